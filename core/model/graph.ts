@@ -1,0 +1,111 @@
+/** Nodes and edges of a crisis graph: trigger → crisis → impact → response. */
+import { z } from 'zod';
+import { Coord, Horizon, Id, LongText, Score, ShortText, Size, Tags, Title } from './primitives';
+
+export const NODE_KINDS = ['trigger', 'crisis', 'impact', 'response'] as const;
+export const NodeKind = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NodeKind>;
+
+export const RESPONSE_STATUSES = ['idea', 'proposed', 'agreed', 'in-place'] as const;
+export const ResponseStatus = z.enum(RESPONSE_STATUSES);
+export type ResponseStatus = z.infer<typeof ResponseStatus>;
+
+export const EDGE_KINDS = ['leads-to', 'averts', 'contains'] as const;
+export const EdgeKind = z.enum(EDGE_KINDS);
+export type EdgeKind = z.infer<typeof EdgeKind>;
+
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+export const Confidence = z.enum(CONFIDENCES);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** Fields every node has. Kind-specific fields are null (or empty) where they do not apply. */
+const NodeFields = z.strictObject({
+  id: Id,
+  crisisId: Id,
+  kind: NodeKind,
+  title: Title,
+  description: LongText,
+  tags: Tags,
+  x: Coord,
+  y: Coord,
+  width: Size,
+  height: Size,
+  /** 1-5, triggers and crises only. */
+  likelihood: Score.nullable(),
+  /** 1-5, impacts only. */
+  severity: Score.nullable(),
+  horizon: Horizon.nullable(),
+  /** Responses only. */
+  leadActorId: Id.nullable(),
+  supportingActorIds: z.array(Id).max(100),
+  responseStatus: ResponseStatus.nullable(),
+  leadTime: Horizon.nullable(),
+});
+
+export const GraphNode = NodeFields.superRefine((node, ctx) => {
+  for (const issue of nodeKindIssues(node)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+});
+export type GraphNode = z.infer<typeof NodeFields>;
+
+/** The editable fields of a node; id, crisis and kind never change through a patch. */
+export const NodePatch = NodeFields.omit({ id: true, crisisId: true, kind: true }).partial();
+export type NodePatch = z.infer<typeof NodePatch>;
+
+export function nodeKindIssues(node: GraphNode): { field: keyof GraphNode; message: string }[] {
+  const issues: { field: keyof GraphNode; message: string }[] = [];
+  const scored = node.kind === 'trigger' || node.kind === 'crisis';
+  if (!scored && node.likelihood !== null) issues.push({ field: 'likelihood', message: `a ${node.kind} has no likelihood` });
+  if (node.kind !== 'impact' && node.severity !== null) issues.push({ field: 'severity', message: `a ${node.kind} has no severity` });
+  if (node.kind !== 'response') {
+    if (node.leadActorId !== null) issues.push({ field: 'leadActorId', message: `a ${node.kind} has no lead actor` });
+    if (node.supportingActorIds.length > 0) issues.push({ field: 'supportingActorIds', message: `a ${node.kind} has no supporting actors` });
+    if (node.responseStatus !== null) issues.push({ field: 'responseStatus', message: `a ${node.kind} has no response status` });
+    if (node.leadTime !== null) issues.push({ field: 'leadTime', message: `a ${node.kind} has no lead time` });
+  }
+  return issues;
+}
+
+export const NODE_DEFAULT_SIZE: Record<NodeKind, { width: number; height: number }> = {
+  trigger: { width: 200, height: 72 },
+  crisis: { width: 220, height: 88 },
+  impact: { width: 200, height: 72 },
+  response: { width: 220, height: 80 },
+};
+
+/** A blank node of a kind, ready for `node.create`. */
+export function blankNode(kind: NodeKind, crisisId: string, id: string, at: { x: number; y: number }): GraphNode {
+  const size = NODE_DEFAULT_SIZE[kind];
+  return {
+    id,
+    crisisId,
+    kind,
+    title: `New ${kind}`,
+    description: '',
+    tags: [],
+    x: at.x,
+    y: at.y,
+    width: size.width,
+    height: size.height,
+    likelihood: kind === 'trigger' || kind === 'crisis' ? 3 : null,
+    severity: kind === 'impact' ? 3 : null,
+    horizon: null,
+    leadActorId: null,
+    supportingActorIds: [],
+    responseStatus: kind === 'response' ? 'idea' : null,
+    leadTime: null,
+  };
+}
+
+export const GraphEdge = z.strictObject({
+  id: Id,
+  crisisId: Id,
+  source: Id,
+  target: Id,
+  kind: EdgeKind,
+  label: ShortText,
+  confidence: Confidence.nullable(),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const EdgePatch = GraphEdge.pick({ label: true, confidence: true }).partial();
+export type EdgePatch = z.infer<typeof EdgePatch>;

@@ -1,0 +1,5 @@
+export * from './primitives';
+export * from './scenario';
+export * from './graph';
+export * from './evidence';
+export * from './document';

@@ -1,0 +1,42 @@
+/** Shared field schemas: ids, bounded text, colours, scores. Length limits live here, once. */
+import { z } from 'zod';
+
+export const LIMITS = {
+  id: 64,
+  title: 300,
+  shortText: 200,
+  description: 20_000,
+  quote: 4_000,
+  tag: 60,
+  tags: 50,
+  actorCode: 12,
+  coord: 1e7,
+} as const;
+
+/** Ids are opaque strings: letters, digits, `-` and `_`, so they are safe in every export format's id slot. */
+export const Id = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, - and _ only');
+export type Id = z.infer<typeof Id>;
+
+export const Title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
+export const ShortText = z.string().max(LIMITS.shortText);
+export const LongText = z.string().max(LIMITS.description);
+export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+export const Score = z.number().int().min(1).max(5);
+export const Coord = z.number().finite().min(-LIMITS.coord).max(LIMITS.coord);
+export const Size = z.number().finite().min(1).max(10_000);
+export const Timestamp = z.string().datetime({ offset: true });
+export const Tag = z.string().trim().min(1).max(LIMITS.tag);
+export const Tags = z.array(Tag).max(LIMITS.tags);
+
+/** How far ahead something plays out, or how long a response takes to put in place. */
+export const HORIZONS = ['hours', 'days', 'weeks', 'months', 'years'] as const;
+export const Horizon = z.enum(HORIZONS);
+export type Horizon = z.infer<typeof Horizon>;
+
+export function newId(): Id {
+  return globalThis.crypto.randomUUID();
+}
