@@ -1,0 +1,72 @@
+/** Ops on stances, sources and provenance. A stance that is `unknown` with no note is no row at all. */
+import { Provenance, Source, type Stance } from '../../core/model';
+import type { Op } from '../../core/ops';
+import { provenanceParams, sourceParams } from '../rows';
+import { cleanPatch, getActor, getNode, getProvenance, getSource, inversePatch, requireFree, validated, type Handler } from './context';
+
+export const stanceSet: Handler<'stance.set'> = (ctx, op) => {
+  getActor(ctx, op.actorId);
+  getNode(ctx, op.elementId);
+  const before = ctx.s.stanceGet.get(op.actorId, op.elementId) as Stance | undefined;
+  if (op.position === 'unknown' && op.note === '') ctx.s.stanceDelete.run(op.actorId, op.elementId);
+  else ctx.s.stanceUpsert.run(op.actorId, op.elementId, op.position, op.note);
+  ctx.touched.add('stances');
+  return [{ op: 'stance.set', actorId: op.actorId, elementId: op.elementId, position: before?.position ?? 'unknown', note: before?.note ?? '' }];
+};
+
+export const sourceCreate: Handler<'source.create'> = (ctx, op) => {
+  requireFree(ctx.s.sourceGet.get(op.source.id), 'source', op.source.id);
+  ctx.s.sourceInsert.run(sourceParams(op.source));
+  ctx.touched.add('sources');
+  return [{ op: 'source.delete', id: op.source.id }];
+};
+
+export const sourceUpdate: Handler<'source.update'> = (ctx, op) => {
+  const before = getSource(ctx, op.id);
+  const patch = cleanPatch(op.patch);
+  const after = validated(Source, { ...before, ...patch }, 'source');
+  ctx.s.sourceUpdate.run([...sourceParams(after), op.id]);
+  ctx.touched.add('sources');
+  return [{ op: 'source.update', id: op.id, patch: inversePatch(before, patch) }];
+};
+
+/** Removing a source removes the provenance records that cite it. */
+export const sourceDelete: Handler<'source.delete'> = (ctx, op) => {
+  const source = getSource(ctx, op.id);
+  const inverse: Op[] = [{ op: 'source.create', source }];
+  for (const record of ctx.s.provenanceOfSource.all(op.id) as Provenance[]) {
+    ctx.s.provenanceDelete.run(record.id);
+    inverse.push({ op: 'provenance.create', provenance: record });
+    ctx.touched.add('provenance');
+  }
+  ctx.s.sourceDelete.run(op.id);
+  ctx.touched.add('sources');
+  return inverse;
+};
+
+export const provenanceCreate: Handler<'provenance.create'> = (ctx, op) => {
+  const record = op.provenance;
+  requireFree(ctx.s.provenanceGet.get(record.id), 'provenance record', record.id);
+  getNode(ctx, record.elementId);
+  getSource(ctx, record.sourceId);
+  ctx.s.provenanceInsert.run(provenanceParams(record));
+  ctx.touched.add('provenance');
+  return [{ op: 'provenance.delete', id: record.id }];
+};
+
+export const provenanceUpdate: Handler<'provenance.update'> = (ctx, op) => {
+  const before = getProvenance(ctx, op.id);
+  const patch = cleanPatch(op.patch);
+  if (patch.sourceId !== undefined) getSource(ctx, patch.sourceId);
+  const after = validated(Provenance, { ...before, ...patch }, 'provenance');
+  ctx.s.provenanceUpdate.run([...provenanceParams(after), op.id]);
+  ctx.touched.add('provenance');
+  return [{ op: 'provenance.update', id: op.id, patch: inversePatch(before, patch) }];
+};
+
+export const provenanceDelete: Handler<'provenance.delete'> = (ctx, op) => {
+  const record = getProvenance(ctx, op.id);
+  ctx.s.provenanceDelete.run(op.id);
+  ctx.touched.add('provenance');
+  return [{ op: 'provenance.create', provenance: record }];
+};

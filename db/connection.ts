@@ -1,0 +1,125 @@
+/**
+ * Opening one SQLite connection to a scenario file with the safety pragmas, the writer lock,
+ * and the checks that must pass before any row is read: identity, quick_check, and a schema
+ * that matches, object for object, what our own migrations produce.
+ */
+import Database, { type Database as Db } from 'better-sqlite3';
+import { AppError } from '../core/errors';
+import { APPLICATION_ID } from './constants';
+import { runMigrations, SCHEMA_VERSION, type Migration, MIGRATIONS } from './migrations';
+import { toAppError } from './sqlite-errors';
+
+export interface ConnectOptions {
+  readOnly: boolean;
+  nativeBinding?: string;
+}
+
+/** Pragmas every connection gets: treat the file as untrusted (sqlite.org/security.html). */
+function applySafetyPragmas(db: Db): void {
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  db.pragma('mmap_size = 0');
+  db.pragma('foreign_keys = ON');
+}
+
+/** Open a connection. A writer takes SQLite's exclusive lock now and keeps it until close. */
+export function connect(path: string, options: ConnectOptions): Db {
+  const db = new Database(path, {
+    readonly: options.readOnly,
+    fileMustExist: true,
+    timeout: 0,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    applySafetyPragmas(db);
+    if (!options.readOnly) {
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = FULL');
+      // In EXCLUSIVE locking mode the lock taken here is held until close: a second writer,
+      // in this process or another, gets SQLITE_BUSY. A killed process releases it.
+      db.exec('BEGIN EXCLUSIVE; COMMIT');
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    const error = toAppError(err);
+    if (error.code === 'FILE_LOCKED') {
+      throw new AppError('FILE_LOCKED', 'This scenario is already open for editing in another window or program.', { cause: err });
+    }
+    throw error;
+  }
+}
+
+/** A new, empty scenario database at `path` (which must not exist), at the latest schema. */
+export function connectNew(path: string, nativeBinding?: string): Db {
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
+  applySafetyPragmas(db);
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+  runMigrations(db);
+  return db;
+}
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+const expectedCache = new Map<number, Map<string, string>>();
+
+/** What sqlite_schema must hold at a version: built by running our own migrations in memory. */
+function expectedSchema(version: number, migrations: readonly Migration[]): Map<string, string> {
+  const cached = migrations === MIGRATIONS ? expectedCache.get(version) : undefined;
+  if (cached) return cached;
+  const mem = new Database(':memory:');
+  try {
+    runMigrations(mem, version, migrations);
+    const map = schemaMap(mem);
+    if (migrations === MIGRATIONS) expectedCache.set(version, map);
+    return map;
+  } finally {
+    mem.close();
+  }
+}
+
+function schemaMap(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema').all() as SchemaObject[];
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, `${r.tbl_name}\u0000${r.sql ?? ''}`]));
+}
+
+/**
+ * The pre-read checks. Throws AppError: NOT_A_SCENARIO, NEWER_VERSION, DAMAGED_FILE, UNSAFE_SCHEMA.
+ * Returns the file's user_version (which may be older than ours: the caller migrates).
+ */
+export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is a database made by another application.');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
+    if (version > latest) throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}).`);
+    if (version < 1) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it has no schema.');
+    const problems = db.pragma('quick_check(1)', { simple: true }) as string;
+    if (problems !== 'ok') throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${problems}`);
+    const expected = expectedSchema(version, migrations);
+    const actual = schemaMap(db);
+    for (const [key, value] of actual) {
+      const wanted = expected.get(key);
+      if (wanted === undefined) throw new AppError('UNSAFE_SCHEMA', `Refused: the file contains an unknown ${key.replace(' ', ' "')}".`);
+      if (wanted !== value) throw new AppError('UNSAFE_SCHEMA', `Refused: the definition of ${key.replace(' ', ' "')}" has been altered.`);
+    }
+    for (const key of expected.keys()) {
+      if (!actual.has(key)) throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${key.replace(' ', ' "')}" is missing.`);
+    }
+    return version;
+  } catch (err) {
+    const error = toAppError(err);
+    if (error.code === 'NOT_A_SCENARIO' && !(err instanceof AppError)) {
+      throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: SQLite cannot read it.', { cause: err });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Checks made on a path before SQLite ever sees it: what kind of thing it is, whether its
+ * 100-byte SQLite header is ours, and whether we may write it. Reading the header ourselves
+ * means a PNG, an empty file or another app's database is refused without SQLite opening it.
+ */
+import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../core/errors';
+import { APPLICATION_ID } from './constants';
+import { SCHEMA_VERSION } from './migrations';
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface HeaderFacts {
+  pageSize: number;
+  pageCount: number;
+  userVersion: number;
+  applicationId: number;
+  usesWal: boolean;
+}
+
+/**
+ * Symlinks are refused (documented policy): SQLite would put its journal beside the link's
+ * target, and a link could silently point a "scenario" at any file on the machine.
+ */
+export function statScenarioPath(path: string): Stats {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `No file at ${path}.`);
+    throw new AppError('BAD_PATH', `Cannot use ${path} (${code ?? 'unknown error'}).`);
+  }
+  if (stats.isSymbolicLink()) throw new AppError('BAD_PATH', `${path} is a symbolic link; open the file it points to instead.`);
+  if (stats.isDirectory()) throw new AppError('BAD_PATH', `${path} is a folder, not a scenario file.`);
+  if (!stats.isFile()) throw new AppError('BAD_PATH', `${path} is not a regular file.`);
+  return stats;
+}
+
+/** Read and judge the SQLite header. Never writes. */
+export function readHeader(path: string): HeaderFacts {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: the file is empty.');
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+      throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is not an SQLite database.');
+    }
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    const applicationId = header.readInt32BE(68);
+    if (applicationId !== APPLICATION_ID) {
+      throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is a database made by another application.');
+    }
+    const userVersion = header.readInt32BE(60);
+    if (userVersion > SCHEMA_VERSION) {
+      throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${userVersion}; this app reads up to ${SCHEMA_VERSION}). Update the app to open it.`);
+    }
+    const validSizeField = header.readUInt32BE(24) === header.readUInt32BE(92);
+    const pageCount = validSizeField ? header.readUInt32BE(28) : Math.floor(size / pageSize);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0 || size % pageSize !== 0 || size < pageCount * pageSize) {
+      throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: it is truncated.');
+    }
+    return { pageSize, pageCount, userVersion, applicationId, usesWal: header[18] === 2 || header[19] === 2 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why we may not write this file, or null. Root ignores permission bits, so EROFS is the real test there. */
+export function writeBlocker(path: string): string | null {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'EROFS' ? 'The scenario is on a read-only disk; it opens read-only. Use Save As to keep changes elsewhere.' : 'The scenario file or its folder is read-only; it opens read-only. Use Save As to keep changes elsewhere.';
+  }
+}
+
+/** The parent folder must exist and be a folder. */
+export function checkParentFolder(path: string): void {
+  const parent = dirname(path);
+  let stats: Stats;
+  try {
+    stats = lstatSync(parent);
+  } catch {
+    throw new AppError('BAD_PATH', `The folder ${parent} does not exist.`);
+  }
+  if (!stats.isDirectory()) throw new AppError('BAD_PATH', `${parent} is not a folder.`);
+}

@@ -1,0 +1,10 @@
+/**
+ * The scenario file store: the only module that touches SQLite. main/ and the CLI use this
+ * surface; everything else in db/ is an implementation detail.
+ */
+export { APPLICATION_ID } from './constants';
+export { SCHEMA_VERSION, MIGRATIONS, runMigrations, type Migration } from './migrations';
+export { openScenarioFile, createScenarioFile, checkScenarioFile, starterDocument, validateDocument, type OpenOptions } from './open';
+export { exportDocumentJson, parseDocumentJson, canonicalDocument, documentJsonSchema } from './json';
+export type { ScenarioStore, FileInfo, OpenResult, ReadOnlyReason } from './store';
+export type { FileCounts, CrisisSummary } from './load';

@@ -1,0 +1,33 @@
+/**
+ * The ordered list of schema migrations, keyed by PRAGMA user_version. All pending steps run
+ * in one transaction: a file is either fully at the new version or untouched.
+ */
+import type { Database } from 'better-sqlite3';
+import { APPLICATION_ID } from '../constants';
+import { baseSchema } from './001-base-schema';
+import { referenceIndexes } from './002-reference-indexes';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes];
+
+/** The user_version this build writes. */
+export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Bring `db` from its current user_version up to `target` (default: the latest), in ONE
+ * transaction. Throws if the file is newer than the list knows; never touches such a file.
+ */
+export function runMigrations(db: Database, target: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > target) throw new Error(`schema version ${from} is newer than ${target}`);
+  const pending = migrations.filter((m) => m.version > from && m.version <= target);
+  if (pending.length === 0) return from;
+  db.transaction(() => {
+    if (from === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const step of pending) step.up(db);
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+  return target;
+}

@@ -1,0 +1,186 @@
+/**
+ * Opening, creating and checking scenario files. Every path returns a typed result and closes
+ * whatever it opened on failure. A file that fails a check is left byte-for-byte as it was.
+ *
+ * Policy: a file we can read but not write (read-only file, folder or disk) opens read-only
+ * with the reason. Anything we cannot read safely is refused: not ours, damaged, unsafe schema,
+ * made by a newer version, or already open for writing elsewhere (FILE_LOCKED).
+ */
+import { copyFileSync, existsSync, linkSync, lstatSync, renameSync, unlinkSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError, oneLine, type AppErrorShape } from '../core/errors';
+import { ScenarioDocument, documentIssues, formatPath, DEFAULT_ACTORS, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION } from '../core/model';
+import { APPLICATION_ID } from './constants';
+import { connect, connectNew, verifyFile } from './connection';
+import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
+import { readCounts } from './load';
+import { MIGRATIONS, SCHEMA_VERSION, runMigrations, type Migration } from './migrations';
+import { fsyncPath, tempNameBeside } from './save-as';
+import { toAppError } from './sqlite-errors';
+import { prepareStatements } from './statements';
+import { SqliteScenarioStore, type FileInfo, type OpenResult, type ReadOnlyReason } from './store';
+import { insertDocument } from './write-document';
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  nativeBinding?: string;
+}
+
+const failure = (err: unknown): { ok: false; error: AppErrorShape } => {
+  const e = toAppError(err);
+  return { ok: false, error: { code: e.code, message: oneLine(e.message) } };
+};
+
+export function openScenarioFile(path: string, options: OpenOptions = {}): OpenResult {
+  try {
+    return { ok: true, store: openStore(resolve(path), options, MIGRATIONS) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Exposed for tests: open with a given migration list (e.g. one whose last step fails). */
+export function openStore(path: string, options: OpenOptions, migrations: readonly Migration[]): SqliteScenarioStore {
+  statScenarioPath(path);
+  readHeader(path);
+  const blocker = options.readOnly ? 'Opened read-only on request.' : writeBlocker(path);
+  const readOnly: ReadOnlyReason | null = blocker ? { code: 'READ_ONLY', message: blocker } : null;
+  let db = connect(path, { readOnly: readOnly !== null, nativeBinding: options.nativeBinding });
+  try {
+    let version = verifyFile(db, migrations);
+    const latest = migrations[migrations.length - 1]!.version;
+    if (version < latest) {
+      if (readOnly) throw new AppError('READ_ONLY', 'This scenario was made by an older version and must be upgraded, but it cannot be written here. Copy it to a writable folder first.');
+      db.close();
+      migrateOnCopy(path, migrations, options.nativeBinding);
+      db = connect(path, { readOnly: false, nativeBinding: options.nativeBinding });
+      version = verifyFile(db, migrations);
+    }
+    return new SqliteScenarioStore(db, path, readOnly, version, APPLICATION_ID);
+  } catch (err) {
+    if (db.open) db.close();
+    throw err;
+  }
+}
+
+/**
+ * Upgrade a file without ever exposing a half-migrated original: copy it, migrate the copy in one
+ * transaction, fsync, and rename over the original. If anything fails the original is untouched.
+ */
+export function migrateOnCopy(path: string, migrations: readonly Migration[], nativeBinding?: string): void {
+  const copy = tempNameBeside(path, 'migrating');
+  try {
+    copyFileSync(path, copy);
+    const db = connect(copy, { readOnly: false, nativeBinding });
+    try {
+      const target = migrations[migrations.length - 1]!.version;
+      runMigrations(db, target, migrations);
+      verifyFile(db, migrations);
+    } finally {
+      db.close();
+    }
+    fsyncPath(copy);
+    renameSync(copy, path);
+    fsyncPath(dirname(path));
+  } catch (err) {
+    if (existsSync(copy)) unlinkSync(copy);
+    const e = toAppError(err);
+    throw new AppError(e.code === 'INTERNAL' ? 'IO_ERROR' : e.code, `Upgrading the scenario file failed; the original is unchanged. ${e.message}`, { cause: err });
+  }
+}
+
+/** Read-only inspection for `check` and `info`: never writes, never migrates. */
+export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok: true; info: FileInfo } | { ok: false; error: AppErrorShape } {
+  const full = resolve(path);
+  let db: Database | null = null;
+  try {
+    statScenarioPath(full);
+    readHeader(full);
+    db = connect(full, { readOnly: true, nativeBinding: options.nativeBinding });
+    const version = verifyFile(db);
+    const fkProblems = db.pragma('foreign_key_check') as unknown[];
+    if (fkProblems.length > 0) throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${fkProblems.length} broken reference(s).`);
+    const { title, counts, crises } = readCounts(prepareStatements(db));
+    const readOnly = writeBlocker(full);
+    return {
+      ok: true,
+      info: {
+        path: full, formatVersion: version, applicationId: APPLICATION_ID, title, counts, crises,
+        readOnly: readOnly ? { code: 'READ_ONLY', message: readOnly } : null,
+      },
+    };
+  } catch (err) {
+    return failure(err);
+  } finally {
+    db?.close();
+  }
+}
+
+/** The document a brand-new scenario starts with. */
+export function starterDocument(title: string, now: Date = new Date()): ScenarioDocument {
+  const at = now.toISOString();
+  return {
+    format: DOCUMENT_FORMAT,
+    formatVersion: DOCUMENT_FORMAT_VERSION,
+    scenario: { title, description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
+    actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
+    crises: [{ id: globalThis.crypto.randomUUID(), title: 'First crisis', region: '', summary: '', status: 'draft', viewport: { ...DEFAULT_VIEWPORT }, order: 0 }],
+    nodes: [], edges: [], stances: [], sources: [], provenance: [],
+  };
+}
+
+/** Validate a whole document with the schema and the referential checks; INVALID_DATA names the first bad path. */
+export function validateDocument(input: unknown, code: 'INVALID_DATA' | 'IMPORT_INVALID' = 'INVALID_DATA'): ScenarioDocument {
+  const parsed = ScenarioDocument.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(code, `${issue ? formatPath(issue.path as (string | number)[]) || '(root)' : '(root)'}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const issue = documentIssues(parsed.data, 1)[0];
+  if (issue) throw new AppError(code, `${formatPath(issue.path)}: ${issue.message}`);
+  return parsed.data;
+}
+
+/**
+ * Create a new scenario file. It is built under a temp name and linked into place only when
+ * complete, so a failure writes nothing at `path` and an existing file is never replaced.
+ */
+export function createScenarioFile(path: string, init: { title: string; document?: ScenarioDocument }, options: OpenOptions = {}): OpenResult {
+  const full = resolve(path);
+  let temp: string | null = null;
+  try {
+    checkParentFolder(full);
+    if (pathExists(full)) throw new AppError('BAD_PATH', `${full} already exists; choose another name.`);
+    const doc = init.document ? validateDocument(init.document) : validateDocument(starterDocument(init.title));
+    temp = tempNameBeside(full, 'creating');
+    const db = connectNew(temp, options.nativeBinding);
+    try {
+      const statements = prepareStatements(db);
+      db.transaction(() => insertDocument(statements, doc)).immediate();
+    } finally {
+      db.close();
+    }
+    fsyncPath(temp);
+    linkSync(temp, full); // fails with EEXIST rather than replacing a file that appeared meanwhile
+    unlinkSync(temp);
+    temp = null;
+    fsyncPath(dirname(full));
+    return openScenarioFile(full, options);
+  } catch (err) {
+    if (temp && pathExists(temp)) unlinkSync(temp);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return failure(new AppError('BAD_PATH', `${full} already exists; choose another name.`));
+    return failure(err);
+  }
+}
+
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export { SCHEMA_VERSION };

@@ -1,0 +1,51 @@
+/**
+ * Save As: a consistent copy of the live connection written with VACUUM INTO to a temp name in
+ * the target folder, fsynced, then renamed over the target. A crash leaves either no target or a
+ * complete one; the open file is never touched. Works after the open file was deleted or moved,
+ * because VACUUM INTO reads through the live connection, not the path.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../core/errors';
+import { checkParentFolder } from './file-checks';
+import { toAppError } from './sqlite-errors';
+
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function tempNameBeside(target: string, purpose: string): string {
+  const rand = globalThis.crypto.randomUUID().slice(0, 8);
+  return join(dirname(target), `.${basename(target)}.${purpose}-${process.pid}-${rand}`);
+}
+
+export function saveCopy(db: Database, sourcePath: string, source: { dev: number; ino: number }, target: string): void {
+  const full = resolve(target);
+  if (full === resolve(sourcePath)) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
+  checkParentFolder(full);
+  if (existsSync(full)) {
+    const stats = statSync(full);
+    if (stats.dev === source.dev && stats.ino === source.ino) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
+    if (stats.isDirectory()) throw new AppError('BAD_PATH', `${full} is a folder.`);
+  }
+  const temp = tempNameBeside(full, 'saving');
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    fsyncPath(temp);
+    renameSync(temp, full);
+    fsyncPath(dirname(full));
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temp file may never have been created
+    }
+    throw toAppError(err, 'Save As failed');
+  }
+}

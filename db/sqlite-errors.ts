@@ -1,0 +1,59 @@
+/**
+ * Turns SQLite and filesystem failures into AppErrors with one planner-readable line.
+ * We switch on SQLite's result code, never on message text.
+ */
+import { AppError, isAppError, oneLine, type ErrorCode } from '../core/errors';
+
+interface CodedError {
+  code?: unknown;
+  message?: unknown;
+}
+
+function codeOf(err: unknown): string {
+  const code = (err as CodedError | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** SQLite extended result code → our error code. */
+function classifySqlite(code: string): ErrorCode | null {
+  if (code === 'SQLITE_FULL') return 'DISK_FULL';
+  if (code.startsWith('SQLITE_READONLY')) return 'READ_ONLY';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'FILE_LOCKED';
+  if (code === 'SQLITE_NOTADB') return 'NOT_A_SCENARIO';
+  if (code.startsWith('SQLITE_CORRUPT')) return 'DAMAGED_FILE';
+  if (code.startsWith('SQLITE_CONSTRAINT')) return 'INVALID_DATA';
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'IO_ERROR';
+  return null;
+}
+
+/** Node fs errno → our error code. */
+function classifyFs(code: string): ErrorCode | null {
+  if (code === 'ENOENT') return 'NOT_FOUND';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'DISK_FULL';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'READ_ONLY';
+  if (code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return 'BAD_PATH';
+  if (code.startsWith('E')) return 'IO_ERROR';
+  return null;
+}
+
+const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  DISK_FULL: 'The disk is full; the last change was not saved. Free some space and try again.',
+  READ_ONLY: 'The scenario file cannot be written (read-only file, folder or disk).',
+  FILE_LOCKED: 'The scenario file is open in another window or program.',
+  NOT_A_SCENARIO: 'This is not a scenario file.',
+  DAMAGED_FILE: 'The scenario file is damaged.',
+  IO_ERROR: 'The scenario file could not be read or written.',
+};
+
+/** Wrap any thrown value as an AppError; AppErrors pass through unchanged. */
+export function toAppError(err: unknown, context?: string): AppError {
+  if (isAppError(err)) return err;
+  const code = codeOf(err);
+  const mapped = classifySqlite(code) ?? classifyFs(code);
+  if (mapped) {
+    const base = mapped === 'INVALID_DATA' ? `The change breaks a rule of the file format (${code}).` : DEFAULT_MESSAGES[mapped] ?? 'The file operation failed.';
+    return new AppError(mapped, oneLine(context ? `${context}: ${base}` : base), { cause: err });
+  }
+  const text = err instanceof Error ? err.message : String(err);
+  return new AppError('INTERNAL', oneLine(`Unexpected failure${context ? ` (${context})` : ''}: ${text}`), { cause: err });
+}

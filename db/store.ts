@@ -1,0 +1,123 @@
+/**
+ * An open scenario file: one connection, its prepared statements, and the document operations.
+ * Each apply() is one transaction committed before it returns, so an acknowledged edit is on disk.
+ */
+import { statSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { AppError, type AppErrorShape, type ErrorCode } from '../core/errors';
+import type { ScenarioDocument } from '../core/model';
+import type { Change, Op } from '../core/ops';
+import { applyOps } from './apply';
+import { loadDocument, readCounts, type CrisisSummary, type FileCounts } from './load';
+import { saveCopy } from './save-as';
+import { toAppError } from './sqlite-errors';
+import { prepareStatements, type Statements } from './statements';
+
+export interface ReadOnlyReason {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface FileInfo {
+  path: string;
+  formatVersion: number;
+  applicationId: number;
+  title: string;
+  counts: FileCounts;
+  crises: CrisisSummary[];
+  readOnly: ReadOnlyReason | null;
+}
+
+export interface ScenarioStore {
+  readonly path: string;
+  readonly readOnly: ReadOnlyReason | null;
+  load(): ScenarioDocument;
+  info(): FileInfo;
+  apply(ops: Op[]): Change;
+  saveAs(target: string): void;
+  close(): void;
+}
+
+export type OpenResult = { ok: true; store: ScenarioStore } | { ok: false; error: AppErrorShape };
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+export class SqliteScenarioStore implements ScenarioStore {
+  private readonly statements: Statements;
+  private readonly identity: FileIdentity;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database,
+    readonly path: string,
+    readonly readOnly: ReadOnlyReason | null,
+    private readonly formatVersion: number,
+    private readonly applicationId: number,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.statements = prepareStatements(db);
+    const stats = statSync(path);
+    this.identity = { dev: stats.dev, ino: stats.ino };
+  }
+
+  load(): ScenarioDocument {
+    this.assertOpen();
+    try {
+      return loadDocument(this.statements);
+    } catch (err) {
+      throw toAppError(err, 'Reading the scenario');
+    }
+  }
+
+  info(): FileInfo {
+    this.assertOpen();
+    const { title, counts, crises } = readCounts(this.statements);
+    return { path: this.path, formatVersion: this.formatVersion, applicationId: this.applicationId, title, counts, crises, readOnly: this.readOnly };
+  }
+
+  apply(ops: Op[]): Change {
+    this.assertOpen();
+    if (this.readOnly) throw new AppError('READ_ONLY', `This scenario is open read-only: ${this.readOnly.message}`);
+    this.assertFileInPlace();
+    const modifiedAt = this.clock().toISOString();
+    try {
+      return this.db.transaction(() => applyOps(this.statements, ops, modifiedAt)).immediate();
+    } catch (err) {
+      throw toAppError(err, 'The change was not saved');
+    }
+  }
+
+  saveAs(target: string): void {
+    this.assertOpen();
+    saveCopy(this.db, this.path, this.identity, target);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new AppError('NO_DOCUMENT', 'This scenario has been closed.');
+  }
+
+  /**
+   * SQLite keeps writing to an unlinked or replaced inode without complaint, so every edit first
+   * checks that the path still names the file we opened (one stat call: O(1)).
+   */
+  private assertFileInPlace(): void {
+    let stats;
+    try {
+      stats = statSync(this.path);
+    } catch {
+      throw new AppError('FILE_GONE', 'The scenario file was moved or deleted while open; use Save As to keep your work.');
+    }
+    if (stats.ino !== this.identity.ino || stats.dev !== this.identity.dev) {
+      throw new AppError('FILE_GONE', 'The scenario file was replaced or moved while open; use Save As to keep your work.');
+    }
+  }
+}
