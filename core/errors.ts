@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'UNSAFE_SCHEMA', // unknown triggers, views or tables planted in the file
   'READ_ONLY', // the file (or its folder) cannot be written
   'FILE_LOCKED', // another writer holds the file
+  'ALREADY_OPEN', // the file is open in another window, which was focused instead
   'FILE_GONE', // the file was deleted or moved while open
   'DISK_FULL', // SQLITE_FULL
   'INVALID_CONNECTION', // an edge that breaks the connection rules

@@ -1,0 +1,70 @@
+/**
+ * The IPC contract, defined once. Each channel has a zod schema for its request and its
+ * response; main validates with them, the preload derives its method list from the keys,
+ * and the renderer's types come from z.infer. Nothing here is written twice.
+ */
+import { z } from 'zod';
+import { NodeKind } from '../model/graph';
+import { Id } from '../model/primitives';
+import { OpBatch } from '../ops';
+import {
+  AppInfo,
+  DocumentView,
+  EditResult,
+  ExportOptions,
+  ImportFormat,
+  LibraryEntry,
+  RecentFile,
+} from './views';
+
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+const Empty = z.strictObject({});
+const Done = z.strictObject({ done: z.literal(true) });
+
+export const CHANNELS = {
+  appInfo: channel(Empty, AppInfo),
+  /** A new untitled scenario, kept in the app's data folder until Save As. */
+  newScenario: channel(z.strictObject({ title: z.string().trim().min(1).max(300).optional() }), DocumentView),
+  newFromLibrary: channel(Empty, DocumentView),
+  /**
+   * Shows main's open dialog; CANCELLED when dismissed. Null when the file went to another
+   * window (a new one, or the one that already had it open, which is focused).
+   */
+  openScenario: channel(Empty, DocumentView.nullable()),
+  openRecent: channel(z.strictObject({ id: Id }), DocumentView.nullable()),
+  recentFiles: channel(Empty, z.array(RecentFile)),
+  /** The scenario already bound to this window (after a reload, or one opened by main). */
+  currentScenario: channel(Empty, DocumentView.nullable()),
+  /** Shows main's save dialog and writes a copy there; the window then edits the copy. */
+  saveScenarioAs: channel(Empty, DocumentView),
+  closeScenario: channel(Empty, Done),
+  applyOps: channel(z.strictObject({ ops: OpBatch, mark: z.string().max(200).nullable() }), EditResult),
+  /** Ends the current undo group, so the next edit starts a new step. */
+  sealHistory: channel(Empty, Done),
+  undo: channel(Empty, EditResult.nullable()),
+  redo: channel(Empty, EditResult.nullable()),
+  libraryCrises: channel(Empty, z.array(LibraryEntry)),
+  insertLibraryCrisis: channel(z.strictObject({ crisisId: Id }), EditResult),
+  /** Shows main's save dialog, writes the export, and returns an id to reveal it by. */
+  exportScenario: channel(ExportOptions, z.strictObject({ exportId: Id, fileName: z.string(), bytes: z.number() })),
+  revealExport: channel(z.strictObject({ exportId: Id, how: z.enum(['open', 'folder']) }), Done),
+  /** Shows main's open dialog and imports into a new untitled scenario. */
+  importScenario: channel(z.strictObject({ format: ImportFormat, kind: NodeKind.optional() }), DocumentView),
+} as const;
+
+export type Channels = typeof CHANNELS;
+export type ChannelName = keyof Channels;
+export type RequestOf<K extends ChannelName> = z.input<Channels[K]['request']>;
+export type ResponseOf<K extends ChannelName> = z.output<Channels[K]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+
+/** The IPC channel string for a contract method. */
+export const ipcChannel = (name: ChannelName): string => `sw:${name}`;
+
+/** Events main pushes to a window. */
+export const EVENTS = {
+  command: z.strictObject({ command: z.string().max(100) }),
+} as const;
+export type EventName = keyof typeof EVENTS;
+export const ipcEvent = (name: EventName): string => `sw-event:${name}`;

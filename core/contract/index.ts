@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './views';
+export type { Envelope, WorkbenchApi } from './api';

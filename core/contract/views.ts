@@ -1,0 +1,77 @@
+/** Values that cross IPC besides the domain model itself. */
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+import { ScenarioDocument } from '../model/document';
+import { Id } from '../model/primitives';
+import { Change } from '../ops';
+
+export const ReadOnlyReason = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ReadOnlyReason = z.infer<typeof ReadOnlyReason>;
+
+/** What a window knows about the scenario it shows. */
+export const DocumentView = z.strictObject({
+  fileName: z.string(),
+  /** The path, for display only: the renderer never hands a path back to main. */
+  displayPath: z.string(),
+  untitled: z.boolean(),
+  readOnly: ReadOnlyReason.nullable(),
+  document: ScenarioDocument,
+  history: z.strictObject({ canUndo: z.boolean(), canRedo: z.boolean() }),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+/** The answer to an edit, undo or redo: what changed and where history stands. */
+export const EditResult = z.strictObject({
+  change: Change,
+  modifiedAt: z.string(),
+  history: z.strictObject({ canUndo: z.boolean(), canRedo: z.boolean() }),
+});
+export type EditResult = z.infer<typeof EditResult>;
+
+export const RecentFile = z.strictObject({
+  id: Id,
+  fileName: z.string(),
+  displayPath: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type RecentFile = z.infer<typeof RecentFile>;
+
+export const AppInfo = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const LibraryEntry = z.strictObject({
+  id: Id,
+  title: z.string(),
+  region: z.string(),
+  summary: z.string(),
+});
+export type LibraryEntry = z.infer<typeof LibraryEntry>;
+
+export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'json', 'csv', 'md', 'html', 'mermaid', 'dot', 'graphml', 'canvas'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('crisis'), crisisId: Id }),
+  z.strictObject({ kind: z.literal('selection'), nodeIds: z.array(Id).min(1).max(100_000) }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const ExportOptions = z.strictObject({
+  format: ExportFormat,
+  scope: ExportScope,
+  scale: z.union([z.literal(1), z.literal(2)]).optional(),
+  bom: z.boolean().optional(),
+  paper: z.enum(['fit', 'a4', 'letter']).optional(),
+});
+export type ExportOptions = z.infer<typeof ExportOptions>;
+
+export const IMPORT_FORMATS = ['json', 'canvas', 'csv'] as const;
+export const ImportFormat = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormat>;

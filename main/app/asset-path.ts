@@ -1,0 +1,56 @@
+/**
+ * Maps an app:// URL to a file inside the built renderer folder, refusing anything that would
+ * leave it: `..` segments, encoded separators, absolute paths, symlinks out of the folder.
+ */
+import { realpathSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { APP_HOST, APP_SCHEME } from './security-policy';
+
+export type AssetLookup = { ok: true; path: string; mime: string } | { ok: false; status: 400 | 403 | 404 };
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+export function resolveAppAsset(rootDir: string, rawUrl: string): AssetLookup {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return { ok: false, status: 403 };
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 400 };
+  const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+  if (isAbsolute(relativePath) || relativePath.split('/').some((part) => part === '..')) return { ok: false, status: 403 };
+  const root = resolve(rootDir);
+  const candidate = resolve(join(root, relativePath));
+  if (!isInside(root, candidate)) return { ok: false, status: 403 };
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch {
+    return { ok: false, status: 404 };
+  }
+  if (!isInside(realpathSync(root), real)) return { ok: false, status: 403 };
+  return { ok: true, path: real, mime: MIME[extname(real).toLowerCase()] ?? 'application/octet-stream' };
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
+}

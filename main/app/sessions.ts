@@ -1,0 +1,124 @@
+/**
+ * Which scenario each window shows. A session owns the open store and its undo history;
+ * sessions are passed around, never held in module state, so two windows (or two tests)
+ * never share a document.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { DocumentView } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import { UndoHistory } from '../../core/history';
+import { newId } from '../../core/model';
+import { createScenarioFile, openScenarioFile, type OpenOptions, type OpenResult, type ScenarioStore } from '../../db';
+import type { ScenarioDocument } from '../../core/model';
+
+export interface Session {
+  store: ScenarioStore;
+  history: UndoHistory;
+  /** Lives in the app's data folder until Save As. */
+  untitled: boolean;
+}
+
+export class SessionRegistry {
+  private readonly byWindow = new Map<number, Session>();
+
+  constructor(
+    private readonly userDataDir: string,
+    private readonly openOptions: OpenOptions,
+  ) {}
+
+  get untitledDir(): string {
+    return join(this.userDataDir, 'untitled');
+  }
+
+  get(windowId: number): Session | undefined {
+    return this.byWindow.get(windowId);
+  }
+
+  require(windowId: number): Session {
+    const session = this.byWindow.get(windowId);
+    if (!session) throw new AppError('NO_DOCUMENT', 'No scenario is open in this window.');
+    return session;
+  }
+
+  /** The window already showing this file, if any. */
+  windowOf(path: string): number | undefined {
+    const wanted = resolve(path);
+    for (const [windowId, session] of this.byWindow) if (resolve(session.store.path) === wanted) return windowId;
+    return undefined;
+  }
+
+  openFile(windowId: number, path: string): Session {
+    const untitled = resolve(path).startsWith(resolve(this.untitledDir) + '/');
+    return this.bind(windowId, unwrap(openScenarioFile(path, this.openOptions)), untitled);
+  }
+
+  createUntitled(windowId: number, title: string, document?: ScenarioDocument): Session {
+    mkdirSync(this.untitledDir, { recursive: true });
+    const path = join(this.untitledDir, `${newId()}.scenario`);
+    return this.bind(windowId, unwrap(createScenarioFile(path, { title, document }, this.openOptions)), true);
+  }
+
+  /** Untitled scenarios left behind by a crash (or a closed window) that no window shows. */
+  orphanedUntitled(): string[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.untitledDir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((name) => name.endsWith('.scenario'))
+      .map((name) => join(this.untitledDir, name))
+      .filter((path) => this.windowOf(path) === undefined && statSync(path).size > 0);
+  }
+
+  /** Replace a window's store by another (after Save As), keeping its history. */
+  rebind(windowId: number, store: ScenarioStore, untitled: boolean): Session {
+    const session = this.require(windowId);
+    const next = { ...session, store, untitled };
+    this.byWindow.set(windowId, next);
+    return next;
+  }
+
+  close(windowId: number): void {
+    const session = this.byWindow.get(windowId);
+    if (!session) return;
+    this.byWindow.delete(windowId);
+    session.store.close();
+    if (session.untitled && isEmptyScenario(session)) rmSync(session.store.path, { force: true });
+  }
+
+  closeAll(): void {
+    for (const windowId of [...this.byWindow.keys()]) this.close(windowId);
+  }
+
+  private bind(windowId: number, store: ScenarioStore, untitled: boolean): Session {
+    this.close(windowId);
+    const session: Session = { store, history: new UndoHistory(), untitled };
+    this.byWindow.set(windowId, session);
+    return session;
+  }
+}
+
+function isEmptyScenario(session: Session): boolean {
+  const counts = session.store.info().counts;
+  return counts.trigger + counts.crisis + counts.impact + counts.response === 0;
+}
+
+export function unwrap(result: OpenResult): ScenarioStore {
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result.store;
+}
+
+export function documentView(session: Session): DocumentView {
+  const path = session.store.path;
+  return {
+    fileName: session.untitled ? 'Untitled scenario' : basename(path),
+    displayPath: session.untitled ? '' : path,
+    untitled: session.untitled,
+    readOnly: session.store.readOnly,
+    document: session.store.load(),
+    history: { canUndo: session.history.canUndo(), canRedo: session.history.canRedo() },
+  };
+}

@@ -1,0 +1,33 @@
+/** Native dialogs behind DialogProvider: every path main writes to comes from here. */
+import { BrowserWindow, dialog } from 'electron';
+import type { ExportFormat, ImportFormat } from '../../core/contract';
+import type { DialogProvider } from '../app/services';
+
+const SCENARIO_FILTER = { name: 'Scenario', extensions: ['scenario'] };
+const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
+  svg: 'svg', png: 'png', pdf: 'pdf', json: 'json', csv: 'csv', md: 'md', html: 'html',
+  mermaid: 'mmd', dot: 'dot', graphml: 'graphml', canvas: 'canvas',
+};
+const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], canvas: ['canvas', 'json'], csv: ['csv'] };
+
+export function electronDialogs(): DialogProvider {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? undefined;
+  const pickOne = async (options: Electron.OpenDialogOptions) => {
+    const win = parent();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const saveTo = async (options: Electron.SaveDialogOptions) => {
+    const win = parent();
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled ? null : (result.filePath ?? null);
+  };
+  return {
+    chooseScenarioToOpen: () => pickOne({ properties: ['openFile'], filters: [SCENARIO_FILTER] }),
+    chooseScenarioTarget: (name) => saveTo({ defaultPath: name, filters: [SCENARIO_FILTER] }),
+    chooseExportTarget: (name, format) =>
+      saveTo({ defaultPath: name, filters: [{ name: format.toUpperCase(), extensions: [EXPORT_EXTENSIONS[format]] }] }),
+    chooseImportSource: (format) =>
+      pickOne({ properties: ['openFile'], filters: [{ name: format.toUpperCase(), extensions: IMPORT_EXTENSIONS[format] }] }),
+  };
+}

@@ -1,0 +1,62 @@
+/** Creating, opening, saving and closing scenarios for a window. */
+import { existsSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { DocumentView } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import type { ScenarioDocument } from '../../core/model';
+import { openScenarioFile } from '../../db';
+import type { RecentFiles } from '../app/recent';
+import type { AppServices } from '../app/services';
+import { documentView, unwrap, type SessionRegistry } from '../app/sessions';
+
+export interface DocumentDeps {
+  services: AppServices;
+  sessions: SessionRegistry;
+  recent: RecentFiles;
+}
+
+/** Open a file for a window: focus the window that has it, or give it a window of its own. */
+export function openPathFor(deps: DocumentDeps, windowId: number, path: string): DocumentView | null {
+  if (!existsSync(path)) throw new AppError('NOT_FOUND', `No file at ${path}.`);
+  const holder = deps.sessions.windowOf(path);
+  if (holder !== undefined && holder !== windowId) {
+    deps.services.windows.focusWindow(holder);
+    return null;
+  }
+  if (holder === windowId) return documentView(deps.sessions.require(windowId));
+  if (deps.sessions.get(windowId) && deps.services.windows.openInNewWindow(path)) return null;
+  const session = deps.sessions.openFile(windowId, path);
+  if (!session.untitled) deps.recent.touch(path);
+  deps.services.windows.documentChanged(windowId, basename(path));
+  return documentView(session);
+}
+
+export function createUntitledFor(deps: DocumentDeps, windowId: number, title: string, document?: ScenarioDocument): DocumentView {
+  const session = deps.sessions.createUntitled(windowId, title, document);
+  deps.services.windows.documentChanged(windowId, 'Untitled scenario');
+  return documentView(session);
+}
+
+export async function saveAsFor(deps: DocumentDeps, windowId: number): Promise<DocumentView> {
+  const session = deps.sessions.require(windowId);
+  const suggested = session.untitled ? `${safeFileName(session.store.info().title)}.scenario` : basename(session.store.path);
+  const target = await deps.services.dialogs.chooseScenarioTarget(suggested);
+  if (!target) throw new AppError('CANCELLED', 'Save As was cancelled.');
+  if (deps.sessions.windowOf(target) !== undefined) {
+    throw new AppError('ALREADY_OPEN', 'That file is open in a window; close it first or choose another name.');
+  }
+  session.store.saveAs(target);
+  const previous = session.store;
+  const copy = unwrap(openScenarioFile(target, { nativeBinding: deps.services.nativeBinding }));
+  previous.close();
+  if (session.untitled) rmSync(previous.path, { force: true });
+  const next = deps.sessions.rebind(windowId, copy, false);
+  deps.recent.touch(target);
+  deps.services.windows.documentChanged(windowId, basename(target));
+  return documentView(next);
+}
+
+export function safeFileName(title: string): string {
+  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return cleaned || 'Scenario';
+}

@@ -1,0 +1,43 @@
+/** Edits, undo and redo: every change goes through the store and is recorded once in history. */
+import type { EditResult } from '../../core/contract';
+import { AppError } from '../../core/errors';
+import type { Op } from '../../core/ops';
+import type { Session } from '../app/sessions';
+
+export function applyEdit(session: Session, ops: Op[], mark: string | null): EditResult {
+  refuseReadOnly(session);
+  const change = session.store.apply(ops);
+  session.history.record(change, mark);
+  return result(session, change);
+}
+
+export function undoEdit(session: Session): EditResult | null {
+  const ops = session.history.peekUndo();
+  if (!ops) return null;
+  refuseReadOnly(session);
+  const change = session.store.apply(ops);
+  session.history.undone();
+  return result(session, change);
+}
+
+export function redoEdit(session: Session): EditResult | null {
+  const ops = session.history.peekRedo();
+  if (!ops) return null;
+  refuseReadOnly(session);
+  const change = session.store.apply(ops);
+  session.history.redone();
+  return result(session, change);
+}
+
+function refuseReadOnly(session: Session): void {
+  const reason = session.store.readOnly;
+  if (reason) throw new AppError('READ_ONLY', `${reason.message} Use Save As to keep editing a copy.`);
+}
+
+function result(session: Session, change: EditResult['change']): EditResult {
+  return {
+    change,
+    modifiedAt: new Date().toISOString(),
+    history: { canUndo: session.history.canUndo(), canRedo: session.history.canRedo() },
+  };
+}

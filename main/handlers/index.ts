@@ -1,0 +1,54 @@
+/** The handler map: one function per contract channel, all plain Node. */
+import { AppError } from '../../core/errors';
+import { RecentFiles } from '../app/recent';
+import type { AppServices } from '../app/services';
+import { documentView, SessionRegistry } from '../app/sessions';
+import type { Handlers } from '../ipc/adapter';
+import { createUntitledFor, openPathFor, saveAsFor, type DocumentDeps } from './document';
+import { applyEdit, redoEdit, undoEdit } from './edit';
+import { exchangeHandlers } from './exchange';
+
+export interface HandlerContext extends DocumentDeps {
+  handlers: Handlers;
+}
+
+export function createHandlers(services: AppServices): HandlerContext {
+  const sessions = new SessionRegistry(services.userDataDir, { nativeBinding: services.nativeBinding });
+  const recent = new RecentFiles(services.userDataDir);
+  const deps: DocumentDeps = { services, sessions, recent };
+
+  const handlers: Handlers = {
+    appInfo: () => ({ name: services.appName, version: services.version, platform: services.platform }),
+    newScenario: (ctx, req) => createUntitledFor(deps, ctx.windowId, req.title ?? 'Untitled scenario'),
+    openScenario: async (ctx) => {
+      const path = await services.dialogs.chooseScenarioToOpen();
+      if (!path) throw new AppError('CANCELLED', 'Open was cancelled.');
+      return openPathFor(deps, ctx.windowId, path);
+    },
+    openRecent: (ctx, req) => {
+      const path = recent.pathOf(req.id);
+      if (!path) throw new AppError('NOT_FOUND', 'That file is no longer in the recent list.');
+      return openPathFor(deps, ctx.windowId, path);
+    },
+    recentFiles: () => recent.list(),
+    currentScenario: (ctx) => {
+      const session = sessions.get(ctx.windowId);
+      return session ? documentView(session) : null;
+    },
+    saveScenarioAs: (ctx) => saveAsFor(deps, ctx.windowId),
+    closeScenario: (ctx) => {
+      sessions.close(ctx.windowId);
+      services.windows.documentChanged(ctx.windowId, null);
+      return { done: true };
+    },
+    applyOps: (ctx, req) => applyEdit(sessions.require(ctx.windowId), req.ops, req.mark),
+    sealHistory: (ctx) => {
+      sessions.require(ctx.windowId).history.seal();
+      return { done: true };
+    },
+    undo: (ctx) => undoEdit(sessions.require(ctx.windowId)),
+    redo: (ctx) => redoEdit(sessions.require(ctx.windowId)),
+    ...exchangeHandlers(deps),
+  };
+  return { ...deps, handlers };
+}

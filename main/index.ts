@@ -1,0 +1,110 @@
+/**
+ * Electron bootstrap: registers every concern before the first window opens. Everything with
+ * logic lives behind plain interfaces in main/app and main/handlers; this file only wires.
+ */
+import { join, resolve } from 'node:path';
+import { Menu, app, session, shell } from 'electron';
+import { findElectronBinding } from './app/native-binding';
+import type { AppServices } from './app/services';
+import { electronDialogs } from './electron/dialogs';
+import { registerIpc } from './electron/ipc';
+import { buildMenu } from './electron/menu';
+import { registerAppScheme, serveRenderer } from './electron/protocol';
+import { lockDownContents, lockDownSession } from './electron/security';
+import { WindowManager } from './electron/windows';
+import { createHandlers } from './handlers';
+import { openPathFor } from './handlers/document';
+
+const here = import.meta.dirname;
+const appRoot = resolve(here, '../..');
+const windows = new WindowManager(join(here, '../preload/index.cjs'));
+
+registerAppScheme();
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+/** Files named on the command line (ours or a second instance's). */
+const scenarioArgs = (argv: string[]) => argv.slice(1).filter((arg) => arg.endsWith('.scenario') && !arg.startsWith('-'));
+const pendingFiles: string[] = scenarioArgs(process.argv);
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (app.isReady()) openInWindow(path);
+  else pendingFiles.push(path);
+});
+
+let context: ReturnType<typeof createHandlers> | undefined;
+
+function openInWindow(path: string): void {
+  if (!context) return;
+  const holder = context.sessions.windowOf(path);
+  if (holder !== undefined) return windows.focus(holder);
+  const win = newWindow();
+  try {
+    openPathFor(context, win.id, path);
+  } catch (error) {
+    console.error(`[scenario-workbench] could not open ${path}`, error);
+  }
+}
+
+function newWindow() {
+  return windows.create((windowId) => context?.sessions.close(windowId));
+}
+
+function refreshMenu(): void {
+  if (!context) return;
+  const recent = context.recent;
+  Menu.setApplicationMenu(
+    buildMenu({
+      focused: () => windows.focused(),
+      recent: () => recent.list(),
+      openRecent: (id) => {
+        const path = recent.pathOf(id);
+        if (path) openInWindow(path);
+      },
+      newWindow,
+    }),
+  );
+}
+
+void app.whenReady().then(() => {
+  lockDownSession(session.defaultSession);
+  serveRenderer(join(here, '../renderer'));
+  const services: AppServices = {
+    appName: 'Scenario Workbench',
+    version: app.getVersion(),
+    platform: process.platform,
+    userDataDir: app.getPath('userData'),
+    nativeBinding: findElectronBinding(appRoot, process.versions, process.arch, process.platform),
+    dialogs: electronDialogs(),
+    shell: { openPath: async (path) => void (await shell.openPath(path)), showInFolder: (path) => shell.showItemInFolder(path) },
+    windows: {
+      openInNewWindow: (path) => {
+        openInWindow(path);
+        return true;
+      },
+      focusWindow: (windowId) => windows.focus(windowId),
+      documentChanged: (windowId, title) => {
+        windows.get(windowId)?.setTitle(title ? `${title} — Scenario Workbench` : 'Scenario Workbench');
+        refreshMenu();
+      },
+    },
+  };
+  context = createHandlers(services);
+  registerIpc(context.handlers, windows);
+  refreshMenu();
+  app.on('second-instance', (_event, argv) => scenarioArgs(argv).forEach(openInWindow));
+  const files = pendingFiles.splice(0);
+  if (files.length) files.forEach(openInWindow);
+  else newWindow();
+  app.on('activate', () => {
+    if (windows.count() === 0) newWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  context?.sessions.closeAll();
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('before-quit', () => context?.sessions.closeAll());

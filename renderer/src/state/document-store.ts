@@ -1,0 +1,104 @@
+/**
+ * The open scenario as the window sees it. Edits go to main through the contract; the ops main
+ * applied are reduced into the local copy (core/reduce), so the UI never reloads the whole file
+ * after an edit, and always shows what the file holds.
+ */
+import { useSyncExternalStore } from 'react';
+import type { DocumentView, EditResult } from '../../../core/contract';
+import { AppError } from '../../../core/errors';
+import type { Op } from '../../../core/ops';
+import { reduceOps } from '../../../core/reduce';
+import { call } from '../api';
+
+export type SaveState = 'saved' | 'saving' | 'failed';
+
+export interface DocumentSnapshot {
+  view: DocumentView | null;
+  saveState: SaveState;
+  lastError: AppError | null;
+}
+
+type Listener = () => void;
+
+export class DocumentStore {
+  private snapshot: DocumentSnapshot = { view: null, saveState: 'saved', lastError: null };
+  private readonly listeners = new Set<Listener>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): DocumentSnapshot => this.snapshot;
+
+  setView(view: DocumentView | null): void {
+    this.set({ view, saveState: 'saved', lastError: null });
+  }
+
+  /** Apply ops through main, one at a time, in order. Rejects with the AppError main returned. */
+  edit(ops: Op[], mark: string | null = null): Promise<EditResult> {
+    return this.enqueue(() => call('applyOps', { ops, mark }));
+  }
+
+  undo(): Promise<EditResult | null> {
+    return this.enqueue(() => call('undo', {}));
+  }
+
+  redo(): Promise<EditResult | null> {
+    return this.enqueue(() => call('redo', {}));
+  }
+
+  /** Reload from the file, e.g. after a failed edit, so the UI shows exactly what it holds. */
+  async reload(): Promise<void> {
+    const view = await call('currentScenario', {});
+    this.set({ ...this.snapshot, view });
+  }
+
+  private enqueue<T extends EditResult | null>(run: () => Promise<T>): Promise<T> {
+    this.pending++;
+    this.set({ ...this.snapshot, saveState: 'saving' });
+    const task = this.queue.then(run).then(
+      (result) => {
+        this.pending--;
+        if (result) this.absorb(result);
+        else this.set({ ...this.snapshot, saveState: this.pending ? 'saving' : 'saved' });
+        return result;
+      },
+      async (error: unknown) => {
+        this.pending--;
+        const appError = error instanceof AppError ? error : new AppError('INTERNAL', String(error));
+        this.set({ ...this.snapshot, saveState: 'failed', lastError: appError });
+        await this.reload().catch(() => undefined);
+        throw appError;
+      },
+    );
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  private absorb(result: EditResult): void {
+    const view = this.snapshot.view;
+    if (!view) return;
+    const document = reduceOps(view.document, result.change.applied);
+    this.set({
+      view: {
+        ...view,
+        document: { ...document, scenario: { ...document.scenario, modifiedAt: result.modifiedAt } },
+        history: result.history,
+      },
+      saveState: this.pending ? 'saving' : 'saved',
+      lastError: null,
+    });
+  }
+
+  private set(next: DocumentSnapshot): void {
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export function useDocument(store: DocumentStore): DocumentSnapshot {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
