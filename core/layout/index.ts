@@ -1,0 +1,27 @@
+/**
+ * Automatic layout of crisis graphs, left to right by kind: triggers, crisis,
+ * impacts by cascade depth, and each response in a column just left of what it
+ * averts or contains. Pure and deterministic; iterative throughout, so graph size is
+ * bounded by memory, not by the call stack. See columns.ts for the column rules,
+ * ordering.ts for crossing reduction and coordinates.ts for placement.
+ */
+import type { EdgeKind, NodeKind } from '../model/graph';
+import { layeredLayoutReport } from './layered';
+
+export type { LayoutEdge, LayoutInput, LayoutNode, LayoutOptions, LayoutResult, Point } from './types';
+export { DEFAULT_LAYER_GAP, DEFAULT_NODE_GAP } from './types';
+export { layeredLayoutReport } from './layered';
+export type { LayoutReport } from './layered';
+export { arrangeSelection } from './selection';
+export type { PlacedLayoutNode, SelectionLayoutInput } from './selection';
+
+export function layeredLayout(
+  input: {
+    nodes: { id: string; kind: NodeKind; width: number; height: number }[];
+    edges: { source: string; target: string; kind: EdgeKind }[];
+  },
+  options?: { nodeGap?: number; layerGap?: number; origin?: { x: number; y: number } },
+): { positions: Record<string, { x: number; y: number }>; width: number; height: number } {
+  const { positions, width, height } = layeredLayoutReport(input, options);
+  return { positions, width, height };
+}
