@@ -1,0 +1,83 @@
+/** Shared test fixtures for db/: temp folders, hashes and a document that uses every kind of record. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { blankNode, DEFAULT_ACTORS, type GraphNode, type ScenarioDocument } from '../../../core/model';
+import { createScenarioFile } from '../../../db';
+import type { ScenarioStore } from '../../../db';
+
+export function tempDir(prefix = 'swb-db-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Files SQLite left beside the database (journals, WAL, shared memory). */
+export function sideFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /-(journal|wal|shm)$/.test(f));
+}
+
+export function node(kind: GraphNode['kind'], crisisId: string, id: string, extra: Partial<GraphNode> = {}): GraphNode {
+  return { ...blankNode(kind, crisisId, id, { x: 10, y: 20 }), ...extra };
+}
+
+/** A small scenario that has at least one of everything the format stores. */
+export function richDocument(): ScenarioDocument {
+  const at = '2026-01-02T03:04:05.000Z';
+  const c = 'crisis-a';
+  return {
+    format: 'scenario-workbench',
+    formatVersion: 1,
+    scenario: { title: 'Strait contingency', description: 'Planning notes', createdAt: at, modifiedAt: at, coreActorIds: ['us', 'jp', 'kr', 'cn'] },
+    actors: [...DEFAULT_ACTORS.map((a) => ({ ...a })), { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#123456', order: 4 }],
+    crises: [
+      { id: c, title: 'Blockade', region: 'East Asia', summary: 'A maritime blockade', status: 'active', viewport: { x: 1.5, y: -2, zoom: 0.75 }, order: 0 },
+      { id: 'crisis-b', title: 'Pandemic', region: '', summary: '', status: 'draft', viewport: { x: 0, y: 0, zoom: 1 }, order: 1 },
+    ],
+    nodes: [
+      node('trigger', c, 'n-trigger', { tags: ['naval', 'escalation'], likelihood: 4, horizon: 'weeks' }),
+      node('crisis', c, 'n-crisis', { description: '<script>alert(1)</script> ‏RTL 危機 🚢' }),
+      node('impact', c, 'n-impact', { severity: 5 }),
+      node('impact', c, 'n-impact2', { severity: 2 }),
+      node('response', c, 'n-response', { leadActorId: 'jp', supportingActorIds: ['us', 'asean'], responseStatus: 'agreed', leadTime: 'days' }),
+      node('response', c, 'n-response2', { leadActorId: 'asean', supportingActorIds: [], responseStatus: 'idea' }),
+      node('trigger', 'crisis-b', 'n-b-trigger'),
+    ],
+    edges: [
+      { id: 'e-1', crisisId: c, source: 'n-trigger', target: 'n-crisis', kind: 'leads-to', label: 'may cause', confidence: 'high' },
+      { id: 'e-2', crisisId: c, source: 'n-crisis', target: 'n-impact', kind: 'leads-to', label: '', confidence: null },
+      { id: 'e-3', crisisId: c, source: 'n-impact', target: 'n-impact2', kind: 'leads-to', label: 'cascade', confidence: 'low' },
+      { id: 'e-4', crisisId: c, source: 'n-response', target: 'n-impact', kind: 'contains', label: '', confidence: 'medium' },
+      { id: 'e-5', crisisId: c, source: 'n-response2', target: 'n-trigger', kind: 'averts', label: '', confidence: null },
+    ],
+    stances: [
+      { actorId: 'asean', elementId: 'n-response', position: 'uncertain', note: '' },
+      { actorId: 'cn', elementId: 'n-trigger', position: 'disagree', note: 'Rejects the premise' },
+      { actorId: 'jp', elementId: 'n-response', position: 'unknown', note: 'Awaiting cabinet' },
+      { actorId: 'us', elementId: 'n-trigger', position: 'agree', note: '' },
+    ],
+    sources: [
+      { id: 's-1', title: 'Tokyo meeting report', author: 'Secretariat', date: '2016', citation: 'Report, p. 1-40' },
+      { id: 's-2', title: 'Think tank brief', author: '', date: '', citation: '' },
+    ],
+    provenance: [
+      { id: 'p-1', elementId: 'n-trigger', sourceId: 's-1', locator: 'p. 12', quote: 'naval incidents rose' },
+      { id: 'p-2', elementId: 'n-impact', sourceId: 's-2', locator: '§3', quote: '' },
+    ],
+  };
+}
+
+export function createRich(dir: string, name = 'rich.scenario'): ScenarioStore {
+  const result = createScenarioFile(join(dir, name), { title: 'ignored', document: richDocument() });
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.store;
+}
+
+/** The document minus the one field every edit changes. */
+export function withoutModifiedAt(doc: ScenarioDocument): unknown {
+  return { ...doc, scenario: { ...doc.scenario, modifiedAt: '(aside)' } };
+}
