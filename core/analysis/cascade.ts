@@ -1,0 +1,189 @@
+/**
+ * What-if cascade: given triggers that fire, everything they lead to, which responses avert
+ * or contain each reached element, which reached impacts nothing contains, and how many
+ * distinct paths lead from the chosen triggers to each element.
+ *
+ * Paths are counted over the condensation (each leads-to cycle collapsed to one step), so the
+ * count is finite and linear-time to compute; counts saturate at Number.MAX_SAFE_INTEGER with
+ * a flag instead of growing without bound. docs/analysis.md defines both choices.
+ */
+import { AppError } from '../errors';
+import type { GraphNode, ScenarioDocument } from '../model';
+import { stronglyConnectedComponents } from './components';
+import { buildGraphIndex, nodeComparator, row, type GraphIndex } from './graph-index';
+
+export const PATH_COUNT_CAP = Number.MAX_SAFE_INTEGER;
+
+export interface CascadeElement {
+  nodeId: string;
+  kind: GraphNode['kind'];
+  crisisId: string;
+  title: string;
+  /** Fewest leads-to steps from a chosen trigger (0 for the triggers themselves). */
+  depth: number;
+  /** Distinct paths from the chosen triggers to this element (see docs/analysis.md). */
+  paths: number;
+  /** True when the count reached PATH_COUNT_CAP: read `paths` as "at least". */
+  pathsCapped: boolean;
+  /** True when the element lies on a leads-to cycle inside the cascade. */
+  inCycle: boolean;
+  /** Responses that avert (triggers, crises) or contain (impacts) this element. */
+  coveredBy: string[];
+}
+
+export interface CascadeResult {
+  triggerIds: string[];
+  /** Reached elements by depth, then crisis order, title and id. */
+  reached: CascadeElement[];
+  /** Reached impacts that no response contains, in the order of `reached`. */
+  uncoveredImpactIds: string[];
+  /** Complete paths: those from a chosen trigger to an element the cascade goes no further from. */
+  totalPaths: number;
+  totalPathsCapped: boolean;
+}
+
+type CascadeInput = Pick<ScenarioDocument, 'nodes' | 'edges' | 'crises'>;
+
+/** Throws AppError NOT_FOUND for an unknown id and BAD_REQUEST for a node that is not a trigger. */
+export function cascade(doc: CascadeInput, triggerIds: readonly string[], index?: GraphIndex): CascadeResult {
+  const graph = index ?? buildGraphIndex(doc);
+  const n = graph.nodes.length;
+  const chosen = [...new Set(triggerIds)];
+  const starts = chosen.map((id) => {
+    const i = graph.indexOf.get(id);
+    if (i === undefined) throw new AppError('NOT_FOUND', `No element "${id}" to start a cascade from.`);
+    const kind = graph.nodes[i]!.kind;
+    if (kind !== 'trigger') throw new AppError('BAD_REQUEST', `A cascade starts from triggers; "${id}" is a ${kind}.`);
+    return i;
+  });
+
+  const depth = breadthFirstDepths(graph, starts);
+  const reachedMask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) reachedMask[i] = depth[i]! >= 0 ? 1 : 0;
+  const counts = countPaths(graph, reachedMask, starts);
+
+  const reachedNodes: number[] = [];
+  for (let i = 0; i < n; i++) if (reachedMask[i]) reachedNodes.push(i);
+  const compare = nodeComparator(doc.crises);
+  reachedNodes.sort((a, b) => depth[a]! - depth[b]! || compare(graph.nodes[a]!, graph.nodes[b]!));
+
+  const reached = reachedNodes.map((i): CascadeElement => {
+    const node = graph.nodes[i]!;
+    const responses = Array.from(row(graph.coveredBy, i), (r) => graph.nodes[r]!).sort(compare);
+    return {
+      nodeId: node.id,
+      kind: node.kind,
+      crisisId: node.crisisId,
+      title: node.title,
+      depth: depth[i]!,
+      paths: counts.paths[i]!,
+      pathsCapped: counts.capped[i] === 1,
+      inCycle: counts.inCycle[i] === 1,
+      coveredBy: responses.map((r) => r.id),
+    };
+  });
+  return {
+    triggerIds: chosen,
+    reached,
+    uncoveredImpactIds: reached.filter((e) => e.kind === 'impact' && e.coveredBy.length === 0).map((e) => e.nodeId),
+    totalPaths: counts.total,
+    totalPathsCapped: counts.totalCapped,
+  };
+}
+
+function breadthFirstDepths(graph: GraphIndex, starts: readonly number[]): Int32Array {
+  const { offsets, targets } = graph.successors;
+  const depth = new Int32Array(graph.nodes.length).fill(-1);
+  const queue = new Int32Array(graph.nodes.length);
+  let head = 0;
+  let tail = 0;
+  for (const s of starts) {
+    if (depth[s] !== -1) continue;
+    depth[s] = 0;
+    queue[tail++] = s;
+  }
+  while (head < tail) {
+    const v = queue[head++]!;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const w = targets[e]!;
+      if (depth[w] !== -1) continue;
+      depth[w] = depth[v]! + 1;
+      queue[tail++] = w;
+    }
+  }
+  return depth;
+}
+
+interface PathCounts {
+  paths: Float64Array;
+  capped: Uint8Array;
+  inCycle: Uint8Array;
+  total: number;
+  totalCapped: boolean;
+}
+
+/**
+ * Paths over the condensation of the reached subgraph: a path starts at a chosen trigger and
+ * steps between distinct components along at least one leads-to edge. A component's count is
+ * the chosen triggers inside it plus the counts of the components stepping into it; every
+ * node shares its component's count. Components are numbered in topological order, so one
+ * ascending pass sees each count complete before passing it on.
+ */
+function countPaths(graph: GraphIndex, reached: Uint8Array, starts: readonly number[]): PathCounts {
+  const n = graph.nodes.length;
+  const { componentOf, count } = stronglyConnectedComponents(graph.successors, reached);
+  const size = new Int32Array(count);
+  for (let i = 0; i < n; i++) if (componentOf[i]! >= 0) size[componentOf[i]!]!++;
+
+  const componentPaths = new Float64Array(count);
+  const componentCapped = new Uint8Array(count);
+  for (const s of starts) componentPaths[componentOf[s]!]!++;
+
+  // Distinct component-to-component steps, grouped by the earlier component.
+  const from: number[] = [];
+  const to: number[] = [];
+  const seen = new Set<number>();
+  const { offsets, targets } = graph.successors;
+  for (let v = 0; v < n; v++) {
+    const cv = componentOf[v]!;
+    if (cv < 0) continue;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const cw = componentOf[targets[e]!]!;
+      if (cw < 0 || cw === cv || seen.has(cv * count + cw)) continue;
+      seen.add(cv * count + cw);
+      from.push(cv);
+      to.push(cw);
+    }
+  }
+  const order = Array.from(from.keys()).sort((a, b) => from[a]! - from[b]!);
+  const hasExit = new Uint8Array(count);
+  for (const k of order) {
+    const a = from[k]!;
+    const b = to[k]!;
+    hasExit[a] = 1;
+    const sum = componentPaths[b]! + componentPaths[a]!;
+    if (sum > PATH_COUNT_CAP || componentCapped[a]) componentCapped[b] = 1;
+    componentPaths[b] = Math.min(sum, PATH_COUNT_CAP);
+  }
+
+  let total = 0;
+  let totalCapped = false;
+  for (let c = 0; c < count; c++) {
+    if (hasExit[c]) continue;
+    total += componentPaths[c]!;
+    if (componentCapped[c] || total > PATH_COUNT_CAP) totalCapped = true;
+    total = Math.min(total, PATH_COUNT_CAP);
+  }
+
+  const paths = new Float64Array(n);
+  const capped = new Uint8Array(n);
+  const inCycle = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = componentOf[i]!;
+    if (c < 0) continue;
+    paths[i] = componentPaths[c]!;
+    capped[i] = componentCapped[c]!;
+    inCycle[i] = size[c]! > 1 ? 1 : 0;
+  }
+  return { paths, capped, inCycle, total, totalCapped };
+}

@@ -1,0 +1,157 @@
+/**
+ * Plain-text rendering of a DocumentAnalysis for the terminal: aligned columns, one section
+ * per analysis. Titles are user text, so they are flattened to one line, stripped of control
+ * and bidi-override characters (which could reorder or fake what the terminal shows) and cut
+ * to a readable width. Widths count UTF-16 code units, so wide CJK text may misalign.
+ */
+import type { DocumentAnalysis } from './analyze';
+import { CONSENSUS_STATES } from './consensus';
+import { GAP_KINDS, type GapKind } from './gaps';
+
+const TITLE_WIDTH = 60;
+const NAME_WIDTH = 24;
+
+const GAP_LABEL: Record<GapKind, string> = {
+  'uncontained-impact': 'impact nothing contains',
+  'unaverted-trigger': 'trigger nothing averts',
+  'unaverted-crisis': 'crisis nothing averts',
+  'response-without-lead': 'response without a lead',
+  'orphaned-response': 'response with no target',
+};
+
+export function formatAnalysisText(result: DocumentAnalysis): string {
+  const crisisName = new Map(result.crises.map((c) => [c.id, clean(c.title, NAME_WIDTH)]));
+  const crisisLabel = (id: string): string => crisisName.get(id) ?? id;
+  const scope =
+    result.crisisId === null
+      ? `whole file, ${plural(result.crises.length, 'crisis', 'crises')}`
+      : `crisis ${crisisLabel(result.crisisId)} (${result.crisisId})`;
+  const sections = [
+    `Analysis of "${clean(result.scenarioTitle, TITLE_WIDTH)}": ${scope}`,
+    gapsSection(result, crisisLabel),
+    riskSection(result, crisisLabel),
+    matrixSection(result),
+    consensusSection(result, crisisLabel),
+    responsibilitiesSection(result, crisisLabel),
+  ];
+  return sections.join('\n\n') + '\n';
+}
+
+function gapsSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
+  const { gaps, counts } = result.gaps;
+  const lines = [`COVERAGE GAPS (${gaps.length})`];
+  lines.push(...indent(table([], GAP_KINDS.map((k) => [GAP_LABEL[k], String(counts[k])]), [false, true])));
+  if (gaps.length > 0) {
+    lines.push('');
+    const rows = gaps.map((g) => [GAP_LABEL[g.kind], crisisLabel(g.crisisId), g.nodeId, clean(g.title, TITLE_WIDTH)]);
+    lines.push(...indent(table(['GAP', 'CRISIS', 'ID', 'TITLE'], rows)));
+  }
+  return lines.join('\n');
+}
+
+function riskSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
+  const { ranking } = result.risk;
+  const rated = ranking.filter((r) => r.risk !== null).length;
+  const lines = [`RISK RANKING (${plural(ranking.length, 'impact', 'impacts')}, ${rated} rated; risk = likelihood × severity)`];
+  if (ranking.length === 0) return lines.concat('  No impacts.').join('\n');
+  const dash = (v: number | null): string => (v === null ? '-' : String(v));
+  const rows = ranking.map((r) => [
+    dash(r.rank),
+    dash(r.risk),
+    dash(r.likelihood),
+    dash(r.severity),
+    crisisLabel(r.crisisId),
+    r.nodeId,
+    clean(r.title, TITLE_WIDTH),
+  ]);
+  lines.push(...indent(table(['RANK', 'RISK', 'L', 'S', 'CRISIS', 'ID', 'TITLE'], rows, [true, true, true, true])));
+  return lines.join('\n');
+}
+
+function matrixSection(result: DocumentAnalysis): string {
+  const { counts, unrated } = result.risk.matrix;
+  const header = ['', 'S1', 'S2', 'S3', 'S4', 'S5'];
+  // Likelihood 5 on top, as risk matrices are usually drawn.
+  const rows = [5, 4, 3, 2, 1].map((l) => [`L${l}`, ...counts[l - 1]!.map(String)]);
+  const lines = ['RISK MATRIX (impacts per likelihood × severity cell)'];
+  lines.push(...indent(table(header, rows, [false, true, true, true, true, true])));
+  if (unrated.length > 0) lines.push(`  Unrated (likelihood or severity missing): ${unrated.length}`);
+  return lines.join('\n');
+}
+
+function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
+  const { summary, elements } = result.consensus;
+  const code = new Map(result.actors.map((a) => [a.id, clean(a.code, NAME_WIDTH)]));
+  const core = summary.coreActorIds.map((id) => code.get(id) ?? id);
+  const lines = [`CONSENSUS (${plural(summary.total, 'element', 'elements')}; core actors: ${core.join(', ') || 'none'})`];
+  const label: Record<(typeof CONSENSUS_STATES)[number], [string, number]> = {
+    agreed: [`agreed by all ${core.length === 4 ? 'four' : core.length}`, summary.agreed],
+    split: ['contested', summary.split],
+    'partly-unknown': ['partly unknown', summary.partlyUnknown],
+    unasked: ['nobody has asked', summary.unasked],
+  };
+  lines.push(...indent(table([], CONSENSUS_STATES.map((s) => [label[s][0], String(label[s][1])]), [false, true])));
+  const contested = elements.filter((e) => e.state === 'split');
+  if (contested.length > 0) {
+    lines.push('', '  Contested:');
+    const rows = contested.map((e) => [
+      e.kind,
+      crisisLabel(e.crisisId),
+      e.nodeId,
+      clean(e.title, TITLE_WIDTH),
+      e.disagreeing.map((id) => code.get(id) ?? id).join(' '),
+    ]);
+    lines.push(...indent(table(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows)));
+  }
+  return lines.join('\n');
+}
+
+function responsibilitiesSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
+  const lines = ['RESPONSIBILITIES'];
+  for (const actor of result.responsibilities) {
+    const crises = actor.crisisIds.map(crisisLabel).join(', ') || 'none';
+    lines.push(
+      `  ${clean(actor.code, NAME_WIDTH)} ${clean(actor.name, TITLE_WIDTH)}: leads ${actor.leads.length}, supports ${actor.supports.length}; crises: ${crises}`,
+    );
+    const rows = [
+      ...actor.leads.map((r) => ['lead', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, clean(r.title, TITLE_WIDTH)]),
+      ...actor.supports.map((r) => ['support', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, clean(r.title, TITLE_WIDTH)]),
+    ];
+    if (rows.length > 0) lines.push(...indent(table([], rows), '    '));
+  }
+  if (result.responsibilities.length === 0) lines.push('  No actors.');
+  return lines.join('\n');
+}
+
+/** Columns padded to their widest cell; `right[i]` right-aligns column i (numbers). */
+export function table(header: string[], rows: string[][], right: boolean[] = []): string[] {
+  const all = header.length > 0 ? [header, ...rows] : rows;
+  const widths: number[] = [];
+  for (const r of all) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return all.map((r) =>
+    r
+      .map((cell, i) => {
+        if (i === r.length - 1 && !right[i]) return cell; // no trailing spaces
+        return right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
+      })
+      .join('  '),
+  );
+}
+
+function indent(lines: string[], by = '  '): string[] {
+  return lines.map((l) => by + l);
+}
+
+// C0/C1 controls, bidi embeddings/overrides/isolates and marks, line/paragraph separators, BOM.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+
+/** One line of user text, safe to print and at most `width` characters (code points). */
+export function clean(text: string, width: number): string {
+  const flat = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length <= width ? flat : chars.slice(0, width - 1).join('') + '…';
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { coverageGaps } from '../../../core/analysis';
+import { crisis, impact, response, scenario, trigger, withoutValidation } from './build';
+
+/*
+ * Crisis c1:
+ *   t1 ─┐          ┌─ i1   (contained by r1 and r2)
+ *       ├─ x1 ─────┤
+ *   t2 ─┘          └─ i2   (contained by nothing)
+ *   r1 (lead us) averts t1, contains i1
+ *   r2 (no lead) contains i1
+ *   r3 (lead jp) targets nothing
+ * By hand: i2 uncontained; t2 unaverted; x1 unaverted; r2 has no lead; r3 is orphaned.
+ * r1 is in no gap: it has a lead and two targets.
+ */
+const base = scenario({
+  nodes: [
+    trigger('t1', 3),
+    trigger('t2', 2),
+    crisis('x1', 4),
+    impact('i1', 3),
+    impact('i2', 5),
+    response('r1', 'us'),
+    response('r2', null),
+    response('r3', 'jp'),
+  ],
+  edges: [
+    ['t1', 'x1'],
+    ['t2', 'x1'],
+    ['x1', 'i1'],
+    ['x1', 'i2'],
+    ['r1', 't1'],
+    ['r1', 'i1'],
+    ['r2', 'i1'],
+  ],
+});
+
+describe('coverageGaps', () => {
+  it('reports each kind of gap on a hand-checked graph', () => {
+    const { gaps, counts } = coverageGaps(base);
+    expect(gaps).toEqual([
+      { kind: 'uncontained-impact', nodeId: 'i2', crisisId: 'c1', title: 'i2' },
+      { kind: 'unaverted-trigger', nodeId: 't2', crisisId: 'c1', title: 't2' },
+      { kind: 'unaverted-crisis', nodeId: 'x1', crisisId: 'c1', title: 'x1' },
+      { kind: 'response-without-lead', nodeId: 'r2', crisisId: 'c1', title: 'r2' },
+      { kind: 'orphaned-response', nodeId: 'r3', crisisId: 'c1', title: 'r3' },
+    ]);
+    expect(counts).toEqual({
+      'uncontained-impact': 1,
+      'unaverted-trigger': 1,
+      'unaverted-crisis': 1,
+      'response-without-lead': 1,
+      'orphaned-response': 1,
+    });
+  });
+
+  it('turns a response into an orphan when its only target is deleted', () => {
+    // r1's targets are t1 and i1. Deleting both (as the store does: node and its edges)
+    // leaves r1 pointing at nothing. r2 contained only i1, so it is orphaned too.
+    const deleted = new Set(['t1', 'i1']);
+    const doc = withoutValidation(base, (d) => {
+      d.nodes = d.nodes.filter((n) => !deleted.has(n.id));
+      d.edges = d.edges.filter((e) => !deleted.has(e.source) && !deleted.has(e.target));
+    });
+    const orphans = coverageGaps(doc).gaps.filter((g) => g.kind === 'orphaned-response').map((g) => g.nodeId);
+    expect(orphans).toEqual(['r1', 'r2', 'r3']);
+  });
+
+  it('treats an edge left dangling at a deleted target as no target at all', () => {
+    // Only the node i1 is removed; its edges stay behind. r2's sole edge now ends nowhere.
+    const doc = withoutValidation(base, (d) => {
+      d.nodes = d.nodes.filter((n) => n.id !== 'i1');
+    });
+    const orphans = coverageGaps(doc).gaps.filter((g) => g.kind === 'orphaned-response').map((g) => g.nodeId);
+    expect(orphans).toEqual(['r2', 'r3']);
+  });
+
+  it('counts a lead naming an unknown actor as no lead', () => {
+    const doc = withoutValidation(base, (d) => {
+      d.nodes.find((n) => n.id === 'r1')!.leadActorId = 'nobody';
+    });
+    const unled = coverageGaps(doc).gaps.filter((g) => g.kind === 'response-without-lead').map((g) => g.nodeId);
+    expect(unled).toEqual(['r1', 'r2']);
+  });
+
+  it('orders by crisis order then title, and restricts to one crisis on request', () => {
+    // Crisis "b" has order 0, so its gaps come first although "a" < "b".
+    const doc = scenario({
+      crises: [
+        { id: 'a', order: 1 },
+        { id: 'b', order: 0 },
+      ],
+      nodes: [impact('a2', 3, 'a', 'Zebra'), impact('a1', 3, 'a', 'Apple'), impact('b1', 3, 'b', 'Mango')],
+    });
+    expect(coverageGaps(doc).gaps.map((g) => g.nodeId)).toEqual(['b1', 'a1', 'a2']);
+    expect(coverageGaps(doc, { crisisId: 'a' }).gaps.map((g) => g.nodeId)).toEqual(['a1', 'a2']);
+    expect(coverageGaps(doc, { crisisId: 'b' }).counts['uncontained-impact']).toBe(1);
+  });
+
+  it('finds no gaps in an empty scenario', () => {
+    const { gaps, counts } = coverageGaps(scenario({ nodes: [] }));
+    expect(gaps).toEqual([]);
+    expect(Object.values(counts)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
