@@ -81,3 +81,15 @@ export function createRich(dir: string, name = 'rich.scenario'): ScenarioStore {
 export function withoutModifiedAt(doc: ScenarioDocument): unknown {
   return { ...doc, scenario: { ...doc.scenario, modifiedAt: '(aside)' } };
 }
+
+/** A small deterministic PRNG (mulberry32) so a failing randomized run can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, openScenarioFile, runMigrations, type Migration } from '../../../db';
+import { openStore } from '../../../db/open';
+import { sha256, sideFiles, tempDir } from './helpers';
+
+let dir: { dir: string; cleanup: () => void };
+beforeEach(() => (dir = tempDir()));
+afterEach(() => dir.cleanup());
+
+/** A scenario file at `version` holding a little data, written with plain SQL as an old app would. */
+function fileAtVersion(version: number): string {
+  const path = join(dir.dir, `v${version}.scenario`);
+  const db = new Database(path);
+  db.pragma('journal_mode = DELETE');
+  runMigrations(db, version);
+  db.exec(`
+    INSERT INTO scenario VALUES (1, 'Old plan', '', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '["us"]');
+    INSERT INTO actors VALUES ('us', 'United States', 'US', '#3b5ba9', 0);
+    INSERT INTO crises VALUES ('c1', 'Old crisis', 'Pacific', '', 'active', 0, 0, 1, 0);
+    INSERT INTO nodes VALUES ('t1', 'c1', 'trigger', 'Old trigger', '', '["a"]', 1, 2, 200, 72, 2, NULL, 'years', NULL, '[]', NULL, NULL);
+    INSERT INTO nodes VALUES ('k1', 'c1', 'crisis', 'Old crisis node', '', '[]', 3, 4, 220, 88, NULL, NULL, NULL, NULL, '[]', NULL, NULL);
+    INSERT INTO edges VALUES ('e1', 'c1', 't1', 'k1', 'leads-to', 'old edge', 'low');
+    INSERT INTO stances VALUES ('us', 't1', 'agree', 'since 2016');
+  `);
+  db.close();
+  return path;
+}
+
+function indexNames(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  const names = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  db.close();
+  return names;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps, and SCHEMA_VERSION is the last', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('001 (from an empty database): creates the STRICT tables and stamps the application id', () => {
+    const db = new Database(':memory:');
+    runMigrations(db, 1);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toEqual(['actors', 'crises', 'edges', 'nodes', 'provenance', 'scenario', 'sources', 'stances']);
+    db.exec("INSERT INTO crises VALUES ('c1', 'C', '', '', 'draft', 0, 0, 1, 0)");
+    expect(() => db.exec("INSERT INTO nodes VALUES ('n1', 'c1', 'trigger', 'T', '', '[]', 0, 0, 1, 1, NULL, 3, NULL, NULL, '[]', NULL, NULL)")).toThrow(/CHECK constraint/);
+    db.close();
+  });
+
+  it('002 (from a version 1 file with data): adds the reference indexes and keeps every row', () => {
+    const path = fileAtVersion(1);
+    expect(indexNames(path)).toEqual([]);
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const doc = opened.store.load();
+    expect(opened.store.info().formatVersion).toBe(2);
+    opened.store.close();
+    expect(doc.scenario).toMatchObject({ title: 'Old plan', coreActorIds: ['us'] });
+    expect(doc.nodes.map((n) => [n.id, n.title, n.tags])).toEqual([['k1', 'Old crisis node', []], ['t1', 'Old trigger', ['a']]]);
+    expect(doc.edges).toEqual([{ id: 'e1', crisisId: 'c1', source: 't1', target: 'k1', kind: 'leads-to', label: 'old edge', confidence: 'low' }]);
+    expect(doc.stances).toEqual([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
+    expect(indexNames(path)).toContain('edges_by_source');
+    expect(indexNames(path)).toHaveLength(8);
+    expect(sideFiles(dir.dir)).toEqual([]);
+    expect(readdirSync(dir.dir)).toEqual(['v1.scenario']);
+  });
+
+  it('all pending steps run in one transaction: a failing step leaves the earlier ones unapplied', () => {
+    const failing: Migration = { version: 3, name: 'broken', up: (db) => db.exec('CREATE TABLE nodes (x TEXT) STRICT') };
+    const db = new Database(':memory:');
+    runMigrations(db, 1);
+    expect(() => runMigrations(db, 3, [...MIGRATIONS, failing])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'edges_by_source'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('a failed upgrade leaves the original file byte-for-byte intact, with no temp copy left', () => {
+    const path = fileAtVersion(1);
+    const before = sha256(path);
+    const failing: Migration = { version: 3, name: 'broken', up: () => { throw new Error('boom'); } };
+    expect(() => openStore(path, {}, [...MIGRATIONS, failing])).toThrow(expect.objectContaining({ message: expect.stringMatching(/original is unchanged/) }));
+    expect(sha256(path)).toBe(before);
+    expect(readdirSync(dir.dir)).toEqual(['v1.scenario']);
+  });
+
+  it('runMigrations refuses a database newer than it knows', () => {
+    const db = new Database(':memory:');
+    runMigrations(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    expect(() => runMigrations(db)).toThrow(/newer/);
+    db.close();
+  });
+});
