@@ -107,5 +107,7 @@ export function parseDocumentJson(text: string): { ok: true; document: ScenarioD
 /** JSON Schema (draft 2020-12) of the JSON format, generated from the zod schema; committed as docs/scenario-json.schema.json. */
 export function documentJsonSchema(): string {
   const schema = z.toJSONSchema(ScenarioDocument, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-  return `${JSON.stringify({ $id: 'https://scenario-workbench.invalid/scenario-json.schema.json', title: 'Scenario Workbench document', ...schema }, null, 2)}\n`;
+  const { $schema, ...rest } = schema;
+  const titled = { $schema, $id: 'https://scenario-workbench.invalid/scenario-json.schema.json', title: 'Scenario Workbench document', ...rest };
+  return `${JSON.stringify(titled, null, 2)}\n`;
 }

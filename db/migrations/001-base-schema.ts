@@ -7,6 +7,8 @@ import type { Migration } from './types';
 const NODE_KINDS = "'trigger','crisis','impact','response'";
 const HORIZONS = "'hours','days','weeks','months','years'";
 const ID = (col: string): string => `length(${col}) BETWEEN 1 AND 64 AND ${col} NOT GLOB '*[^A-Za-z0-9_-]*'`;
+const TIMESTAMP = (col: string): string =>
+  `length(${col}) BETWEEN 20 AND 40 AND ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*'`;
 const JSON_ARRAY = (col: string): string => `json_valid(${col}) AND json_type(${col}) = 'array'`;
 
 export const baseSchema: Migration = {
@@ -18,8 +20,8 @@ CREATE TABLE scenario (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
   title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
   description TEXT NOT NULL CHECK (length(description) <= 20000),
-  created_at TEXT NOT NULL CHECK (length(created_at) BETWEEN 10 AND 40),
-  modified_at TEXT NOT NULL CHECK (length(modified_at) BETWEEN 10 AND 40),
+  created_at TEXT NOT NULL CHECK (${TIMESTAMP('created_at')}),
+  modified_at TEXT NOT NULL CHECK (${TIMESTAMP('modified_at')}),
   core_actor_ids TEXT NOT NULL CHECK (${JSON_ARRAY('core_actor_ids')})
 ) STRICT;
 

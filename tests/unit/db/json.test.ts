@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalDocument, documentJsonSchema, exportDocumentJson, parseDocumentJson } from '../../../db';
+import { richDocument } from './helpers';
+
+function bad(mutate: (doc: Record<string, unknown> & ReturnType<typeof richDocument>) => void): string {
+  const doc = richDocument() as ReturnType<typeof richDocument> & Record<string, unknown>;
+  mutate(doc);
+  return JSON.stringify(doc);
+}
+
+describe('JSON export', () => {
+  it('is deterministic: 2-space indent, keys in schema order, arrays in canonical order', () => {
+    const text = exportDocumentJson(richDocument());
+    expect(text).toBe(exportDocumentJson(JSON.parse(JSON.stringify(richDocument()))));
+    expect(text.startsWith('{\n  "format": "scenario-workbench",\n  "formatVersion": 1,\n  "scenario": {\n    "title"')).toBe(true);
+    const doc = JSON.parse(text) as ReturnType<typeof richDocument>;
+    expect(doc.nodes.map((n) => n.id)).toEqual([...doc.nodes.map((n) => n.id)].sort());
+    expect(Object.keys(doc.nodes[0]!)).toEqual(['id', 'crisisId', 'kind', 'title', 'description', 'tags', 'x', 'y', 'width', 'height', 'likelihood', 'severity', 'horizon', 'leadActorId', 'supportingActorIds', 'responseStatus', 'leadTime']);
+  });
+
+  it('import(export(x)) is x, and export(import(export(x))) is byte-identical', () => {
+    const text = exportDocumentJson(richDocument());
+    const parsed = parseDocumentJson(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.document).toEqual(canonicalDocument(richDocument()));
+    expect(exportDocumentJson(parsed.document)).toBe(text);
+  });
+});
+
+describe('JSON import rejects bad input, naming the first bad path', () => {
+  const cases: [string, string, RegExp][] = [
+    ['not JSON', '{"format": ', /^Not valid JSON/],
+    ['wrong type', bad((d) => ((d.nodes[3] as unknown as Record<string, unknown>).kind = 'volcano')), /^nodes\[3\]\.kind: /],
+    ['a string where a number belongs', bad((d) => ((d.nodes[0] as unknown as Record<string, unknown>).x = '10')), /^nodes\[0\]\.x: /],
+    ['unknown key', bad((d) => ((d.sources[1] as unknown as Record<string, unknown>).url = 'http://x')), /^sources\[1\]: .*url/],
+    ['__proto__ key', bad(() => undefined).replace('"title":"Strait contingency"', '"__proto__":{"polluted":true},"title":"Strait contingency"'), /^scenario\.__proto__: the key "__proto__" is not allowed/],
+    ['constructor key', bad(() => undefined).replace('"id":"s-2"', '"constructor":{"prototype":{}},"id":"s-2"'), /^sources\[1\]\.constructor: /],
+    ['duplicate ids', bad((d) => (d.nodes[2]!.id = 'n-trigger')), /^nodes\[2\]\.id: duplicate id "n-trigger"/],
+    ['an edge id equal to a node id', bad((d) => (d.edges[0]!.id = 'n-crisis')), /^edges\[0\]\.id: duplicate id/],
+    ['a dangling edge', bad((d) => (d.edges[1]!.target = 'ghost')), /^edges\[1\]\.target: unknown node "ghost"/],
+    ['an edge breaking the rules', bad((d) => (d.edges[1]!.kind = 'averts')), /^edges\[1\]\.kind: /],
+    ['a stance on a missing actor', bad((d) => (d.stances[0]!.actorId = 'ghost')), /^stances\[0\]\.actorId: unknown actor/],
+    ['an over-long label', bad((d) => (d.nodes[0]!.title = 'x'.repeat(1_000_000))), /^nodes\[0\]\.title: /],
+    ['a severity on a trigger', bad((d) => (d.nodes[0]!.severity = 2)), /^nodes\[0\]\.severity: a trigger has no severity/],
+    ['a bad timestamp', bad((d) => (d.scenario.createdAt = 'yesterday')), /^scenario\.createdAt: /],
+    ['the wrong format name', bad((d) => ((d as Record<string, unknown>).format = 'other-app')), /^format: /],
+  ];
+  for (const [name, text, message] of cases) {
+    it(name, () => {
+      const result = parseDocumentJson(text);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('IMPORT_INVALID');
+      expect(result.error.message).toMatch(message);
+      expect(result.error.message).not.toMatch(/\n/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+});
+
+describe('docs/scenario-json.schema.json', () => {
+  it('is exactly the schema generated from the zod model (regenerate with documentJsonSchema() if this fails)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'scenario-json.schema.json'), 'utf8');
+    expect(committed).toBe(documentJsonSchema());
+    const schema = JSON.parse(committed) as { properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(Object.keys(schema.properties)).toEqual(['format', 'formatVersion', 'scenario', 'actors', 'crises', 'nodes', 'edges', 'stances', 'sources', 'provenance']);
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
