@@ -3,26 +3,22 @@
  * (scenario.coreActorIds) agree. States and the role of `uncertain` are defined in
  * docs/analysis.md; in short, uncertain blocks "agreed" but is not a disagreement.
  */
-import type { GraphNode, Position, ScenarioDocument } from '../model';
+import { POSITIONS, type GraphNode, type Position, type ScenarioDocument } from '../model';
 import { nodeComparator, nodesInScope, sortedActors, type AnalysisScope } from './graph-index';
+
+/** A module-local copy: read in the hot loop, where a re-exported binding may cost a getter call. */
+const POSITION_LIST: readonly Position[] = [...POSITIONS];
 
 export const CONSENSUS_STATES = ['agreed', 'split', 'partly-unknown', 'unasked'] as const;
 export type ConsensusState = (typeof CONSENSUS_STATES)[number];
-
-export interface ActorStance {
-  actorId: string;
-  position: Position;
-  /** Whether this actor's position counts towards the consensus state. */
-  core: boolean;
-}
 
 export interface ElementConsensus {
   nodeId: string;
   kind: GraphNode['kind'];
   crisisId: string;
   title: string;
-  /** Every actor, in actor order; an actor with no stance row is `unknown`. */
-  stances: ActorStance[];
+  /** One position per actor, aligned with ConsensusAnalysis.actorIds; no stance row is `unknown`. */
+  positions: Position[];
   state: ConsensusState;
   /** The core actors who disagree, so a summary can name them without rescanning. */
   disagreeing: string[];
@@ -41,6 +37,8 @@ export interface ConsensusSummary {
 }
 
 export interface ConsensusAnalysis {
+  /** Every actor in actor order: the columns of the element × actor matrix. */
+  actorIds: string[];
   elements: ElementConsensus[];
   summary: ConsensusSummary;
 }
@@ -49,27 +47,31 @@ type ConsensusInput = Pick<ScenarioDocument, 'nodes' | 'actors' | 'stances' | 'c
 
 export function consensus(doc: ConsensusInput, scope: AnalysisScope = {}): ConsensusAnalysis {
   const actors = sortedActors(doc.actors);
-  const known = new Set(actors.map((a) => a.id));
+  const actorIndex = new Map(actors.map((a, i) => [a.id, i]));
   // Core actors that are not in the file cannot be asked; documentIssues rejects them anyway.
-  const coreActorIds = [...new Set(doc.scenario.coreActorIds)].filter((id) => known.has(id));
-  const core = new Set(coreActorIds);
+  const coreActorIds = [...new Set(doc.scenario.coreActorIds)].filter((id) => actorIndex.has(id));
+  const coreIndices = coreActorIds.map((id) => actorIndex.get(id)!);
   const nodes = [...nodesInScope(doc, scope)].sort(nodeComparator(doc.crises));
-  const positions = positionsByElement(doc.stances, new Set(nodes.map((n) => n.id)));
+  const grid = positionGrid(doc.stances, nodes, actorIndex);
 
   const summary: ConsensusSummary = { coreActorIds, total: nodes.length, agreed: 0, split: 0, partlyUnknown: 0, unasked: 0 };
-  const elements = nodes.map((node): ElementConsensus => {
-    const given = positions.get(node.id);
-    const stances = actors.map((a) => ({ actorId: a.id, position: given?.get(a.id) ?? 'unknown', core: core.has(a.id) }));
-    const corePositions = coreActorIds.map((id) => given?.get(id) ?? 'unknown');
+  const corePositions: Position[] = new Array<Position>(coreIndices.length);
+  const elements = nodes.map((node, e): ElementConsensus => {
+    const base = e * actors.length;
+    const positions = Array.from(grid.subarray(base, base + actors.length), (p) => POSITION_LIST[p]!);
+    const disagreeing: string[] = [];
+    coreIndices.forEach((a, k) => {
+      corePositions[k] = POSITION_LIST[grid[base + a]!]!;
+      if (corePositions[k] === 'disagree') disagreeing.push(actors[a]!.id);
+    });
     const state = consensusState(corePositions);
     if (state === 'agreed') summary.agreed++;
     else if (state === 'split') summary.split++;
     else if (state === 'partly-unknown') summary.partlyUnknown++;
     else summary.unasked++;
-    const disagreeing = coreActorIds.filter((id) => given?.get(id) === 'disagree');
-    return { nodeId: node.id, kind: node.kind, crisisId: node.crisisId, title: node.title, stances, state, disagreeing };
+    return { nodeId: node.id, kind: node.kind, crisisId: node.crisisId, title: node.title, positions, state, disagreeing };
   });
-  return { elements, summary };
+  return { actorIds: actors.map((a) => a.id), elements, summary };
 }
 
 /**
@@ -84,16 +86,19 @@ export function consensusState(corePositions: readonly Position[]): ConsensusSta
   return 'partly-unknown';
 }
 
-function positionsByElement(
-  stances: ConsensusInput['stances'],
-  elementIds: Set<string>,
-): Map<string, Map<string, Position>> {
-  const out = new Map<string, Map<string, Position>>();
+/**
+ * Positions as one flat grid, element-major: grid[element * actors + actor] indexes POSITIONS.
+ * Starts as all unknown, which is what a missing row means. A duplicate row (invalid anyway)
+ * is resolved by the later one winning.
+ */
+function positionGrid(stances: ConsensusInput['stances'], nodes: readonly GraphNode[], actorIndex: Map<string, number>): Uint8Array {
+  const elementIndex = new Map(nodes.map((n, i) => [n.id, i]));
+  const width = actorIndex.size;
+  const grid = new Uint8Array(nodes.length * width).fill(POSITION_LIST.indexOf('unknown'));
   for (const s of stances) {
-    if (!elementIds.has(s.elementId)) continue;
-    let byActor = out.get(s.elementId);
-    if (!byActor) out.set(s.elementId, (byActor = new Map()));
-    byActor.set(s.actorId, s.position); // a duplicate row (invalid anyway): the later one wins
+    const e = elementIndex.get(s.elementId);
+    const a = actorIndex.get(s.actorId);
+    if (e !== undefined && a !== undefined) grid[e * width + a] = POSITION_LIST.indexOf(s.position);
   }
-  return out;
+  return grid;
 }

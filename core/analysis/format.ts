@@ -101,7 +101,7 @@ function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) =>
       clean(e.title, TITLE_WIDTH),
       e.disagreeing.map((id) => code.get(id) ?? id).join(' '),
     ]);
-    lines.push(...indent(table(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows)));
+    lines.push(...indent(table(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows), '    '));
   }
   return lines.join('\n');
 }

@@ -70,13 +70,8 @@ describe('consensus', () => {
 
   it('lists every actor in actor order, a missing row as unknown, and who disagrees', () => {
     const split = consensus(doc).elements.find((e) => e.nodeId === 'split')!;
-    expect(split.stances).toEqual([
-      { actorId: 'us', position: 'agree', core: true },
-      { actorId: 'jp', position: 'disagree', core: true },
-      { actorId: 'kr', position: 'unknown', core: true },
-      { actorId: 'cn', position: 'uncertain', core: true },
-      { actorId: 'eu', position: 'unknown', core: false },
-    ]);
+    expect(consensus(doc).actorIds).toEqual(['us', 'jp', 'kr', 'cn', 'eu']);
+    expect(split.positions).toEqual(['agree', 'disagree', 'unknown', 'uncertain', 'unknown']);
     expect(split.disagreeing).toEqual(['jp']);
   });
 
@@ -108,6 +103,7 @@ describe('consensus', () => {
 
   it('handles an empty scenario', () => {
     expect(consensus(scenario({ nodes: [] }))).toEqual({
+      actorIds: ['us', 'jp', 'kr', 'cn'],
       elements: [],
       summary: { coreActorIds: ['us', 'jp', 'kr', 'cn'], total: 0, agreed: 0, split: 0, partlyUnknown: 0, unasked: 0 },
     });
