@@ -1,0 +1,95 @@
+/**
+ * JSON Canvas 1.0 (jsoncanvas.org): a text node per graph node with its stored position and
+ * size, coloured by kind with the spec's preset colours; a group node per crisis (id `crisis:<id>`,
+ * which no node id can equal since ids never contain `:`); and edges
+ * with labels. Node text is Markdown, so titles pass through `markdown()`; the importer
+ * reverses that escaping.
+ */
+import type { ScenarioDocument } from '../model';
+import { markdown } from './escape';
+import { scopedGraph, type ExportScope } from './scope';
+import { KIND_STYLE } from './style';
+
+export interface CanvasTextNode {
+  id: string;
+  type: 'text';
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color?: string;
+}
+
+export interface CanvasGroupNode {
+  id: string;
+  type: 'group';
+  label?: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color?: string;
+}
+
+export interface CanvasEdge {
+  id: string;
+  fromNode: string;
+  toNode: string;
+  fromSide?: 'top' | 'right' | 'bottom' | 'left';
+  toSide?: 'top' | 'right' | 'bottom' | 'left';
+  fromEnd?: 'none' | 'arrow';
+  toEnd?: 'none' | 'arrow';
+  color?: string;
+  label?: string;
+}
+
+export interface JsonCanvas {
+  nodes: (CanvasTextNode | CanvasGroupNode)[];
+  edges: CanvasEdge[];
+}
+
+const GROUP_PAD = 40;
+const GROUP_GAP = 120;
+
+/** Positions are integers in the spec; crises are stacked so their groups never overlap. */
+export function canvasDocument(doc: ScenarioDocument, scope: ExportScope): JsonCanvas {
+  const scoped = scopedGraph(doc, scope);
+  const nodes: JsonCanvas['nodes'] = [];
+  let top = 0;
+  for (const section of scoped.sections) {
+    const xs = section.nodes.map((n) => n.x);
+    const ys = section.nodes.map((n) => n.y);
+    const minX = xs.length ? Math.min(...xs) : 0;
+    const minY = ys.length ? Math.min(...ys) : 0;
+    const maxX = section.nodes.length ? Math.max(...section.nodes.map((n) => n.x + n.width)) : 200;
+    const maxY = section.nodes.length ? Math.max(...section.nodes.map((n) => n.y + n.height)) : 100;
+    const dx = GROUP_PAD - minX;
+    const dy = top + GROUP_PAD - minY;
+    const groupHeight = Math.ceil(maxY - minY + GROUP_PAD * 2);
+    nodes.push({ id: `crisis:${section.crisis.id}`, type: 'group', label: section.crisis.title, x: 0, y: Math.round(top), width: Math.ceil(maxX - minX + GROUP_PAD * 2), height: groupHeight });
+    for (const n of section.nodes) {
+      nodes.push({
+        id: n.id,
+        type: 'text',
+        text: markdown(n.title),
+        x: Math.round(n.x + dx),
+        y: Math.round(n.y + dy),
+        width: Math.round(n.width),
+        height: Math.round(n.height),
+        color: KIND_STYLE[n.kind].canvasColor,
+      });
+    }
+    top += groupHeight + GROUP_GAP;
+  }
+  const edges = scoped.edges.map((e): CanvasEdge => {
+    const edge: CanvasEdge = { id: e.id, fromNode: e.source, toNode: e.target, toEnd: 'arrow' };
+    if (e.label.trim()) edge.label = e.label;
+    return edge;
+  });
+  return { nodes, edges };
+}
+
+export function renderCanvas(doc: ScenarioDocument, scope: ExportScope): string {
+  return `${JSON.stringify(canvasDocument(doc, scope), null, 2)}\n`;
+}

@@ -1,0 +1,85 @@
+/**
+ * One escaping function per output language. Exporters pass every piece of user text
+ * through exactly one of these; no exporter builds markup by concatenating raw text.
+ */
+import { cleanText, oneLineText } from './text';
+
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+  ':': '&#58;',
+  '=': '&#61;',
+};
+
+/**
+ * XML and HTML text or attribute value. Quotes are escaped too, so the same function is
+ * safe in either slot; newlines and tabs become character references, so attribute
+ * normalisation cannot change them. `:` and `=` become references as well: harmless to
+ * any parser, and the output then never contains the byte sequences `javascript:` or
+ * `onerror=` that filters and reviewers look for, even as inert text.
+ */
+export function xml(text: string): string {
+  return cleanText(text).replace(/[&<>"'\n\r\t:=]/g, (ch) => XML_ENTITIES[ch]!);
+}
+
+/** Markdown inline text: backslash-escapes every character Markdown or inline HTML could act on. */
+export function markdown(text: string): string {
+  return oneLineText(text)
+    .replace(/[\\`*_{}[\]()#+\-.!|<>&~"']/g, (ch) => `\\${ch}`);
+}
+
+/** Undo `markdown()`: used when importing text that we (or a Markdown editor) escaped. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>&~"'])/g, '$1');
+}
+
+/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; inner quotes doubled. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(value) : cleanText(value);
+  // A leading = + - @ makes spreadsheets evaluate the cell as a formula; a tab prefix keeps it text.
+  const inert = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+}
+
+/**
+ * Graphviz quoted string. Backslash is escaped first so that user text can never form
+ * Graphviz escapes such as \N or \G; newlines become the centred-line escape.
+ */
+export function dotString(text: string): string {
+  const body = cleanText(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\t/g, ' ');
+  return `"${body}"`;
+}
+
+/**
+ * Mermaid quoted label. Mermaid reads `#name;` and `#123;` as entity codes, so every
+ * character outside letters, digits and a few plain punctuation marks becomes `#<code>;`.
+ * The label then holds no quote, bracket, pipe, angle bracket or semicolon Mermaid could act on.
+ */
+export function mermaidLabel(text: string): string {
+  const flat = oneLineText(text);
+  let out = '';
+  for (const ch of flat) {
+    if (/[\p{L}\p{N} ,.:?!/()_+=*-]/u.test(ch) && !/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(ch)) out += ch;
+    else out += `#${ch.codePointAt(0)};`;
+  }
+  return `"${out}"`;
+}
+
+/**
+ * A Mermaid node id from one of our ids. Ours are [A-Za-z0-9_-]; the map below is
+ * injective and keeps Mermaid from reading `-` as part of an arrow or an id as a keyword.
+ */
+export function mermaidId(id: string): string {
+  return `n_${id.replace(/_/g, '__').replace(/-/g, '_h')}`;
+}

@@ -1,0 +1,249 @@
+/**
+ * The diagram laid out once, in diagram units (1 unit = 1 CSS px): where every box, line,
+ * label, badge, section header and legend item goes. The SVG and PDF exporters only draw
+ * what this computes, so the two cannot drift apart.
+ */
+import type { Actor, Crisis, GraphEdge, GraphNode, ScenarioDocument } from '../model';
+import { exitPoint, num, shapeOutline, textInset, type Rect } from './shapes';
+import { scopedGraph, scopeTitle, type ExportScope } from './scope';
+import { EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
+import { oneLineText, textWidthEm, truncate, wrapText } from './text';
+import { NODE_KINDS, EDGE_KINDS } from '../model';
+
+export const TYPE = {
+  title: 22,
+  section: 16,
+  nodeTitle: 13,
+  kind: 9,
+  badge: 10,
+  edgeLabel: 11,
+  legend: 12,
+  lineHeight: 16,
+} as const;
+
+const MARGIN = 32;
+const SECTION_HEADER = 40;
+const SECTION_GAP = 48;
+const LEGEND_TOP = 60;
+const LEGEND_HEIGHT = 28;
+const EDGE_LABEL_MAX = 48;
+
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number;
+}
+
+export interface Pill extends Rect {
+  text: string;
+  fill: string;
+  textColor: string;
+}
+
+export interface NodeBox extends Rect {
+  node: GraphNode;
+  style: KindStyle;
+  outline: string;
+  kindLabel: TextRun;
+  titleLines: TextRun[];
+  /** The full title, for tooltips and accessible names when the box shows only part of it. */
+  fullTitle: string;
+  titleTruncated: boolean;
+  /** Likelihood (triggers, crises) or severity (impacts). */
+  badge: Pill | null;
+  /** The lead actor's code on a response. */
+  leadChip: Pill | null;
+  status: TextRun | null;
+}
+
+export interface EdgeLine {
+  edge: GraphEdge;
+  style: EdgeStyle;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** The arrowhead as a closed triangle, tip first, for drawers without markers (PDF). */
+  arrow: [number, number][];
+  label: (TextRun & { width: number }) | null;
+}
+
+export interface SectionHeader {
+  crisis: Crisis;
+  text: TextRun;
+  ruleY: number;
+  empty: boolean;
+}
+
+export type LegendItem =
+  | { type: 'node'; outline: string; style: KindStyle; label: TextRun }
+  | { type: 'edge'; style: EdgeStyle; x1: number; y1: number; x2: number; y2: number; label: TextRun };
+
+export interface DiagramGeometry {
+  width: number;
+  height: number;
+  title: TextRun;
+  legend: LegendItem[];
+  sections: SectionHeader[];
+  nodes: NodeBox[];
+  edges: EdgeLine[];
+}
+
+/** Lay out the scoped part of `doc`. Crises are stacked one below another, each under its title. */
+export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope): DiagramGeometry {
+  const scoped = scopedGraph(doc, scope);
+  const actors = new Map(doc.actors.map((a) => [a.id, a]));
+  const titleText = truncate(oneLineText(scopeTitle(doc, scoped, scope)), 160);
+  const legend = legendItems();
+  let width = Math.max(MARGIN * 2 + textWidthEm(titleText) * TYPE.title, legendWidth(legend) + MARGIN);
+  let top = LEGEND_TOP + LEGEND_HEIGHT + 24;
+  const sections: SectionHeader[] = [];
+  const nodes: NodeBox[] = [];
+  const edges: EdgeLine[] = [];
+  for (const section of scoped.sections) {
+    const headerText = truncate(oneLineText(section.crisis.title), 160);
+    sections.push({
+      crisis: section.crisis,
+      text: { text: headerText, x: MARGIN, y: top + TYPE.section },
+      ruleY: top + TYPE.section + 10,
+      empty: section.nodes.length === 0,
+    });
+    width = Math.max(width, MARGIN * 2 + textWidthEm(headerText) * TYPE.section);
+    const bounds = boundsOf(section.nodes);
+    const dx = MARGIN - bounds.minX;
+    const dy = top + SECTION_HEADER - bounds.minY;
+    const boxes = new Map<string, NodeBox>();
+    for (const node of section.nodes) {
+      const box = nodeBox(node, node.x + dx, node.y + dy, actors);
+      boxes.set(node.id, box);
+      nodes.push(box);
+    }
+    for (const edge of section.edges) {
+      const from = boxes.get(edge.source);
+      const to = boxes.get(edge.target);
+      if (from && to) edges.push(edgeLine(edge, from, to));
+    }
+    const contentHeight = section.nodes.length ? bounds.maxY - bounds.minY : 0;
+    width = Math.max(width, bounds.maxX - bounds.minX + MARGIN * 2);
+    top += SECTION_HEADER + contentHeight + SECTION_GAP;
+  }
+  return {
+    width: Math.ceil(width),
+    height: Math.ceil(top - SECTION_GAP + MARGIN),
+    title: { text: titleText, x: MARGIN, y: 38 },
+    legend,
+    sections,
+    nodes,
+    edges,
+  };
+}
+
+function boundsOf(nodes: GraphNode[]): { minX: number; minY: number; maxX: number; maxY: number } {
+  if (nodes.length === 0) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    minX = Math.min(minX, n.x);
+    minY = Math.min(minY, n.y);
+    maxX = Math.max(maxX, n.x + n.width);
+    maxY = Math.max(maxY, n.y + n.height);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Actor>): NodeBox {
+  const style = KIND_STYLE[node.kind];
+  const rect = { x, y, width: node.width, height: node.height };
+  const inset = textInset(style.shape, rect);
+  const bottomRow = node.kind === 'response' && node.height >= 56 ? 20 : 0;
+  const firstBaseline = 30;
+  const maxLines = Math.max(1, Math.floor((node.height - bottomRow - 8 - firstBaseline) / TYPE.lineHeight) + 1);
+  const wrapped = wrapText(node.title, Math.max(1, (node.width - inset * 2) / TYPE.nodeTitle), maxLines);
+  const titleLines = wrapped.lines.map((text, i) => ({ text, x: x + inset, y: y + firstBaseline + i * TYPE.lineHeight }));
+  const score = node.kind === 'impact' ? node.severity : node.likelihood;
+  const badgeText = score === null ? null : `${node.kind === 'impact' ? 'S' : 'L'}${score}`;
+  const badge = badgeText
+    ? { text: badgeText, x: x + node.width - inset - 26, y: y + 6, width: 26, height: 15, fill: '#ffffff', textColor: style.text }
+    : null;
+  let leadChip: Pill | null = null;
+  let status: TextRun | null = null;
+  if (bottomRow) {
+    const lead = node.leadActorId ? actors.get(node.leadActorId) : undefined;
+    const chipText = lead ? truncate(oneLineText(lead.code), 12) : 'no lead';
+    const chipWidth = Math.ceil(textWidthEm(chipText) * TYPE.badge + 12);
+    leadChip = {
+      text: chipText,
+      x: x + inset,
+      y: y + node.height - 22,
+      width: chipWidth,
+      height: 15,
+      fill: lead ? lead.color : '#8a909c',
+      textColor: '#ffffff',
+    };
+    if (node.responseStatus) status = { text: node.responseStatus, x: x + node.width - inset, y: y + node.height - 11 };
+  }
+  return {
+    ...rect,
+    node,
+    style,
+    outline: shapeOutline(style.shape, rect),
+    kindLabel: { text: style.label.toUpperCase(), x: x + inset, y: y + 16 },
+    titleLines,
+    fullTitle: oneLineText(node.title),
+    titleTruncated: wrapped.truncated,
+    badge,
+    leadChip,
+    status,
+  };
+}
+
+function edgeLine(edge: GraphEdge, from: Rect, to: Rect): EdgeLine {
+  const fc = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const tc = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+  const start = exitPoint(from, tc.x, tc.y);
+  const end = exitPoint(to, fc.x, fc.y);
+  const angle = Math.atan2(end.y - start.y, end.x - start.x);
+  const back = (d: number, side: number): [number, number] => [
+    round(end.x - Math.cos(angle) * d - Math.sin(angle) * side),
+    round(end.y - Math.sin(angle) * d + Math.cos(angle) * side),
+  ];
+  const labelText = truncate(oneLineText(edge.label), EDGE_LABEL_MAX);
+  return {
+    edge,
+    style: EDGE_STYLE[edge.kind],
+    x1: round(start.x),
+    y1: round(start.y),
+    x2: round(end.x),
+    y2: round(end.y),
+    arrow: [[round(end.x), round(end.y)], back(10, 4), back(10, -4)],
+    label: labelText
+      ? { text: labelText, x: round((start.x + end.x) / 2), y: round((start.y + end.y) / 2 + 4), width: Math.ceil(textWidthEm(labelText) * TYPE.edgeLabel + 8) }
+      : null,
+  };
+}
+
+const round = (v: number): number => Number(num(v));
+
+function legendItems(): LegendItem[] {
+  const items: LegendItem[] = [];
+  let x = MARGIN;
+  const y = LEGEND_TOP;
+  for (const kind of NODE_KINDS) {
+    const style = KIND_STYLE[kind];
+    items.push({ type: 'node', style, outline: shapeOutline(style.shape, { x, y, width: 34, height: 20 }), label: { text: style.label, x: x + 40, y: y + 14 } });
+    x += 40 + Math.ceil(textWidthEm(style.label) * TYPE.legend) + 20;
+  }
+  for (const kind of EDGE_KINDS) {
+    const style = EDGE_STYLE[kind];
+    items.push({ type: 'edge', style, x1: x, y1: y + 10, x2: x + 34, y2: y + 10, label: { text: style.label, x: x + 40, y: y + 14 } });
+    x += 40 + Math.ceil(textWidthEm(style.label) * TYPE.legend) + 20;
+  }
+  return items;
+}
+
+function legendWidth(items: LegendItem[]): number {
+  const last = items[items.length - 1];
+  return last ? last.label.x + textWidthEm(last.label.text) * TYPE.legend : 0;
+}

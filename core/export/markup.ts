@@ -1,0 +1,58 @@
+/**
+ * A tiny builder for XML-family output (SVG, HTML, GraphML). Children must be `Markup`,
+ * which only `el`, `text`, `fragment` and `trusted` produce, so raw user text cannot reach
+ * the output unescaped: the type checker refuses a plain string where markup is expected.
+ */
+import { xml } from './escape';
+
+declare const MARKUP: unique symbol;
+export type Markup = string & { readonly [MARKUP]: true };
+
+export type AttrValue = string | number | null | undefined;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
+
+function checkName(name: string): string {
+  // Element and attribute names come from our code, never from user text; this guards typos.
+  if (!NAME.test(name)) throw new Error(`bad markup name: ${name}`);
+  return name;
+}
+
+function openTag(name: string, attrs: Readonly<Record<string, AttrValue>>): string {
+  let open = `<${checkName(name)}`;
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined) continue;
+    open += ` ${checkName(key)}="${xml(String(value))}"`;
+  }
+  return open;
+}
+
+/** An XML element. Attribute values are escaped; null or undefined attributes are left out. */
+export function el(name: string, attrs: Readonly<Record<string, AttrValue>> = {}, ...children: Markup[]): Markup {
+  const open = openTag(name, attrs);
+  if (children.length === 0) return `${open}/>` as Markup;
+  return `${open}>${children.join('')}</${name}>` as Markup;
+}
+
+const HTML_VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'col']);
+
+/** An HTML element: void elements have no end tag, and the others never self-close (HTML ignores `/>`). */
+export function htmlEl(name: string, attrs: Readonly<Record<string, AttrValue>> = {}, ...children: Markup[]): Markup {
+  const open = openTag(name, attrs);
+  if (HTML_VOID.has(name)) return `${open}>` as Markup;
+  return `${open}>${children.join('')}</${name}>` as Markup;
+}
+
+/** User text as character data. */
+export function text(value: string): Markup {
+  return xml(value) as Markup;
+}
+
+export function fragment(parts: readonly Markup[]): Markup {
+  return parts.join('') as Markup;
+}
+
+/** Fixed markup written in our own source (a doctype, a processing instruction). Never pass user text. */
+export function trusted(literal: string): Markup {
+  return literal as Markup;
+}

@@ -1,0 +1,108 @@
+/**
+ * Plain-text shaping shared by every exporter: removing characters no output format can
+ * carry, flattening to one line, estimating rendered width, and wrapping titles into boxes.
+ */
+
+// C0 controls other than tab/newline/CR, DEL, C1 controls, and the two non-characters XML 1.0 forbids.
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+// A surrogate half without its partner cannot be encoded as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text with characters removed that XML 1.0, UTF-8 or a terminal cannot carry. Newlines and tabs stay. */
+export function cleanText(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** One line: newlines and tabs become spaces, runs of whitespace collapse. */
+export function oneLineText(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Cut to `max` characters (code points), marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+
+function isWide(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    codePoint >= 0x1f300
+  );
+}
+
+/**
+ * Estimated width in ems. Exact metrics depend on the viewer's font, so this errs wide:
+ * CJK is a full em, Latin averages a little over half an em.
+ */
+export function textWidthEm(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isWide(cp)) width += 1;
+    else if (cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) width += 0;
+    else if (/[ il.,:;'|!]/.test(ch)) width += 0.3;
+    else if (/[A-Z MW@]/.test(ch)) width += 0.68;
+    else width += 0.56;
+  }
+  return width;
+}
+
+export interface WrappedText {
+  lines: string[];
+  truncated: boolean;
+}
+
+/**
+ * Greedy word wrap into at most `maxLines` lines of `maxEm` ems. Words longer than a line
+ * (and CJK runs, which have no spaces) break between characters. The last line carries an
+ * ellipsis when text was left out.
+ */
+export function wrapText(text: string, maxEm: number, maxLines: number): WrappedText {
+  const flat = oneLineText(text);
+  const lines: string[] = [];
+  let current = '';
+  let rest = flat;
+  while (rest.length > 0 && lines.length < maxLines) {
+    const space = rest.indexOf(' ');
+    const word = space === -1 ? rest : rest.slice(0, space);
+    const candidate = current ? `${current} ${word}` : word;
+    if (textWidthEm(candidate) <= maxEm) {
+      current = candidate;
+      rest = space === -1 ? '' : rest.slice(space + 1);
+      continue;
+    }
+    if (current) {
+      lines.push(current);
+      current = '';
+      continue;
+    }
+    // A single word wider than the line: take as many characters as fit.
+    let taken = '';
+    for (const ch of word) {
+      if (textWidthEm(taken + ch) > maxEm && taken) break;
+      taken += ch;
+    }
+    lines.push(taken);
+    rest = rest.slice(taken.length);
+  }
+  if (current && lines.length < maxLines) {
+    lines.push(current);
+    current = '';
+  }
+  const truncated = rest.length > 0 || current.length > 0;
+  if (truncated && lines.length > 0) {
+    const last = lines[lines.length - 1]!;
+    let cut = last;
+    while (cut && textWidthEm(`${cut}…`) > maxEm) cut = Array.from(cut).slice(0, -1).join('');
+    lines[lines.length - 1] = `${cut.trimEnd()}…`;
+  }
+  return { lines, truncated };
+}

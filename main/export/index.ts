@@ -1,0 +1,148 @@
+/**
+ * The export and import entry points the CLI and the app's IPC call. Formats are produced by
+ * the pure exporters in core/export (text) and by resvg and pdfkit here (PNG, PDF); JSON is
+ * the lossless format from db/.
+ */
+import { AppError, oneLine, type AppErrorShape } from '../../core/errors';
+import {
+  diagramGeometry,
+  renderCanvas,
+  renderCsv,
+  renderDot,
+  renderGraphml,
+  renderHtmlBrief,
+  renderMarkdownBrief,
+  renderMermaid,
+  scopedDocument,
+  svgFromGeometry,
+  type ExportScope,
+} from '../../core/export';
+import { importCanvas, importCsv } from '../../core/import';
+import type { NodeKind, ScenarioDocument } from '../../core/model';
+import { exportDocumentJson, parseDocumentJson } from '../../db';
+import { renderPdf, type Paper } from './pdf';
+import { renderPng } from './png';
+
+export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'json', 'csv', 'md', 'html', 'mermaid', 'dot', 'graphml', 'canvas'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  scope: ExportScope;
+  /** PNG only. */
+  scale?: 1 | 2;
+  /** CSV only: start with a UTF-8 byte-order mark (for Excel). */
+  bom?: boolean;
+  /** PDF only: a page that fits the diagram, or A4/Letter landscape with the diagram scaled to fit. */
+  paper?: Paper;
+}
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  extension: string;
+  mime: string;
+}
+
+const FILE_TYPE: Record<ExportFormat, { extension: string; mime: string }> = {
+  svg: { extension: 'svg', mime: 'image/svg+xml' },
+  png: { extension: 'png', mime: 'image/png' },
+  pdf: { extension: 'pdf', mime: 'application/pdf' },
+  json: { extension: 'json', mime: 'application/json' },
+  csv: { extension: 'csv', mime: 'text/csv; charset=utf-8' },
+  md: { extension: 'md', mime: 'text/markdown; charset=utf-8' },
+  html: { extension: 'html', mime: 'text/html; charset=utf-8' },
+  mermaid: { extension: 'mmd', mime: 'text/vnd.mermaid; charset=utf-8' },
+  dot: { extension: 'dot', mime: 'text/vnd.graphviz; charset=utf-8' },
+  graphml: { extension: 'graphml', mime: 'application/graphml+xml' },
+  canvas: { extension: 'canvas', mime: 'application/json' },
+};
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/**
+ * One export. Throws AppError('NOT_FOUND') when the scope names a crisis the document lacks.
+ * `onProgress` receives fractions from 0 to 1; only PNG and PDF report steps in between.
+ */
+export async function exportDocument(doc: ScenarioDocument, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<ExportedFile> {
+  const { scope } = options;
+  if (scope.kind === 'crisis' && !doc.crises.some((c) => c.id === scope.crisisId)) {
+    throw new AppError('NOT_FOUND', `No crisis with id "${scope.crisisId}" in this scenario.`);
+  }
+  onProgress?.(0);
+  const bytes = await render(doc, options, onProgress);
+  onProgress?.(1);
+  return { bytes, ...FILE_TYPE[options.format] };
+}
+
+async function render(doc: ScenarioDocument, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+  const { scope } = options;
+  switch (options.format) {
+    case 'svg':
+      return utf8(svgFromGeometry(diagramGeometry(doc, scope)));
+    case 'png': {
+      const g = diagramGeometry(doc, scope);
+      const svg = svgFromGeometry(g);
+      onProgress?.(0.3);
+      return renderPng(svg, g, options.scale ?? 1).bytes;
+    }
+    case 'pdf': {
+      const g = diagramGeometry(doc, scope);
+      onProgress?.(0.1);
+      return renderPdf(g, g.title.text, { paper: options.paper ?? 'fit', onProgress: onProgress && ((f) => onProgress(0.1 + f * 0.8)) });
+    }
+    case 'json':
+      return utf8(exportDocumentJson(scopedDocument(doc, scope)));
+    case 'csv': {
+      const text = renderCsv(doc, scope, { bom: options.bom ?? false });
+      return utf8(text);
+    }
+    case 'md':
+      return utf8(renderMarkdownBrief(doc, scope));
+    case 'html':
+      return utf8(renderHtmlBrief(doc, scope));
+    case 'mermaid':
+      return utf8(renderMermaid(doc, scope));
+    case 'dot':
+      return utf8(renderDot(doc, scope));
+    case 'graphml':
+      return utf8(renderGraphml(doc, scope));
+    case 'canvas':
+      return utf8(renderCanvas(doc, scope));
+  }
+}
+
+export const IMPORT_FORMATS = ['json', 'canvas', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportOptions {
+  format: ImportFormat;
+  /** JSON Canvas: the kind text nodes become (default: by our preset colours, else trigger). */
+  kind?: NodeKind;
+  /** Canvas and CSV: the new scenario's title. */
+  title?: string;
+  /** Canvas: the crisis for text nodes outside any group. */
+  crisisTitle?: string;
+  /** Creation time for the new scenario; defaults to now. */
+  now?: string;
+}
+
+export type ImportOutcome = { ok: true; document: ScenarioDocument; warnings: string[] } | { ok: false; error: AppErrorShape };
+
+/** Parse and validate; nothing is written. The caller saves `document` only on `ok: true`. */
+export function importDocument(text: string, options: ImportOptions): ImportOutcome {
+  try {
+    switch (options.format) {
+      case 'json': {
+        const parsed = parseDocumentJson(text);
+        return parsed.ok ? { ok: true, document: parsed.document, warnings: [] } : parsed;
+      }
+      case 'canvas':
+        return importCanvas(text, { kind: options.kind, title: options.title, crisisTitle: options.crisisTitle, now: options.now });
+      case 'csv':
+        return importCsv(text, { title: options.title, now: options.now });
+    }
+  } catch (err) {
+    // Importers return failures as values; anything thrown is a bug, reported without a stack.
+    return { ok: false, error: { code: 'INTERNAL', message: oneLine(err instanceof Error ? err.message : String(err)) } };
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Mermaid text through mermaid's own parser, and the HTML brief as Chromium loads it, both
+ * in headless Chromium (mermaid's parser needs a DOM).
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderHtmlBrief, renderMermaid } from '../../../core/export';
+import { hostileDocument, largeDocument, sampleDocument } from '../../fixtures/export/builder';
+
+const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withPage<T>(use: (page: Page, dialogs: string[]) => Promise<T>): Promise<T> {
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  try {
+    return await use(page, dialogs);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('Mermaid export, read by mermaid 11', () => {
+  it('parses as a flowchart for the sample, the hostile and a large document', async () => {
+    await withPage(async (page, dialogs) => {
+      await page.setContent('<!DOCTYPE html><html><body></body></html>');
+      await page.addScriptTag({ path: mermaidScript });
+      await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+      for (const doc of [sampleDocument(), hostileDocument(), largeDocument(200)]) {
+        const text = renderMermaid(doc, { kind: 'all' });
+        const result = await page.evaluate(async (source) => {
+          const m = (window as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+          try {
+            const parsed = await m.parse(source);
+            const { svg } = await m.render('probe', source);
+            return { ok: true as const, type: parsed.diagramType, svg };
+          } catch (err) {
+            return { ok: false as const, message: String(err) };
+          }
+        }, text);
+        expect(result).toMatchObject({ ok: true });
+        if (!result.ok) continue;
+        expect(result.type).toMatch(/flowchart/);
+        expect(result.svg).not.toMatch(/<script/i);
+        // Every node is drawn.
+        expect(result.svg.match(/class="node /g)?.length).toBe(doc.nodes.length);
+      }
+      expect(dialogs).toEqual([]);
+    });
+  });
+
+  it('shows hostile titles as text once rendered', async () => {
+    await withPage(async (page) => {
+      await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
+      await page.addScriptTag({ path: mermaidScript });
+      const doc = hostileDocument();
+      const labels = await page.evaluate(async (source) => {
+        const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+        m.initialize({ startOnLoad: false, securityLevel: 'strict' });
+        const { svg } = await m.render('probe2', source);
+        document.getElementById('out')!.innerHTML = svg;
+        return [...document.querySelectorAll('#out .node')].map((n) => n.textContent ?? '');
+      }, renderMermaid(doc, { kind: 'all' }));
+      expect(labels.some((l) => l.includes(']]><script>x</script>'))).toBe(true);
+      expect(labels.some((l) => l.includes('洪水対策'))).toBe(true);
+    });
+  });
+});
+
+describe('HTML brief, loaded by Chromium', () => {
+  it('runs nothing, loads nothing, applies its own stylesheet and embeds the diagram', async () => {
+    await withPage(async (page, dialogs) => {
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
+      });
+      const violations: string[] = [];
+      page.on('console', (msg) => {
+        if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+      });
+      const doc = hostileDocument();
+      await page.setContent(renderHtmlBrief(doc, { kind: 'all' }));
+      const facts = await page.evaluate(() => ({
+        scripts: document.scripts.length,
+        handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+        hrefs: [...document.querySelectorAll('[href], [src], [xlink\\:href]')].length,
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        svgNodes: document.querySelectorAll('svg [data-node]').length,
+        font: getComputedStyle(document.body).fontFamily,
+        h1: document.querySelector('h1')?.textContent ?? '',
+      }));
+      expect(facts.scripts).toBe(0);
+      expect(facts.handlers).toEqual([]);
+      expect(facts.hrefs).toBe(0);
+      expect(facts.csp).toContain("default-src 'none'");
+      expect(facts.svgNodes).toBe(doc.nodes.length);
+      expect(facts.font).toContain('Noto Sans');
+      expect(facts.h1).toBe(doc.scenario.title);
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(violations).toEqual([]);
+    });
+  });
+});

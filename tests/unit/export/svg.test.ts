@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { diagramGeometry, renderSvg, scopedGraph, FONT_STACK } from '../../../core/export';
+import type { ScenarioDocument } from '../../../core/model';
+import { hostileDocument, sampleDocument, DocumentBuilder } from '../../fixtures/export/builder';
+import { activeContent, xmllint } from './tools';
+
+const reversed = (doc: ScenarioDocument): ScenarioDocument => ({
+  ...doc,
+  crises: [...doc.crises].reverse(),
+  nodes: [...doc.nodes].reverse(),
+  edges: [...doc.edges].reverse(),
+  stances: [...doc.stances].reverse(),
+});
+
+describe('SVG export', () => {
+  it('is well-formed XML for the sample and the hostile fixture (xmllint)', () => {
+    for (const doc of [sampleDocument(), hostileDocument()]) {
+      const run = xmllint(renderSvg(doc, { kind: 'all' }));
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    }
+  });
+
+  it('is byte-identical for the same input, whatever order the arrays arrive in', () => {
+    const doc = sampleDocument();
+    const first = renderSvg(doc, { kind: 'all' });
+    expect(renderSvg(doc, { kind: 'all' })).toBe(first);
+    expect(renderSvg(reversed(doc), { kind: 'all' })).toBe(first);
+  });
+
+  it('draws every scoped node and edge, a legend, markers and the CJK font stack', () => {
+    const doc = sampleDocument();
+    const svg = renderSvg(doc, { kind: 'all' });
+    for (const n of doc.nodes) expect(svg).toContain(`data-node="${n.id}"`);
+    for (const e of doc.edges) expect(svg).toContain(`data-edge="${e.id}"`);
+    expect(svg).toContain('aria-label="Legend"');
+    expect(svg).toContain('marker-end="url(#arrow-averts)"');
+    expect(svg).toContain('Noto Sans CJK SC');
+    expect(FONT_STACK).toContain('Hiragino Sans');
+    // Each crisis gets a titled section.
+    for (const c of doc.crises) expect(svg).toContain(`>${c.title}</text>`);
+  });
+
+  it('keeps only one crisis, or the selection and the edges inside it', () => {
+    const doc = sampleDocument();
+    const crisisId = doc.crises[1]!.id;
+    const one = renderSvg(doc, { kind: 'crisis', crisisId });
+    for (const n of doc.nodes) expect(one.includes(`data-node="${n.id}"`)).toBe(n.crisisId === crisisId);
+    const picked = [doc.edges[0]!.source, doc.edges[0]!.target, doc.nodes.find((n) => n.kind === 'response')!.id];
+    const selection = renderSvg(doc, { kind: 'selection', nodeIds: picked });
+    const scoped = scopedGraph(doc, { kind: 'selection', nodeIds: picked });
+    expect(scoped.edges.every((e) => picked.includes(e.source) && picked.includes(e.target))).toBe(true);
+    expect(selection.match(/data-edge=/g)?.length ?? 0).toBe(scoped.edges.length);
+    expect(selection.match(/data-node=/g)?.length).toBe(3);
+  });
+
+  it('truncates a long title in its box and keeps the full text in a <title> child', () => {
+    const b = new DocumentBuilder();
+    const c = b.crisis('Long titles');
+    const long = `${'Evacuation of the coastal districts '.repeat(8)}END`;
+    b.node(c, 'impact', long, { severity: 2 });
+    const g = diagramGeometry(b.doc, { kind: 'all' });
+    expect(g.nodes[0]!.titleTruncated).toBe(true);
+    expect(g.nodes[0]!.titleLines.at(-1)!.text.endsWith('…')).toBe(true);
+    const svg = renderSvg(b.doc, { kind: 'all' });
+    expect(svg).toContain(`<title>${long}</title>`);
+    expect(svg.split(long).length).toBe(2);
+  });
+
+  it('leaves nothing active from hostile text, and keeps CJK and RTL text as text', () => {
+    const svg = renderSvg(hostileDocument(), { kind: 'all' });
+    expect(activeContent(svg)).toEqual([]);
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).toContain('洪水');
+    expect(svg).toContain('\u200F');
+  });
+
+  it('lays out stacked crises without overlap, every box inside the canvas', () => {
+    const g = diagramGeometry(sampleDocument(), { kind: 'all' });
+    for (const box of g.nodes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(g.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(g.width);
+    }
+    const [first, second] = g.sections;
+    const lastOfFirst = Math.max(...g.nodes.filter((b) => b.node.crisisId === first!.crisis.id).map((b) => b.y + b.height));
+    expect(second!.text.y).toBeGreaterThan(lastOfFirst);
+  });
+});
