@@ -52,13 +52,14 @@ export function consensus(doc: ConsensusInput, scope: AnalysisScope = {}): Conse
   const coreActorIds = [...new Set(doc.scenario.coreActorIds)].filter((id) => actorIndex.has(id));
   const coreIndices = coreActorIds.map((id) => actorIndex.get(id)!);
   const nodes = [...nodesInScope(doc, scope)].sort(nodeComparator(doc.crises));
-  const grid = positionGrid(doc.stances, nodes, actorIndex);
+  const grid = positionGrid(doc.stances, nodes, actorIndex, actors.length);
 
   const summary: ConsensusSummary = { coreActorIds, total: nodes.length, agreed: 0, split: 0, partlyUnknown: 0, unasked: 0 };
   const corePositions: Position[] = new Array<Position>(coreIndices.length);
   const elements = nodes.map((node, e): ElementConsensus => {
     const base = e * actors.length;
-    const positions = Array.from(grid.subarray(base, base + actors.length), (p) => POSITION_LIST[p]!);
+    const positions = new Array<Position>(actors.length);
+    for (let a = 0; a < actors.length; a++) positions[a] = POSITION_LIST[grid[base + a]!]!;
     const disagreeing: string[] = [];
     coreIndices.forEach((a, k) => {
       corePositions[k] = POSITION_LIST[grid[base + a]!]!;
@@ -91,14 +92,20 @@ export function consensusState(corePositions: readonly Position[]): ConsensusSta
  * Starts as all unknown, which is what a missing row means. A duplicate row (invalid anyway)
  * is resolved by the later one winning.
  */
-function positionGrid(stances: ConsensusInput['stances'], nodes: readonly GraphNode[], actorIndex: Map<string, number>): Uint8Array {
-  const elementIndex = new Map(nodes.map((n, i) => [n.id, i]));
-  const width = actorIndex.size;
+function positionGrid(
+  stances: ConsensusInput['stances'],
+  nodes: readonly GraphNode[],
+  actorIndex: Map<string, number>,
+  width: number,
+): Uint8Array {
+  const elementIndex = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) elementIndex.set(nodes[i]!.id, i);
+  const positionCode = new Map(POSITION_LIST.map((p, i) => [p, i]));
   const grid = new Uint8Array(nodes.length * width).fill(POSITION_LIST.indexOf('unknown'));
   for (const s of stances) {
     const e = elementIndex.get(s.elementId);
     const a = actorIndex.get(s.actorId);
-    if (e !== undefined && a !== undefined) grid[e * width + a] = POSITION_LIST.indexOf(s.position);
+    if (e !== undefined && a !== undefined) grid[e * width + a] = positionCode.get(s.position)!;
   }
   return grid;
 }

@@ -20,14 +20,14 @@ const GAP_LABEL: Record<GapKind, string> = {
 };
 
 export function formatAnalysisText(result: DocumentAnalysis): string {
-  const crisisName = new Map(result.crises.map((c) => [c.id, clean(c.title, NAME_WIDTH)]));
+  const crisisName = new Map(result.crises.map((c) => [c.id, printableText(c.title, NAME_WIDTH)]));
   const crisisLabel = (id: string): string => crisisName.get(id) ?? id;
   const scope =
     result.crisisId === null
       ? `whole file, ${plural(result.crises.length, 'crisis', 'crises')}`
       : `crisis ${crisisLabel(result.crisisId)} (${result.crisisId})`;
   const sections = [
-    `Analysis of "${clean(result.scenarioTitle, TITLE_WIDTH)}": ${scope}`,
+    `Analysis of "${printableText(result.scenarioTitle, TITLE_WIDTH)}": ${scope}`,
     gapsSection(result, crisisLabel),
     riskSection(result, crisisLabel),
     matrixSection(result),
@@ -40,11 +40,11 @@ export function formatAnalysisText(result: DocumentAnalysis): string {
 function gapsSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
   const { gaps, counts } = result.gaps;
   const lines = [`COVERAGE GAPS (${gaps.length})`];
-  lines.push(...indent(table([], GAP_KINDS.map((k) => [GAP_LABEL[k], String(counts[k])]), [false, true])));
+  lines.push(...indent(alignColumns([], GAP_KINDS.map((k) => [GAP_LABEL[k], String(counts[k])]), [false, true])));
   if (gaps.length > 0) {
     lines.push('');
-    const rows = gaps.map((g) => [GAP_LABEL[g.kind], crisisLabel(g.crisisId), g.nodeId, clean(g.title, TITLE_WIDTH)]);
-    lines.push(...indent(table(['GAP', 'CRISIS', 'ID', 'TITLE'], rows)));
+    const rows = gaps.map((g) => [GAP_LABEL[g.kind], crisisLabel(g.crisisId), g.nodeId, printableText(g.title, TITLE_WIDTH)]);
+    lines.push(...indent(alignColumns(['GAP', 'CRISIS', 'ID', 'TITLE'], rows)));
   }
   return lines.join('\n');
 }
@@ -62,9 +62,9 @@ function riskSection(result: DocumentAnalysis, crisisLabel: (id: string) => stri
     dash(r.severity),
     crisisLabel(r.crisisId),
     r.nodeId,
-    clean(r.title, TITLE_WIDTH),
+    printableText(r.title, TITLE_WIDTH),
   ]);
-  lines.push(...indent(table(['RANK', 'RISK', 'L', 'S', 'CRISIS', 'ID', 'TITLE'], rows, [true, true, true, true])));
+  lines.push(...indent(alignColumns(['RANK', 'RISK', 'L', 'S', 'CRISIS', 'ID', 'TITLE'], rows, [true, true, true, true])));
   return lines.join('\n');
 }
 
@@ -74,14 +74,14 @@ function matrixSection(result: DocumentAnalysis): string {
   // Likelihood 5 on top, as risk matrices are usually drawn.
   const rows = [5, 4, 3, 2, 1].map((l) => [`L${l}`, ...counts[l - 1]!.map(String)]);
   const lines = ['RISK MATRIX (impacts per likelihood × severity cell)'];
-  lines.push(...indent(table(header, rows, [false, true, true, true, true, true])));
+  lines.push(...indent(alignColumns(header, rows, [false, true, true, true, true, true])));
   if (unrated.length > 0) lines.push(`  Unrated (likelihood or severity missing): ${unrated.length}`);
   return lines.join('\n');
 }
 
 function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
   const { summary, elements } = result.consensus;
-  const code = new Map(result.actors.map((a) => [a.id, clean(a.code, NAME_WIDTH)]));
+  const code = new Map(result.actors.map((a) => [a.id, printableText(a.code, NAME_WIDTH)]));
   const core = summary.coreActorIds.map((id) => code.get(id) ?? id);
   const lines = [`CONSENSUS (${plural(summary.total, 'element', 'elements')}; core actors: ${core.join(', ') || 'none'})`];
   const label: Record<(typeof CONSENSUS_STATES)[number], [string, number]> = {
@@ -90,7 +90,7 @@ function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) =>
     'partly-unknown': ['partly unknown', summary.partlyUnknown],
     unasked: ['nobody has asked', summary.unasked],
   };
-  lines.push(...indent(table([], CONSENSUS_STATES.map((s) => [label[s][0], String(label[s][1])]), [false, true])));
+  lines.push(...indent(alignColumns([], CONSENSUS_STATES.map((s) => [label[s][0], String(label[s][1])]), [false, true])));
   const contested = elements.filter((e) => e.state === 'split');
   if (contested.length > 0) {
     lines.push('', '  Contested:');
@@ -98,10 +98,10 @@ function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) =>
       e.kind,
       crisisLabel(e.crisisId),
       e.nodeId,
-      clean(e.title, TITLE_WIDTH),
+      printableText(e.title, TITLE_WIDTH),
       e.disagreeing.map((id) => code.get(id) ?? id).join(' '),
     ]);
-    lines.push(...indent(table(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows), '    '));
+    lines.push(...indent(alignColumns(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows), '    '));
   }
   return lines.join('\n');
 }
@@ -111,20 +111,20 @@ function responsibilitiesSection(result: DocumentAnalysis, crisisLabel: (id: str
   for (const actor of result.responsibilities) {
     const crises = actor.crisisIds.map(crisisLabel).join(', ') || 'none';
     lines.push(
-      `  ${clean(actor.code, NAME_WIDTH)} ${clean(actor.name, TITLE_WIDTH)}: leads ${actor.leads.length}, supports ${actor.supports.length}; crises: ${crises}`,
+      `  ${printableText(actor.code, NAME_WIDTH)} ${printableText(actor.name, TITLE_WIDTH)}: leads ${actor.leads.length}, supports ${actor.supports.length}; crises: ${crises}`,
     );
     const rows = [
-      ...actor.leads.map((r) => ['lead', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, clean(r.title, TITLE_WIDTH)]),
-      ...actor.supports.map((r) => ['support', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, clean(r.title, TITLE_WIDTH)]),
+      ...actor.leads.map((r) => ['lead', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, printableText(r.title, TITLE_WIDTH)]),
+      ...actor.supports.map((r) => ['support', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, printableText(r.title, TITLE_WIDTH)]),
     ];
-    if (rows.length > 0) lines.push(...indent(table([], rows), '    '));
+    if (rows.length > 0) lines.push(...indent(alignColumns([], rows), '    '));
   }
   if (result.responsibilities.length === 0) lines.push('  No actors.');
   return lines.join('\n');
 }
 
 /** Columns padded to their widest cell; `right[i]` right-aligns column i (numbers). */
-export function table(header: string[], rows: string[][], right: boolean[] = []): string[] {
+export function alignColumns(header: string[], rows: string[][], right: boolean[] = []): string[] {
   const all = header.length > 0 ? [header, ...rows] : rows;
   const widths: number[] = [];
   for (const r of all) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
@@ -146,7 +146,7 @@ function indent(lines: string[], by = '  '): string[] {
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /** One line of user text, safe to print and at most `width` characters (code points). */
-export function clean(text: string, width: number): string {
+export function printableText(text: string, width: number): string {
   const flat = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
   return chars.length <= width ? flat : chars.slice(0, width - 1).join('') + '…';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, clean, formatAnalysisText, table } from '../../../core/analysis';
+import { analyzeDocument, printableText, formatAnalysisText, alignColumns } from '../../../core/analysis';
 import { crisis, impact, response, scenario, trigger } from './build';
 
 /*
@@ -120,18 +120,30 @@ describe('formatAnalysisText', () => {
     expect(text.split('\n')[0]).toBe('Analysis of "Test scenario": crisis Strait (c1)');
     expect(text).toContain('RISK RANKING (0 impacts, 0 rated; risk = likelihood × severity)\n  No impacts.');
   });
+  it('shows unrated impacts with dashes and counts them under the matrix', () => {
+    // i has severity 3 but nothing scored leads to it: no likelihood, so no risk and no rank.
+    const text = formatAnalysisText(analyzeDocument(scenario({ nodes: [impact('i', 3, 'c1', 'Lonely')] })));
+    expect(text).toContain(
+      [
+        'RISK RANKING (1 impact, 0 rated; risk = likelihood × severity)',
+        '  RANK  RISK  L  S  CRISIS     ID  TITLE',
+        '     -     -  -  3  Crisis c1  i   Lonely',
+      ].join('\n'),
+    );
+    expect(text).toContain('  Unrated (likelihood or severity missing): 1\n');
+  });
 });
 
 describe('text helpers', () => {
   it('flattens control and bidi characters and cuts long text by code points', () => {
-    expect(clean('a\tb\u0000c\u2066d\u200fe', 20)).toBe('a b c d e');
-    expect(clean('  spaced   out  ', 20)).toBe('spaced out');
-    expect(clean('abcdefghij', 5)).toBe('abcd…');
-    expect(clean('😀😀😀😀😀😀', 4)).toBe('😀😀😀…');
+    expect(printableText('a\tb\u0000c\u2066d\u200fe', 20)).toBe('a b c d e');
+    expect(printableText('  spaced   out  ', 20)).toBe('spaced out');
+    expect(printableText('abcdefghij', 5)).toBe('abcd…');
+    expect(printableText('😀😀😀😀😀😀', 4)).toBe('😀😀😀…');
   });
 
   it('pads columns to the widest cell without trailing spaces', () => {
-    expect(table(['A', 'NUM'], [['xx', '1'], ['y', '100']], [false, true])).toEqual(['A   NUM', 'xx    1', 'y   100']);
-    expect(table([], [['long', 'z'], ['s', 'zz']])).toEqual(['long  z', 's     zz']);
+    expect(alignColumns(['A', 'NUM'], [['xx', '1'], ['y', '100']], [false, true])).toEqual(['A   NUM', 'xx    1', 'y   100']);
+    expect(alignColumns([], [['long', 'z'], ['s', 'zz']])).toEqual(['long  z', 's     zz']);
   });
 });
