@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, printableText, formatAnalysisText, alignColumns } from '../../../core/analysis';
+import { generateDocument } from '../../../bench/fixtures';
 import { crisis, impact, response, scenario, trigger } from './build';
 
 /*
@@ -95,6 +96,20 @@ describe('analyzeDocument', () => {
     expect(result.responsibilities[0]!.leads.map((r) => r.responseId)).toEqual(['r1']);
     // --json prints JSON.stringify(result): nothing may be lost on the way (no Map, Set, BigInt).
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('gives the same answer whatever order the file lists things in', () => {
+    // Ties are broken by crisis order, title and id, never by position in the input.
+    const big = generateDocument({ crises: 3, nodesPerCrisis: 300, edgeFactor: 1.5, seed: 5 });
+    const reversed = {
+      ...big,
+      actors: [...big.actors].reverse(),
+      crises: [...big.crises].reverse(),
+      nodes: [...big.nodes].reverse(),
+      edges: [...big.edges].reverse(),
+      stances: [...big.stances].reverse(),
+    };
+    expect(analyzeDocument(reversed)).toEqual(analyzeDocument(big));
   });
 
   it('scopes to a crisis and refuses one that does not exist', () => {
