@@ -8,6 +8,29 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtmlBrief, renderMermaid } from '../../../core/export';
 import { hostileDocument, largeDocument, sampleDocument } from '../../fixtures/export/builder';
 
+// The callbacks passed to page.evaluate run inside Chromium; these declarations describe the
+// few browser globals they touch, without pulling the DOM library into the node typecheck.
+interface MermaidApi {
+  initialize(config: object): void;
+  parse(text: string): Promise<{ diagramType: string }>;
+  render(id: string, text: string): Promise<{ svg: string }>;
+}
+interface ElementLike {
+  textContent: string | null;
+  innerHTML: string;
+  attributes: ArrayLike<{ name: string }> & Iterable<{ name: string }>;
+  getAttribute(name: string): string | null;
+}
+declare const window: { mermaid: MermaidApi };
+declare const document: {
+  scripts: { length: number };
+  body: ElementLike;
+  getElementById(id: string): ElementLike | null;
+  querySelector(selector: string): ElementLike | null;
+  querySelectorAll(selector: string): ArrayLike<ElementLike> & Iterable<ElementLike>;
+};
+declare function getComputedStyle(element: ElementLike): { fontFamily: string };
+
 const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 let browser: Browser;
@@ -42,11 +65,11 @@ describe('Mermaid export, read by mermaid 11', () => {
     await withPage(async (page, dialogs) => {
       await page.setContent('<!DOCTYPE html><html><body></body></html>');
       await page.addScriptTag({ path: mermaidScript });
-      await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+      await page.evaluate(() => window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
       for (const doc of [sampleDocument(), hostileDocument(), largeDocument(200)]) {
         const text = renderMermaid(doc, { kind: 'all' });
         const result = await page.evaluate(async (source) => {
-          const m = (window as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+          const m = window.mermaid;
           try {
             const parsed = await m.parse(source);
             const { svg } = await m.render('probe', source);
@@ -72,7 +95,7 @@ describe('Mermaid export, read by mermaid 11', () => {
       await page.addScriptTag({ path: mermaidScript });
       const doc = hostileDocument();
       const labels = await page.evaluate(async (source) => {
-        const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+        const m = window.mermaid;
         m.initialize({ startOnLoad: false, securityLevel: 'strict' });
         const { svg } = await m.render('probe2', source);
         document.getElementById('out')!.innerHTML = svg;

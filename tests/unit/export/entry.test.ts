@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '../../../core/errors';
+import { EXPORT_FORMATS, exportDocument, importDocument } from '../../../main/export';
+import { hostileDocument, sampleDocument } from '../../fixtures/export/builder';
+import { activeContent } from './tools';
+
+describe('exportDocument and importDocument', () => {
+  it('produces every format with its extension and MIME type, reporting progress from 0 to 1', async () => {
+    const doc = sampleDocument();
+    const seen = new Set<string>();
+    for (const format of EXPORT_FORMATS) {
+      const progress: number[] = [];
+      const file = await exportDocument(doc, { format, scope: { kind: 'all' } }, (f) => progress.push(f));
+      expect(file.bytes.length).toBeGreaterThan(100);
+      seen.add(file.extension);
+      expect(progress[0]).toBe(0);
+      expect(progress.at(-1)).toBe(1);
+      expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    }
+    expect(seen.size).toBe(EXPORT_FORMATS.length);
+  });
+
+  it('keeps every text format of the hostile fixture free of active content', async () => {
+    const doc = hostileDocument();
+    for (const format of ['svg', 'html', 'graphml'] as const) {
+      const file = await exportDocument(doc, { format, scope: { kind: 'all' } });
+      expect(activeContent(new TextDecoder().decode(file.bytes))).toEqual([]);
+    }
+  });
+
+  it('refuses a crisis the document does not have', async () => {
+    const err = await exportDocument(sampleDocument(), { format: 'svg', scope: { kind: 'crisis', crisisId: 'nope' } }).catch((e: unknown) => e);
+    expect(isAppError(err) && err.code).toBe('NOT_FOUND');
+  });
+
+  it('imports CSV through the same entry point and reports the bad row', () => {
+    const result = importDocument('record,id,kind,title,likelihood\r\nnode,a,trigger,Storm,7', { format: 'csv' });
+    expect(result).toEqual({ ok: false, error: { code: 'IMPORT_INVALID', message: 'row 2, column likelihood: must be 1-5' } });
+  });
+});
