@@ -166,7 +166,9 @@ export function createScenarioFile(path: string, init: { title: string; document
     unlinkSync(temp);
     temp = null;
     fsyncPath(dirname(full));
-    return openScenarioFile(full, options);
+    // We wrote and closed this file a moment ago, so the open-time checks (quick_check, schema
+    // comparison) would only re-read our own output; take the writer lock and go.
+    return { ok: true, store: new SqliteScenarioStore(connect(full, { readOnly: false, nativeBinding: options.nativeBinding }), full, null, SCHEMA_VERSION, APPLICATION_ID) };
   } catch (err) {
     if (temp && pathExists(temp)) unlinkSync(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return failure(new AppError('BAD_PATH', `${full} already exists; choose another name.`));

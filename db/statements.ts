@@ -3,6 +3,7 @@
  * row from a merged value, so one statement per table serves every patch shape.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import type { NodePatch } from '../core/model';
 import {
   NODE_COLUMNS, SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_NODE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE,
 } from './rows';
@@ -16,6 +17,8 @@ export interface Statements {
   crisisAll: Stmt; crisisGet: Stmt; crisisInsert: Stmt; crisisUpdate: Stmt; crisisDelete: Stmt;
   crisisNodes: Stmt; crisisEdges: Stmt; crisisSummary: Stmt;
   nodeAll: Stmt; nodeGet: Stmt; nodeInsert: Stmt; nodeUpdate: Stmt; nodeDelete: Stmt; nodeKindCounts: Stmt;
+  /** One single-column UPDATE per editable node field: the hot path (rename, move) touches only what changed. */
+  nodeSetField: Record<NodeField, Stmt>;
   nodesOfActor: Stmt; elementIdUsed: Stmt;
   edgeAll: Stmt; edgeGet: Stmt; edgeInsert: Stmt; edgeUpdate: Stmt; edgeDelete: Stmt; edgesOfNode: Stmt;
   stanceAll: Stmt; stanceGet: Stmt; stanceUpsert: Stmt; stanceDelete: Stmt; stancesOfActor: Stmt; stancesOfNode: Stmt;
@@ -25,9 +28,21 @@ export interface Statements {
   counts: Stmt;
 }
 
+/** Editable node fields and their columns; id, crisis and kind never change after creation. */
+export const NODE_FIELD_COLUMNS = {
+  title: 'title', description: 'description', tags: 'tags', x: 'x', y: 'y', width: 'width', height: 'height',
+  likelihood: 'likelihood', severity: 'severity', horizon: 'horizon', leadActorId: 'lead_actor_id',
+  supportingActorIds: 'supporting_actor_ids', responseStatus: 'response_status', leadTime: 'lead_time',
+} as const satisfies Record<keyof NodePatch, string>;
+export type NodeField = keyof typeof NODE_FIELD_COLUMNS;
+
 export function prepareStatements(db: Database): Statements {
   const p = (sql: string): Stmt => db.prepare(sql);
+  const nodeSetField = Object.fromEntries(
+    Object.entries(NODE_FIELD_COLUMNS).map(([field, column]) => [field, p(`UPDATE nodes SET ${column} = ? WHERE id = ?`)]),
+  ) as Record<NodeField, Stmt>;
   return {
+    nodeSetField,
     scenarioGet: p(SELECT_SCENARIO),
     scenarioInsert: p('INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids) VALUES (1, ?, ?, ?, ?, ?)'),
     scenarioUpdate: p('UPDATE scenario SET title = ?, description = ?, created_at = ?, modified_at = ?, core_actor_ids = ? WHERE singleton = 1'),

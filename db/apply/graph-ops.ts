@@ -4,6 +4,7 @@ import { GraphEdge, GraphNode, type Provenance, type Stance } from '../../core/m
 import type { Op } from '../../core/ops';
 import { checkConnection } from '../../core/rules';
 import { edgeParams, nodeParams } from '../rows';
+import type { NodeField } from '../statements';
 import { cleanPatch, getCrisis, getEdge, getNode, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 
 export const nodeCreate: Handler<'node.create'> = (ctx, op) => {
@@ -23,7 +24,10 @@ export const nodeUpdate: Handler<'node.update'> = (ctx, op) => {
   const after = validated(GraphNode, { ...before, ...patch }, 'node');
   if (patch.leadActorId) requireActors(ctx, [patch.leadActorId]);
   if (patch.supportingActorIds) requireActors(ctx, patch.supportingActorIds);
-  ctx.s.nodeUpdate.run([...nodeParams(after), op.id]);
+  for (const field of Object.keys(patch) as NodeField[]) {
+    const value = after[field];
+    ctx.s.nodeSetField[field].run(Array.isArray(value) ? JSON.stringify(value) : value, op.id);
+  }
   ctx.touched.add('nodes');
   return [{ op: 'node.update', id: op.id, patch: inversePatch(before, patch) }];
 };
