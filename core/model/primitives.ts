@@ -37,6 +37,13 @@ export const HORIZONS = ['hours', 'days', 'weeks', 'months', 'years'] as const;
 export const Horizon = z.enum(HORIZONS);
 export type Horizon = z.infer<typeof Horizon>;
 
+/** A random UUID v4. `randomUUID` exists only in secure contexts, so fall back to getRandomValues. */
 export function newId(): Id {
-  return globalThis.crypto.randomUUID();
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,6 +1,6 @@
 /**
- * The window's security settings as plain data, so tests can assert them without Electron
- * and the Electron glue cannot drift from them. See electronjs.org's security checklist.
+ * The app's origin and content security policy as plain data, shared by the Electron glue,
+ * the e2e harness and the tests. See electronjs.org's security checklist.
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'workbench';
@@ -21,36 +21,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    webSecurity: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    enableBlinkFeatures: '',
-    spellcheck: false,
-    navigateOnDragDrop: false,
-  } as const;
-}
-
-/** Only https links to hosts we name may leave the app, and only to the system browser. */
-const EXTERNAL_HOSTS = new Set(['www.electronjs.org', 'pacforum.org', 'www.pacforum.org', 'sqlite.org', 'www.sqlite.org']);
-
-export function isAllowedExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && EXTERNAL_HOSTS.has(url.hostname) && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
 
 /** True for URLs that belong to the app itself (the only place a window may be). */
 export function isAppUrl(raw: string): boolean {

@@ -85,8 +85,9 @@ export class SessionRegistry {
     const session = this.byWindow.get(windowId);
     if (!session) return;
     this.byWindow.delete(windowId);
+    const discard = session.untitled && isEmptyScenario(session);
     session.store.close();
-    if (session.untitled && isEmptyScenario(session)) rmSync(session.store.path, { force: true });
+    if (discard) rmSync(session.store.path, { force: true });
   }
 
   closeAll(): void {

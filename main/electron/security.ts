@@ -1,6 +1,6 @@
 /** Session-wide locks: deny every permission, set the CSP on every response, keep windows home. */
-import { shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl } from '../app/security-policy';
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../app/security-policy';
 
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -12,12 +12,12 @@ export function lockDownSession(session: Session): void {
   });
 }
 
-/** No new windows, no navigation away from the app; https links to allowed hosts go to the browser. */
+/**
+ * No new windows and no navigation. The app works offline on sensitive material, so it opens
+ * no links at all, not even in the system browser.
+ */
 export function lockDownContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   // The UI is a single page: any navigation at all is either a bug or an attack.
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());

@@ -1,6 +1,6 @@
 /** One window per scenario file: creation with the secure preferences, lookup, and focus. */
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL, secureWebPreferences } from '../app/security-policy';
+import { APP_ENTRY_URL } from '../app/security-policy';
 import { lockDownContents } from './security';
 
 export class WindowManager {
@@ -17,7 +17,22 @@ export class WindowManager {
       show: false,
       title: 'Scenario Workbench',
       backgroundColor: '#f6f7f9',
-      webPreferences: secureWebPreferences(this.preloadPath),
+      // Spelled out here, not built elsewhere, so scanners and reviewers see every flag at the call.
+      webPreferences: {
+        preload: this.preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        webSecurity: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        spellcheck: false,
+      },
     });
     const id = win.id;
     this.windows.set(id, win);

@@ -1,0 +1,61 @@
+// The CLI as a user runs it: the package's bin, a real process, real files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../../db';
+
+const root = resolve(import.meta.dirname, '../../..');
+const bin = join(root, 'bin/scenario-workbench.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'sw-cli-'));
+const cli = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+
+describe('scenario-workbench CLI', () => {
+  it('prints its version', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(cli('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('creates a scenario file with our application_id, and describes it as JSON', () => {
+    const file = join(dir, 'a.scenario');
+    expect(cli('new', file, '--title', 'Typhoon relief').code).toBe(0);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+    const info = cli('info', 'a.scenario');
+    expect(info.code).toBe(0);
+    const parsed = JSON.parse(info.stdout) as { title: string; counts: { actors: number } };
+    expect(parsed.title).toBe('Typhoon relief');
+    expect(parsed.counts.actors).toBe(4);
+    expect(cli('check', file)).toMatchObject({ code: 0 });
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    const file = join(dir, 'exists.scenario');
+    writeFileSync(file, 'keep me');
+    const result = cli('new', file);
+    expect(result.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('exits 1 with one line and no stack for a user error', () => {
+    const result = cli('info', '/etc/hostname');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\bat \S+:\d+/);
+    expect(cli('check', join(dir, 'missing.scenario')).code).toBe(1);
+  });
+
+  it('exits 2 for bad usage', () => {
+    expect(cli().code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+    expect(cli('info').code).toBe(2);
+    expect(cli('new', 'x.scenario', '--colour', 'red').code).toBe(2);
+  });
+});

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveAppAsset } from '../../../main/app/asset-path';
+
+const root = mkdtempSync(join(tmpdir(), 'sw-assets-'));
+const rendererDir = join(root, 'renderer');
+mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+writeFileSync(join(rendererDir, 'assets', 'app.js'), '');
+writeFileSync(join(root, 'secret.txt'), 'secret');
+symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.js'));
+
+describe('the app:// traversal guard', () => {
+  it('serves files inside the renderer folder with their type', () => {
+    expect(resolveAppAsset(rendererDir, 'app://workbench/')).toMatchObject({ ok: true, mime: 'text/html; charset=utf-8' });
+    expect(resolveAppAsset(rendererDir, 'app://workbench/assets/app.js')).toMatchObject({ ok: true, mime: 'text/javascript; charset=utf-8' });
+  });
+
+  it.each([
+    ['app://workbench/../secret.txt'],
+    ['app://workbench/%2e%2e/secret.txt'],
+    ['app://workbench/assets/%2e%2e%2f%2e%2e%2fsecret.txt'],
+    ['app://workbench/assets/..%2f..%2fsecret.txt'],
+    ['app://workbench/assets/link.js'],
+    ['app://other-host/index.html'],
+    ['file:///etc/passwd'],
+  ])('refuses %s', (url) => {
+    const result = resolveAppAsset(rendererDir, url);
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses NUL bytes, backslashes and malformed escapes', () => {
+    expect(resolveAppAsset(rendererDir, 'app://workbench/index.html%00.js')).toEqual({ ok: false, status: 400 });
+    expect(resolveAppAsset(rendererDir, 'app://workbench/assets%5c..%5c..%5csecret.txt')).toEqual({ ok: false, status: 400 });
+    expect(resolveAppAsset(rendererDir, 'app://workbench/%E0%A4%A')).toEqual({ ok: false, status: 400 });
+    expect(resolveAppAsset(rendererDir, 'app://workbench/missing.js')).toEqual({ ok: false, status: 404 });
+  });
+});

@@ -1,0 +1,122 @@
+// The main-process handlers through the contract, on real temp files.
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../core/contract';
+import { blankNode, newId } from '../../../core/model';
+import { checkScenarioFile, createScenarioFile } from '../../../db';
+import { mainHarness, type MainHarness } from '../support/main-harness';
+
+let h: MainHarness;
+beforeEach(() => {
+  h = mainHarness();
+});
+afterEach(() => h.dispose());
+
+describe('scenario lifecycle', () => {
+  it('creates an untitled scenario in the data folder and reports it', async () => {
+    const view = await h.value('newScenario', { title: 'Yellow Sea' });
+    expect(view.untitled).toBe(true);
+    expect(view.document.scenario.title).toBe('Yellow Sea');
+    expect(view.document.actors.map((a) => a.code)).toEqual(['US', 'JP', 'ROK', 'PRC']);
+    expect(readdirSync(join(h.dir, 'userData', 'untitled'))).toHaveLength(1);
+    const current = await h.value('currentScenario', {});
+    expect(current?.document.scenario.title).toBe('Yellow Sea');
+  });
+
+  it('edits, undoes and redoes through the store', async () => {
+    const view = await h.value('newScenario', {});
+    const crisisId = view.document.crises[0]!.id;
+    const node = blankNode('trigger', crisisId, newId(), { x: 10, y: 20 });
+    const edit = await h.value('applyOps', { ops: [{ op: 'node.create', node }], mark: null });
+    expect(edit.change.touched).toContain('nodes');
+    expect(edit.history).toEqual({ canUndo: true, canRedo: false });
+    const undone = await h.value('undo', {});
+    expect(undone?.change.applied).toEqual([{ op: 'node.delete', id: node.id }]);
+    expect((await h.value('currentScenario', {}))?.document.nodes).toEqual([]);
+    const redone = await h.value('redo', {});
+    expect(redone?.history).toEqual({ canUndo: true, canRedo: false });
+    expect((await h.value('currentScenario', {}))?.document.nodes).toEqual([node]);
+    expect(await h.value('redo', {})).toBeNull();
+  });
+
+  it('saves as a new file chosen in the dialog and keeps editing it', async () => {
+    await h.value('newScenario', { title: 'Piracy' });
+    const target = join(h.dir, 'piracy.scenario');
+    h.dialogs.save.push(target);
+    const saved = await h.value('saveScenarioAs', {});
+    expect(saved.untitled).toBe(false);
+    expect(saved.fileName).toBe('piracy.scenario');
+    expect(readdirSync(join(h.dir, 'userData', 'untitled'))).toEqual([]);
+    expect((await h.value('recentFiles', {})).map((r) => r.displayPath)).toEqual([target]);
+    await h.value('closeScenario', {});
+    const check = checkScenarioFile(target);
+    expect(check.ok && check.info.title).toBe('Piracy');
+  });
+
+  it('opens a file from the dialog, and reports a cancelled dialog', async () => {
+    const path = join(h.dir, 'given.scenario');
+    const created = createScenarioFile(path, { title: 'Given' });
+    if (created.ok) created.store.close();
+    expect(await h.call('openScenario', {})).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    h.dialogs.open.push(path);
+    const view = await h.value('openScenario', {});
+    expect(view?.document.scenario.title).toBe('Given');
+    const [entry] = await h.value('recentFiles', {});
+    await h.value('closeScenario', {});
+    expect((await h.value('openRecent', { id: entry!.id }))?.fileName).toBe('given.scenario');
+  });
+
+  it('focuses the window that already has a file instead of opening it twice', async () => {
+    const path = join(h.dir, 'twice.scenario');
+    const created = createScenarioFile(path, { title: 'Twice' });
+    if (created.ok) created.store.close();
+    h.dialogs.open.push(path, path);
+    await h.value('openScenario', {}, 1);
+    expect(await h.value('openScenario', {}, 2)).toBeNull();
+    expect(h.focused).toEqual([1]);
+  });
+
+  it('gives a one-line error for a file that is not a scenario', async () => {
+    const path = join(h.dir, 'notes.scenario');
+    writeFileSync(path, 'just some text\n');
+    h.dialogs.open.push(path);
+    const result = await h.call('openScenario', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_A_SCENARIO' } });
+    if (!result.ok) expect(result.error.message).not.toContain('\n');
+  });
+});
+
+describe('the contract at the boundary', () => {
+  it('rejects unknown keys and wrong types before any handler runs', async () => {
+    expect(await h.call('newScenario', { title: 'x', extra: true } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await h.call('openRecent', { id: 42 } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await h.call('applyOps', { ops: [{ op: 'node.explode' }], mark: null } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('refuses an edit without a scenario, and an invalid connection with its reason', async () => {
+    expect(await h.call('undo', {})).toMatchObject({ ok: false, error: { code: 'NO_DOCUMENT' } });
+    const view = await h.value('newScenario', {});
+    const crisisId = view.document.crises[0]!.id;
+    const impact = blankNode('impact', crisisId, newId(), { x: 0, y: 0 });
+    const trigger = blankNode('trigger', crisisId, newId(), { x: 300, y: 0 });
+    await h.value('applyOps', { ops: [{ op: 'node.create', node: impact }, { op: 'node.create', node: trigger }], mark: null });
+    const edge = { id: newId(), crisisId, source: impact.id, target: trigger.id, kind: 'leads-to' as const, label: '', confidence: null };
+    const refused = await h.call('applyOps', { ops: [{ op: 'edge.create', edge }], mark: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_CONNECTION' } });
+    expect((await h.value('currentScenario', {}))?.document.edges).toEqual([]);
+  });
+
+  it('defines a request and a response schema for every channel', () => {
+    for (const [name, channel] of Object.entries(CHANNELS)) {
+      expect(channel.request, name).toBeDefined();
+      expect(channel.response, name).toBeDefined();
+    }
+  });
+});
+
+it('leaves no untitled file behind for an empty scenario that is closed', async () => {
+  await h.value('newScenario', {});
+  await h.value('closeScenario', {});
+  expect(existsSync(join(h.dir, 'userData', 'untitled')) && readdirSync(join(h.dir, 'userData', 'untitled'))).toEqual([]);
+});

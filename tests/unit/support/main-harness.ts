@@ -1,0 +1,71 @@
+/** The main-process handlers in plain Node, called exactly as the renderer calls them. */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelName, Envelope, RequestOf, ResponseOf } from '../../../core/contract';
+import type { AppServices, DialogProvider } from '../../../main/app/services';
+import { createHandlers, type HandlerContext } from '../../../main/handlers';
+import { invokeHandler } from '../../../main/ipc/adapter';
+
+export class QueueDialogs implements DialogProvider {
+  open: (string | null)[] = [];
+  save: (string | null)[] = [];
+  exportTargets: (string | null)[] = [];
+  importSources: (string | null)[] = [];
+  async chooseScenarioToOpen() { return this.open.shift() ?? null; }
+  async chooseScenarioTarget() { return this.save.shift() ?? null; }
+  async chooseExportTarget() { return this.exportTargets.shift() ?? null; }
+  async chooseImportSource() { return this.importSources.shift() ?? null; }
+}
+
+export interface MainHarness {
+  dir: string;
+  dialogs: QueueDialogs;
+  main: HandlerContext;
+  focused: number[];
+  revealed: { path: string; how: string }[];
+  call<K extends ChannelName>(name: K, request: RequestOf<K>, windowId?: number): Promise<Envelope<ResponseOf<K>>>;
+  value<K extends ChannelName>(name: K, request: RequestOf<K>, windowId?: number): Promise<ResponseOf<K>>;
+  dispose(): void;
+}
+
+export function mainHarness(): MainHarness {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-main-'));
+  const userDataDir = join(dir, 'userData');
+  mkdirSync(userDataDir);
+  const dialogs = new QueueDialogs();
+  const focused: number[] = [];
+  const revealed: { path: string; how: string }[] = [];
+  const services: AppServices = {
+    appName: 'Scenario Workbench',
+    version: '9.9.9',
+    platform: 'linux',
+    userDataDir,
+    dialogs,
+    windows: { openInNewWindow: () => false, focusWindow: (id) => void focused.push(id), documentChanged: () => undefined },
+    shell: {
+      openPath: async (path) => void revealed.push({ path, how: 'open' }),
+      showInFolder: (path) => void revealed.push({ path, how: 'folder' }),
+    },
+  };
+  const main = createHandlers(services);
+  const call = <K extends ChannelName>(name: K, request: RequestOf<K>, windowId = 1) =>
+    invokeHandler(main.handlers, name, { windowId }, request, { error: () => undefined });
+  return {
+    dir,
+    dialogs,
+    main,
+    focused,
+    revealed,
+    call,
+    async value(name, request, windowId = 1) {
+      const envelope = await call(name, request, windowId);
+      if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
+      return envelope.value;
+    },
+    dispose() {
+      main.sessions.closeAll();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
