@@ -10,7 +10,7 @@
 import { AppError } from '../errors';
 import type { GraphNode, ScenarioDocument } from '../model';
 import { stronglyConnectedComponents } from './components';
-import { buildGraphIndex, nodeComparator, row, type GraphIndex } from './graph-index';
+import { buildGraphIndex, canonicalRank, row, type GraphIndex } from './graph-index';
 
 export const PATH_COUNT_CAP = Number.MAX_SAFE_INTEGER;
 
@@ -64,12 +64,12 @@ export function cascade(doc: CascadeInput, triggerIds: readonly string[], index?
 
   const reachedNodes: number[] = [];
   for (let i = 0; i < n; i++) if (reachedMask[i]) reachedNodes.push(i);
-  const compare = nodeComparator(doc.crises);
-  reachedNodes.sort((a, b) => depth[a]! - depth[b]! || compare(graph.nodes[a]!, graph.nodes[b]!));
+  const rank = canonicalRank(graph.nodes, doc.crises);
+  reachedNodes.sort((a, b) => depth[a]! - depth[b]! || rank[a]! - rank[b]!);
 
   const reached = reachedNodes.map((i): CascadeElement => {
     const node = graph.nodes[i]!;
-    const responses = Array.from(row(graph.coveredBy, i), (r) => graph.nodes[r]!).sort(compare);
+    const responses = Array.from(row(graph.coveredBy, i)).sort((a, b) => rank[a]! - rank[b]!);
     return {
       nodeId: node.id,
       kind: node.kind,
@@ -79,7 +79,7 @@ export function cascade(doc: CascadeInput, triggerIds: readonly string[], index?
       paths: counts.paths[i]!,
       pathsCapped: counts.capped[i] === 1,
       inCycle: counts.inCycle[i] === 1,
-      coveredBy: responses.map((r) => r.id),
+      coveredBy: responses.map((r) => graph.nodes[r]!.id),
     };
   });
   return {

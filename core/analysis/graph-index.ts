@@ -6,7 +6,7 @@
  * Edges are read defensively: an edge whose ends are missing or out of scope is skipped, and
  * parallel leads-to edges count once, so "distinct paths" means distinct node sequences.
  */
-import type { Actor, Crisis, GraphEdge, GraphNode, ScenarioDocument } from '../model';
+import type { Actor, Crisis, GraphNode, ScenarioDocument } from '../model';
 
 export interface AnalysisScope {
   /** Restrict the analysis to one crisis; omitted or null means the whole file. */
@@ -44,52 +44,75 @@ export function buildGraphIndex(doc: Pick<ScenarioDocument, 'nodes' | 'edges'>, 
 
   const leadsFrom: number[] = [];
   const leadsTo: number[] = [];
-  const coverTarget: number[] = [];
-  const coverResponse: number[] = [];
-  // s * n + t stays below 2^53 for any document the schema admits (at most 10^6 nodes).
-  const seenLead = new Set<number>();
-  const seenCover = new Set<number>();
+  const coverFrom: number[] = [];
+  const coverTo: number[] = [];
   for (const edge of doc.edges) {
     const s = indexOf.get(edge.source);
     const t = indexOf.get(edge.target);
     if (s === undefined || t === undefined || s === t) continue;
-    const key = s * n + t;
-    if (isLeadsTo(edge)) {
-      if (seenLead.has(key)) continue;
-      seenLead.add(key);
+    if (edge.kind === 'leads-to') {
       leadsFrom.push(s);
       leadsTo.push(t);
     } else if (nodes[s]!.kind === 'response') {
-      if (seenCover.has(key)) continue;
-      seenCover.add(key);
-      coverTarget.push(t);
-      coverResponse.push(s);
+      coverFrom.push(s);
+      coverTo.push(t);
     }
   }
+  const successors = compress(n, leadsFrom, leadsTo);
+  const responseTargets = compress(n, coverFrom, coverTo);
   const targetCount = new Int32Array(n);
-  for (const r of coverResponse) targetCount[r]!++;
+  for (let r = 0; r < n; r++) targetCount[r] = responseTargets.offsets[r + 1]! - responseTargets.offsets[r]!;
   return {
     nodes,
     indexOf,
-    successors: compress(n, leadsFrom, leadsTo),
-    predecessors: compress(n, leadsTo, leadsFrom),
-    coveredBy: compress(n, coverTarget, coverResponse),
+    successors,
+    predecessors: transpose(successors),
+    coveredBy: transpose(responseTargets),
     targetCount,
   };
 }
 
-function isLeadsTo(edge: GraphEdge): boolean {
-  return edge.kind === 'leads-to';
+/**
+ * Counting sort of (from, to) pairs into rows, keeping document order within a row and
+ * dropping repeated pairs. A per-target marker does the deduplication in O(V + E) with no
+ * hashing: marker[t] holds the last row that took t.
+ */
+function compress(n: number, from: number[], to: number[]): AdjacencyRows {
+  const counts = new Int32Array(n + 1);
+  for (const f of from) counts[f + 1]!++;
+  for (let i = 0; i < n; i++) counts[i + 1]! += counts[i]!;
+  const cursor = counts.slice(0, n);
+  const raw = new Int32Array(from.length);
+  for (let k = 0; k < from.length; k++) raw[cursor[from[k]!]!++] = to[k]!;
+
+  const offsets = new Int32Array(n + 1);
+  const targets = new Int32Array(from.length);
+  const marker = new Int32Array(n).fill(-1);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = size;
+    for (let k = counts[i]!; k < counts[i + 1]!; k++) {
+      const t = raw[k]!;
+      if (marker[t] === i) continue;
+      marker[t] = i;
+      targets[size++] = t;
+    }
+  }
+  offsets[n] = size;
+  return { offsets, targets: targets.subarray(0, size) };
 }
 
-/** Counting sort of (from, to) pairs into rows; keeps the edges' document order within a row. */
-function compress(n: number, from: number[], to: number[]): AdjacencyRows {
+/** The same edges, reversed: row t lists every i whose row holds t, in ascending i. */
+function transpose(rows: AdjacencyRows): AdjacencyRows {
+  const n = rows.offsets.length - 1;
   const offsets = new Int32Array(n + 1);
-  for (const f of from) offsets[f + 1]!++;
+  for (const t of rows.targets) offsets[t + 1]!++;
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
   const cursor = offsets.slice(0, n);
-  const targets = new Int32Array(from.length);
-  for (let k = 0; k < from.length; k++) targets[cursor[from[k]!]!++] = to[k]!;
+  const targets = new Int32Array(rows.targets.length);
+  for (let i = 0; i < n; i++) {
+    for (let k = rows.offsets[i]!; k < rows.offsets[i + 1]!; k++) targets[cursor[rows.targets[k]!]!++] = i;
+  }
   return { offsets, targets };
 }
 
@@ -116,6 +139,21 @@ export function nodeComparator(crises: readonly Crisis[]): (a: GraphNode, b: Gra
   const crisisRank = rankByOrder(crises);
   const rank = (id: string): number => crisisRank.get(id) ?? Number.MAX_SAFE_INTEGER;
   return (a, b) => rank(a.crisisId) - rank(b.crisisId) || compareText(a.title, b.title) || compareText(a.id, b.id);
+}
+
+/**
+ * Each node's position in node order (crisis order, title, id), computed with one sort so
+ * later sorts compare integers instead of strings.
+ */
+export function canonicalRank(nodes: readonly GraphNode[], crises: readonly Crisis[]): Int32Array {
+  const crisisRank = rankByOrder(crises);
+  const crisisOf = Int32Array.from(nodes, (n) => crisisRank.get(n.crisisId) ?? crises.length);
+  const order = Array.from(nodes.keys()).sort(
+    (a, b) => crisisOf[a]! - crisisOf[b]! || compareText(nodes[a]!.title, nodes[b]!.title) || compareText(nodes[a]!.id, nodes[b]!.id),
+  );
+  const rank = new Int32Array(nodes.length);
+  order.forEach((node, position) => (rank[node] = position));
+  return rank;
 }
 
 export function sortedActors(actors: readonly Actor[]): Actor[] {

@@ -9,7 +9,7 @@
  */
 import type { ScenarioDocument } from '../model';
 import { stronglyConnectedComponents } from './components';
-import { buildGraphIndex, compareText, rankByOrder, type AnalysisScope, type GraphIndex } from './graph-index';
+import { buildGraphIndex, canonicalRank, compareText, type AnalysisScope, type GraphIndex } from './graph-index';
 
 const MAX_SCORE = 5;
 
@@ -120,28 +120,26 @@ export function effectiveLikelihoods(doc: RiskInput, scope: AnalysisScope = {}):
 export function riskRanking(doc: RiskInput, scope: AnalysisScope = {}, index?: GraphIndex): RiskEntry[] {
   const graph = index ?? buildGraphIndex(doc, scope);
   const effective = computeEffectiveLikelihood(graph);
-  const crisisRank = rankByOrder(doc.crises);
-  const entries: RiskEntry[] = [];
+  const order = canonicalRank(graph.nodes, doc.crises);
+  const entries: { entry: RiskEntry; order: number }[] = [];
   graph.nodes.forEach((node, i) => {
     if (node.kind !== 'impact') return;
     const likelihood = effective[i] || null;
     const severity = node.severity;
     const risk = likelihood !== null && severity !== null ? likelihood * severity : null;
-    entries.push({ nodeId: node.id, crisisId: node.crisisId, title: node.title, likelihood, severity, risk, rank: null });
+    entries.push({ entry: { nodeId: node.id, crisisId: node.crisisId, title: node.title, likelihood, severity, risk, rank: null }, order: order[i]! });
   });
-  const crisisOf = (id: string): number => crisisRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  // The last key, node order, is crisis order, then title, then id.
   entries.sort(
-    (a, b) =>
+    ({ entry: a, order: p }, { entry: b, order: q }) =>
       descendingNullsLast(a.risk, b.risk) ||
       descendingNullsLast(a.severity, b.severity) ||
       descendingNullsLast(a.likelihood, b.likelihood) ||
-      crisisOf(a.crisisId) - crisisOf(b.crisisId) ||
-      compareText(a.title, b.title) ||
-      compareText(a.nodeId, b.nodeId),
+      p - q,
   );
   let rank = 0;
-  for (const entry of entries) if (entry.risk !== null) entry.rank = ++rank;
-  return entries;
+  for (const { entry } of entries) if (entry.risk !== null) entry.rank = ++rank;
+  return entries.map(({ entry }) => entry);
 }
 
 function descendingNullsLast(a: number | null, b: number | null): number {
