@@ -1,0 +1,4 @@
+/** Export, import and library dialogs (being built). */
+export function ExchangeDialogs() {
+  return null;
+}

@@ -1,0 +1,24 @@
+/** A tiny observable value for session state (selection, view options): not document state. */
+import { useSyncExternalStore } from 'react';
+
+export class Observable<T> {
+  private readonly listeners = new Set<() => void>();
+  constructor(private value: T) {}
+  get = (): T => this.value;
+  set(next: T): void {
+    if (Object.is(next, this.value)) return;
+    this.value = next;
+    for (const listener of this.listeners) listener();
+  }
+  update(change: (value: T) => T): void {
+    this.set(change(this.value));
+  }
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+export function useObservable<T>(observable: Observable<T>): T {
+  return useSyncExternalStore(observable.subscribe, observable.get);
+}

@@ -1,0 +1,48 @@
+/** View options: which crisis, which panels, which canvas mode. Session state, never saved. */
+import { Observable } from './store';
+
+export const VIEW_MODES = ['normal', 'consensus', 'risk', 'coverage', 'what-if'] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];
+
+export const CENTRE_VIEWS = ['canvas', 'table', 'matrix'] as const;
+export type CentreView = (typeof CENTRE_VIEWS)[number];
+
+export const ANALYSIS_TABS = ['gaps', 'risk', 'consensus', 'responsibilities'] as const;
+export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
+
+export interface ViewState {
+  crisisId: string | null;
+  centre: CentreView;
+  mode: ViewMode;
+  /** Triggers chosen for what-if mode. */
+  whatIf: readonly string[];
+  showMinimap: boolean;
+  showInspector: boolean;
+  showAnalysis: boolean;
+  analysisTab: AnalysisTab;
+  /** Filter text shared by the canvas and the tables: titles, descriptions and tags. */
+  filter: string;
+  findOpen: boolean;
+}
+
+export const INITIAL_VIEW: ViewState = {
+  crisisId: null,
+  centre: 'canvas',
+  mode: 'normal',
+  whatIf: [],
+  showMinimap: true,
+  showInspector: true,
+  showAnalysis: false,
+  analysisTab: 'gaps',
+  filter: '',
+  findOpen: false,
+};
+
+export class ViewStore extends Observable<ViewState> {
+  constructor() {
+    super(INITIAL_VIEW);
+  }
+  patch(change: Partial<ViewState>): void {
+    this.update((v) => ({ ...v, ...change }));
+  }
+}
