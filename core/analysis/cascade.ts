@@ -44,7 +44,10 @@ export interface CascadeResult {
 
 type CascadeInput = Pick<ScenarioDocument, 'nodes' | 'edges' | 'crises'>;
 
-/** Throws AppError NOT_FOUND for an unknown id and BAD_REQUEST for a node that is not a trigger. */
+/**
+ * Throws AppError NOT_FOUND for an unknown id and BAD_REQUEST for a node that is not a trigger.
+ * `index` lets a caller running many what-ifs on one document build the whole-file index once.
+ */
 export function cascade(doc: CascadeInput, triggerIds: readonly string[], index?: GraphIndex): CascadeResult {
   const graph = index ?? buildGraphIndex(doc);
   const n = graph.nodes.length;
