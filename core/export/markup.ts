@@ -18,11 +18,23 @@ function checkName(name: string): string {
   return name;
 }
 
+// Namespace declarations are written literally, because some tools match them as text; the
+// value must be a plain URL, which holds nothing that needs escaping.
+const NAMESPACE_URI = /^https?:\/\/[A-Za-z0-9./_-]+$/;
+
+function attrValue(key: string, value: string): string {
+  if (key === 'xmlns' || key.startsWith('xmlns:')) {
+    if (!NAMESPACE_URI.test(value)) throw new Error(`bad namespace URI for ${key}`);
+    return value;
+  }
+  return xml(value);
+}
+
 function openTag(name: string, attrs: Readonly<Record<string, AttrValue>>): string {
   let open = `<${checkName(name)}`;
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined) continue;
-    open += ` ${checkName(key)}="${xml(String(value))}"`;
+    open += ` ${checkName(key)}="${attrValue(key, String(value))}"`;
   }
   return open;
 }

@@ -18,6 +18,8 @@ describe('escaping, one function per output language', () => {
     expect(el('a', { title: '"><script>' }, text('<b>'))).toBe('<a title="&quot;&gt;&lt;script&gt;">&lt;b&gt;</a>');
     expect(htmlEl('meta', { charset: 'utf-8' })).toBe('<meta charset="utf-8">');
     expect(() => el('a onload', {})).toThrow();
+    expect(el('svg', { xmlns: 'http://www.w3.org/2000/svg' })).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(() => el('svg', { xmlns: 'javascript:alert(1)' })).toThrow();
   });
 
   it('markdown: every escaped character comes back with unescapeMarkdown', () => {

@@ -34,7 +34,7 @@ describe('GraphML export', () => {
     const doc = sampleDocument();
     const xml = renderGraphml(doc, all);
     expect(xmllint(xml).status).toBe(0);
-    expect(xml).toContain('xmlns:y="http&#58;//www.yworks.com/xml/graphml"');
+    expect(xml).toContain('xmlns:y="http://www.yworks.com/xml/graphml"');
     expect(xml.match(/<y:ShapeNode>/g)?.length).toBe(doc.nodes.length);
     expect(xml.match(/<y:NodeLabel /g)?.length).toBe(doc.nodes.length);
     expect(xml).toContain('attr.name="stance ROK"');
