@@ -1,21 +1,176 @@
-/** Library, export and import: moving scenarios in and out of the app. */
+/**
+ * Library, export and import: moving scenarios in and out of the app. The handlers here and the
+ * CLI's export/import commands share the exporters (main/export) and the file helpers below, so
+ * a file exported from the app and one exported from the command line are the same bytes.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { ExportFormat, ExportOptions, ImportFormat } from '../../core/contract';
 import { AppError } from '../../core/errors';
+import { scopedGraph, scopeTitle } from '../../core/export';
+import { instantiateLibraryCrisis, libraryCrises, reportLibrary } from '../../core/library';
+import { newId, type NodeKind, type ScenarioDocument } from '../../core/model';
+import { exportDocument, importDocument } from '../export';
 import type { Handlers } from '../ipc/adapter';
-import type { DocumentDeps } from './document';
+import { createUntitledFor, safeFileName, type DocumentDeps } from './document';
+import { applyEdit } from './edit';
 
 type ExchangeChannels = 'newFromLibrary' | 'libraryCrises' | 'insertLibraryCrisis' | 'exportScenario' | 'revealExport' | 'importScenario';
 
+/** The file extension each export format gets, so the save dialog can suggest a name before rendering. */
+export const EXPORT_EXTENSION: Record<ExportFormat, string> = {
+  svg: 'svg', png: 'png', pdf: 'pdf', json: 'json', csv: 'csv', md: 'md', html: 'html', mermaid: 'mmd', dot: 'dot', graphml: 'graphml', canvas: 'canvas',
+};
+
+/** Larger imports are refused before reading: no scenario we can hold comes near this. */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
 export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeChannels> {
-  void deps;
-  const pending = (): never => {
-    throw new AppError('INTERNAL', 'Not wired yet.');
-  };
+  // Paths of finished exports, by id, for "Open file" / "Show in folder". Per handler context
+  // (one per app, one per test), so the renderer only ever holds an opaque id, never a path.
+  const exports = new Map<string, string>();
+
   return {
-    newFromLibrary: pending,
-    libraryCrises: pending,
-    insertLibraryCrisis: pending,
-    exportScenario: pending,
-    revealExport: pending,
-    importScenario: pending,
+    newFromLibrary: (ctx) => {
+      const library = reportLibrary();
+      return createUntitledFor(deps, ctx.windowId, library.scenario.title, library);
+    },
+    libraryCrises: () => libraryCrises(),
+    insertLibraryCrisis: (ctx, req) => {
+      const session = deps.sessions.require(ctx.windowId);
+      const ops = instantiateLibraryCrisis(session.store.load(), req.crisisId, newId);
+      // A null mark makes the whole insertion one undo step of its own.
+      return applyEdit(session, ops, null);
+    },
+    exportScenario: async (ctx, req) => {
+      const doc = deps.sessions.require(ctx.windowId).store.load();
+      checkScope(doc, req);
+      const target = await deps.services.dialogs.chooseExportTarget(suggestedExportName(doc, req), req.format);
+      if (!target) throw new AppError('CANCELLED', 'Export was cancelled.');
+      const file = await exportDocument(doc, req);
+      writeFileAtomically(target, file.bytes);
+      const exportId = newId();
+      exports.set(exportId, target);
+      return { exportId, fileName: basename(target), bytes: file.bytes.byteLength };
+    },
+    revealExport: async (_ctx, req) => {
+      const path = exports.get(req.exportId);
+      if (!path) throw new AppError('NOT_FOUND', 'That export is not known to this window.');
+      if (!existsSync(path)) throw new AppError('NOT_FOUND', `${basename(path)} is no longer where it was exported.`);
+      if (req.how === 'open') await deps.services.shell.openPath(path);
+      else deps.services.shell.showInFolder(path);
+      return { done: true };
+    },
+    importScenario: async (ctx, req) => {
+      const source = await deps.services.dialogs.chooseImportSource(req.format);
+      if (!source) throw new AppError('CANCELLED', 'Import was cancelled.');
+      const document = importFromFile(source, req.format, req.kind);
+      return createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
+    },
   };
+}
+
+/** Refuse a scope that names nothing in the document before the user picks a file name. */
+function checkScope(doc: ScenarioDocument, options: ExportOptions): void {
+  const { scope } = options;
+  if (scope.kind === 'crisis' && !doc.crises.some((c) => c.id === scope.crisisId)) {
+    throw new AppError('NOT_FOUND', 'The crisis to export is no longer in this scenario.');
+  }
+  if (scope.kind === 'selection') {
+    const present = new Set(doc.nodes.map((n) => n.id));
+    if (!scope.nodeIds.some((id) => present.has(id))) throw new AppError('NOT_FOUND', 'None of the selected elements is in this scenario any more.');
+  }
+}
+
+export function suggestedExportName(doc: ScenarioDocument, options: ExportOptions): string {
+  const title = scopeTitle(doc, scopedGraph(doc, options.scope), options.scope);
+  return `${safeFileName(title)}.${EXPORT_EXTENSION[options.format]}`;
+}
+
+/**
+ * Read and validate an import source; nothing is written. Errors name the file and the first
+ * bad path or row. Canvas and CSV imports take the file's name as the scenario title.
+ */
+export function importFromFile(path: string, format: ImportFormat, kind?: NodeKind): ScenarioDocument {
+  const text = readImportText(path);
+  const title = basename(path, extname(path)).trim() || 'Imported scenario';
+  const outcome = importDocument(text, { format, kind, title });
+  if (!outcome.ok) {
+    const code = outcome.error.code === 'INTERNAL' ? 'INTERNAL' : 'IMPORT_INVALID';
+    throw new AppError(code, `${basename(path)}: ${outcome.error.message}`);
+  }
+  return outcome.document;
+}
+
+function readImportText(path: string): string {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new AppError('BAD_PATH', `${path} is a folder, not a file.`);
+    size = stats.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw fileError(err, path, 'read');
+  }
+  if (size > MAX_IMPORT_BYTES) throw new AppError('IMPORT_INVALID', `${basename(path)} is too large to import (${Math.round(size / 1048576)} MB).`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw fileError(err, path, 'read');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('IMPORT_INVALID', `${basename(path)} is not UTF-8 text.`);
+  }
+}
+
+/**
+ * Write a whole file or nothing: a temp name beside the target, fsync, then rename over it, so
+ * a crash or a full disk never leaves a half-written export where the user asked for one.
+ */
+export function writeFileAtomically(target: string, bytes: Uint8Array): void {
+  try {
+    if (statSync(target).isDirectory()) throw new AppError('BAD_PATH', `${target} is a folder.`);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // Missing is the usual case; a missing folder is reported by the open below.
+  }
+  const temp = join(dirname(target), `.${basename(target)}.exporting-${process.pid}-${newId().slice(0, 8)}`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (err) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw fileError(err, target, 'write');
+  }
+}
+
+function fileError(err: unknown, path: string, access: 'read' | 'write'): AppError {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return new AppError(existsSync(dirname(path)) ? 'NOT_FOUND' : 'BAD_PATH', `No such file or folder: ${path}.`, { cause: err });
+    case 'EISDIR':
+    case 'ENOTDIR':
+      return new AppError('BAD_PATH', `${path} is not a usable file path.`, { cause: err });
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return access === 'write'
+        ? new AppError('READ_ONLY', `No permission to write ${path}.`, { cause: err })
+        : new AppError('IO_ERROR', `No permission to read ${path}.`, { cause: err });
+    case 'ENOSPC':
+      return new AppError('DISK_FULL', `The disk is full; ${basename(path)} was not written.`, { cause: err });
+    default:
+      return new AppError('IO_ERROR', `Could not use ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
 }

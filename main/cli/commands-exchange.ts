@@ -1,0 +1,119 @@
+/**
+ * The CLI's export, import and analyze commands. They use the same exporters, importers and
+ * file helpers as the app's handlers (main/export, main/handlers/exchange), and read scenario
+ * files read-only: the CLI never changes the file it exports or analyses.
+ */
+import { extname, resolve } from 'node:path';
+import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ExportOptions, type ImportFormat } from '../../core/contract';
+import { analyzeDocument, formatAnalysisText } from '../../core/analysis';
+import { AppError } from '../../core/errors';
+import { NODE_KINDS, type NodeKind, type ScenarioDocument } from '../../core/model';
+import { createScenarioFile, openScenarioFile } from '../../db';
+import { exportDocument } from '../export';
+import { importFromFile, writeFileAtomically } from '../handlers/exchange';
+import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
+import type { CliIo } from './commands';
+
+type Command = (argv: string[], io: CliIo) => Promise<void>;
+
+export const EXCHANGE_USAGE = `  export FILE --format F -o OUT          write FILE in format F: ${EXPORT_FORMATS.join('|')}
+      [--crisis ID] [--scale 1|2] [--bom] [--paper fit|a4|letter]
+  import IN -o FILE.scenario             create a scenario from IN (${IMPORT_FORMATS.join('|')}; by extension)
+      [--format F] [--kind ${NODE_KINDS.join('|')}]
+  analyze FILE [--crisis ID] [--json]    coverage gaps, risk, consensus and responsibilities
+`;
+
+const IMPORT_BY_EXTENSION: Record<string, ImportFormat> = { '.json': 'json', '.canvas': 'canvas', '.csv': 'csv' };
+
+export const EXCHANGE_COMMANDS: Record<string, Command> = {
+  async export(argv, io) {
+    const args = parseArgs(argv, new Set(['format', 'crisis', 'scale', 'paper', 'o', 'output']), new Set(['bom']));
+    const source = onlyPositional(args, 'FILE', io);
+    const out = outputPath(args, io);
+    const format = oneOf(stringOption(args, 'format'), EXPORT_FORMATS, '--format');
+    if (!format) throw new UsageError('--format is required');
+    const options = exportOptions(args, format);
+    const doc = readScenario(source);
+    const file = await exportDocument(doc, options);
+    writeFileAtomically(out, file.bytes);
+    io.out(`wrote ${out} (${file.bytes.byteLength} bytes)\n`);
+  },
+
+  async import(argv, io) {
+    const args = parseArgs(argv, new Set(['format', 'kind', 'o', 'output']), new Set());
+    const source = onlyPositional(args, 'IN', io);
+    const out = outputPath(args, io);
+    const format = oneOf(stringOption(args, 'format'), IMPORT_FORMATS, '--format') ?? IMPORT_BY_EXTENSION[extname(source).toLowerCase()];
+    if (!format) throw new UsageError(`cannot tell the format of ${extname(source) || 'a file without an extension'}; give --format ${IMPORT_FORMATS.join('|')}`);
+    const kind: NodeKind | undefined = oneOf(stringOption(args, 'kind'), NODE_KINDS, '--kind');
+    if (kind && format !== 'canvas') throw new UsageError('--kind applies to canvas imports only');
+    // Validated in full before anything is created; createScenarioFile writes under a temp
+    // name and never replaces an existing file, so a failure leaves nothing at OUT.
+    const document = importFromFile(source, format, kind);
+    const created = createScenarioFile(out, { title: document.scenario.title, document });
+    if (!created.ok) throw new AppError(created.error.code, created.error.message);
+    created.store.close();
+    io.out(`created ${out} (${document.crises.length} crises, ${document.nodes.length} nodes, ${document.edges.length} edges)\n`);
+  },
+
+  async analyze(argv, io) {
+    const args = parseArgs(argv, new Set(['crisis']), new Set(['json']));
+    const source = onlyPositional(args, 'FILE', io);
+    const crisisId = stringOption(args, 'crisis') ?? null;
+    const result = analyzeDocument(readScenario(source), { crisisId });
+    io.out(args.options.has('json') ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysisText(result));
+  },
+};
+
+/**
+ * The whole document of a scenario file, opened read-only. The app keeps an exclusive lock on
+ * a file it has open for editing, so reading that file fails; say so plainly.
+ */
+export function readScenario(path: string): ScenarioDocument {
+  const opened = openScenarioFile(path, { readOnly: true });
+  if (!opened.ok) {
+    if (opened.error.code === 'FILE_LOCKED') {
+      throw new AppError('FILE_LOCKED', `${path} is open for editing in Scenario Workbench, which locks it; close it there (or export from the app) and try again.`);
+    }
+    throw new AppError(opened.error.code, opened.error.message);
+  }
+  try {
+    return opened.store.load();
+  } finally {
+    opened.store.close();
+  }
+}
+
+function exportOptions(args: ParsedArgs, format: ExportFormat): ExportOptions {
+  const crisisId = stringOption(args, 'crisis');
+  const scale = oneOf(stringOption(args, 'scale'), ['1', '2'] as const, '--scale');
+  const paper = oneOf(stringOption(args, 'paper'), ['fit', 'a4', 'letter'] as const, '--paper');
+  if (scale && format !== 'png') throw new UsageError('--scale applies to png only');
+  if (paper && format !== 'pdf') throw new UsageError('--paper applies to pdf only');
+  if (args.options.has('bom') && format !== 'csv') throw new UsageError('--bom applies to csv only');
+  return {
+    format,
+    scope: crisisId ? { kind: 'crisis', crisisId } : { kind: 'all' },
+    ...(scale ? { scale: scale === '2' ? 2 : 1 } : {}),
+    ...(paper ? { paper } : {}),
+    ...(args.options.has('bom') ? { bom: true } : {}),
+  };
+}
+
+function onlyPositional(args: ParsedArgs, name: string, io: CliIo): string {
+  if (args.positionals.length !== 1) throw new UsageError(`expected exactly one ${name}`);
+  return resolve(io.cwd, args.positionals[0]!);
+}
+
+function outputPath(args: ParsedArgs, io: CliIo): string {
+  const out = stringOption(args, 'o') ?? stringOption(args, 'output');
+  if (!out) throw new UsageError('-o OUT is required');
+  return resolve(io.cwd, out);
+}
+
+/** The value if it is one of `allowed`, undefined if absent; a usage error otherwise. */
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join('|')}`);
+}
