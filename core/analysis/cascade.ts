@@ -72,7 +72,8 @@ export function cascade(doc: CascadeInput, triggerIds: readonly string[], index?
 
   const reached = reachedNodes.map((i): CascadeElement => {
     const node = graph.nodes[i]!;
-    const responses = Array.from(row(graph.coveredBy, i)).sort((a, b) => rank[a]! - rank[b]!);
+    const cover = row(graph.coveredBy, i);
+    const responses = cover.length === 0 ? [] : Array.from(cover).sort((a, b) => rank[a]! - rank[b]!);
     return {
       nodeId: node.id,
       kind: node.kind,
@@ -135,38 +136,37 @@ interface PathCounts {
 function countPaths(graph: GraphIndex, reached: Uint8Array, starts: readonly number[]): PathCounts {
   const n = graph.nodes.length;
   const { componentOf, count } = stronglyConnectedComponents(graph.successors, reached);
-  const size = new Int32Array(count);
-  for (let i = 0; i < n; i++) if (componentOf[i]! >= 0) size[componentOf[i]!]!++;
 
   const componentPaths = new Float64Array(count);
   const componentCapped = new Uint8Array(count);
   for (const s of starts) componentPaths[componentOf[s]!]!++;
 
-  // Distinct component-to-component steps, grouped by the earlier component.
-  const from: number[] = [];
-  const to: number[] = [];
-  const seen = new Set<number>();
+  // Visit components in ascending (topological) order, each one's nodes together, so every
+  // count is complete before it is passed on. marker[cw] === c means c already stepped into
+  // cw, which keeps several edges between the same two components to one step.
+  const nodesByComponent = new Int32Array(n);
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) if (componentOf[i]! >= 0) start[componentOf[i]! + 1]!++;
+  for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
+  const cursor = start.slice(0, count);
+  for (let i = 0; i < n; i++) if (componentOf[i]! >= 0) nodesByComponent[cursor[componentOf[i]!]!++] = i;
+
   const { offsets, targets } = graph.successors;
-  for (let v = 0; v < n; v++) {
-    const cv = componentOf[v]!;
-    if (cv < 0) continue;
-    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-      const cw = componentOf[targets[e]!]!;
-      if (cw < 0 || cw === cv || seen.has(cv * count + cw)) continue;
-      seen.add(cv * count + cw);
-      from.push(cv);
-      to.push(cw);
-    }
-  }
-  const order = Array.from(from.keys()).sort((a, b) => from[a]! - from[b]!);
+  const marker = new Int32Array(count).fill(-1);
   const hasExit = new Uint8Array(count);
-  for (const k of order) {
-    const a = from[k]!;
-    const b = to[k]!;
-    hasExit[a] = 1;
-    const sum = componentPaths[b]! + componentPaths[a]!;
-    if (sum > PATH_COUNT_CAP || componentCapped[a]) componentCapped[b] = 1;
-    componentPaths[b] = Math.min(sum, PATH_COUNT_CAP);
+  for (let c = 0; c < count; c++) {
+    for (let k = start[c]!; k < start[c + 1]!; k++) {
+      const v = nodesByComponent[k]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const cw = componentOf[targets[e]!]!;
+        if (cw < 0 || cw === c || marker[cw] === c) continue;
+        marker[cw] = c;
+        hasExit[c] = 1;
+        const sum = componentPaths[cw]! + componentPaths[c]!;
+        if (sum > PATH_COUNT_CAP || componentCapped[c]) componentCapped[cw] = 1;
+        componentPaths[cw] = Math.min(sum, PATH_COUNT_CAP);
+      }
+    }
   }
 
   let total = 0;
@@ -186,7 +186,7 @@ function countPaths(graph: GraphIndex, reached: Uint8Array, starts: readonly num
     if (c < 0) continue;
     paths[i] = componentPaths[c]!;
     capped[i] = componentCapped[c]!;
-    inCycle[i] = size[c]! > 1 ? 1 : 0;
+    inCycle[i] = start[c + 1]! - start[c]! > 1 ? 1 : 0;
   }
   return { paths, capped, inCycle, total, totalCapped };
 }
