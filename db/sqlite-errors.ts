@@ -49,6 +49,10 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
 export function toAppError(err: unknown, context?: string): AppError {
   if (isAppError(err)) return err;
   const code = codeOf(err);
+  if (code === 'SQLITE_READONLY_ROLLBACK') {
+    // A hot journal: an edit was interrupted (crash, kill) and must be rolled back, which needs write access.
+    return new AppError('DAMAGED_FILE', 'The scenario was not closed cleanly and needs recovery: open it for editing in the app, from a writable folder, with its -journal file beside it.', { cause: err });
+  }
   const mapped = classifySqlite(code) ?? classifyFs(code);
   if (mapped) {
     const base = mapped === 'INVALID_DATA' ? `The change breaks a rule of the file format (${code}).` : DEFAULT_MESSAGES[mapped] ?? 'The file operation failed.';

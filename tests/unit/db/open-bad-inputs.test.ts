@@ -181,3 +181,36 @@ describe('a good file', () => {
     }
   });
 });
+
+describe('a file left with a hot journal by a crash', () => {
+  /** Copy a file mid-transaction (changes spilled to disk, journal hot), as a crash would leave it. */
+  function crashedCopy(): { path: string; journal: string } {
+    const path = join(dir.dir, 'live.scenario');
+    const store = createRich(dir.dir, 'live.scenario');
+    store.close();
+    const db = new Database(path);
+    db.pragma('cache_size = 1');
+    db.exec('BEGIN');
+    db.exec("UPDATE nodes SET description = 'uncommitted' || id");
+    db.exec(`UPDATE nodes SET description = description || '${'x'.repeat(4000)}'`);
+    const crashed = join(dir.dir, 'crashed.scenario');
+    copyFileSync(path, crashed);
+    copyFileSync(`${path}-journal`, `${crashed}-journal`);
+    db.exec('ROLLBACK');
+    db.close();
+    return { path: crashed, journal: `${crashed}-journal` };
+  }
+
+  it('check refuses it with a recovery hint and changes neither file; open recovers it', () => {
+    const { path, journal } = crashedCopy();
+    const before = [sha256(path), sha256(journal)];
+    expect(checkScenarioFile(path)).toMatchObject({ ok: false, error: { code: 'DAMAGED_FILE', message: expect.stringMatching(/not closed cleanly/) } });
+    expect([sha256(path), sha256(journal)]).toEqual(before);
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(opened.store.load().nodes.every((n) => !n.description.startsWith('uncommitted'))).toBe(true);
+    opened.store.close();
+    expect(checkScenarioFile(path).ok).toBe(true);
+  });
+});
