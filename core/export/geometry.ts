@@ -3,12 +3,11 @@
  * label, badge, section header and legend item goes. The SVG and PDF exporters only draw
  * what this computes, so the two cannot drift apart.
  */
-import type { Actor, Crisis, GraphEdge, GraphNode, ScenarioDocument } from '../model';
+import { EDGE_KINDS, NODE_KINDS, type Actor, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
 import { exitPoint, num, shapeOutline, textInset, type Rect } from './shapes';
 import { scopedGraph, scopeTitle, type ExportScope } from './scope';
-import { EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
+import { DIAGRAM_COLORS, EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
 import { oneLineText, textWidthEm, truncate, wrapText } from './text';
-import { NODE_KINDS, EDGE_KINDS } from '../model';
 
 export const TYPE = {
   title: 22,
@@ -37,6 +36,8 @@ export interface TextRun {
 export interface Pill extends Rect {
   text: string;
   fill: string;
+  /** Outline for a pill on a light fill; null when the fill itself stands out. */
+  stroke: string | null;
   textColor: string;
 }
 
@@ -165,7 +166,7 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
   const score = node.kind === 'impact' ? node.severity : node.likelihood;
   const badgeText = score === null ? null : `${node.kind === 'impact' ? 'S' : 'L'}${score}`;
   const badge = badgeText
-    ? { text: badgeText, x: x + node.width - inset - 26, y: y + 6, width: 26, height: 15, fill: '#ffffff', textColor: style.text }
+    ? { text: badgeText, x: x + node.width - inset - 26, y: y + 6, width: 26, height: 15, fill: DIAGRAM_COLORS.badgeFill, stroke: '#9aa0aa', textColor: style.text }
     : null;
   let leadChip: Pill | null = null;
   let status: TextRun | null = null;
@@ -180,6 +181,7 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
       width: chipWidth,
       height: 15,
       fill: lead ? lead.color : '#8a909c',
+      stroke: null,
       textColor: '#ffffff',
     };
     if (node.responseStatus) status = { text: node.responseStatus, x: x + node.width - inset, y: y + node.height - 11 };

@@ -4,8 +4,7 @@
  * Presentation attributes only (no <style>, no style="…"), so the SVG also works inline
  * under the HTML brief's strict CSP.
  */
-import type { ScenarioDocument } from '../model';
-import { EDGE_KINDS } from '../model';
+import { EDGE_KINDS, type ScenarioDocument } from '../model';
 import { diagramGeometry, TYPE, type DiagramGeometry, type EdgeLine, type LegendItem, type NodeBox, type Pill } from './geometry';
 import { el, fragment, text, trusted, type Markup } from './markup';
 import type { ExportScope } from './scope';
@@ -93,12 +92,12 @@ function edgeMarkup(e: EdgeLine): Markup {
       el('text', { x: e.label.x, y: e.label.y, 'font-size': TYPE.edgeLabel, 'text-anchor': 'middle', fill: e.style.stroke }, text(e.label.text)),
     );
   }
-  return el('g', { 'data-edge': e.edge.id, 'data-kind': kind }, el('title', {}, text(`${e.edge.label || e.style.label}`)), ...parts);
+  return el('g', { 'data-edge': e.edge.id, 'data-kind': kind }, el('title', {}, text(e.edge.label || e.style.label)), ...parts);
 }
 
 function pill(p: Pill): Markup {
   return fragment([
-    el('rect', { x: p.x, y: p.y, width: p.width, height: p.height, rx: 7.5, fill: p.fill, stroke: p.fill === '#ffffff' ? '#9aa0aa' : null, 'stroke-width': p.fill === '#ffffff' ? 1 : null }),
+    el('rect', { x: num(p.x), y: num(p.y), width: p.width, height: p.height, rx: 7.5, fill: p.fill, stroke: p.stroke, 'stroke-width': p.stroke ? 1 : null }),
     el('text', { x: num(p.x + p.width / 2), y: num(p.y + 11), 'font-size': TYPE.badge, 'font-weight': 'bold', 'text-anchor': 'middle', fill: p.textColor }, text(p.text)),
   ]);
 }

@@ -129,7 +129,7 @@ function drawNode(doc: Doc, b: NodeBox, text: (s: string) => string): void {
   for (const line of b.titleLines) textAt(doc, text(line.text), line.x, line.y, TYPE.nodeTitle, s.text);
   for (const p of [b.badge, b.leadChip]) {
     if (!p) continue;
-    doc.roundedRect(p.x, p.y, p.width, p.height, 7.5).lineWidth(1).fillAndStroke(p.fill, p.fill === '#ffffff' ? '#9aa0aa' : p.fill);
+    doc.roundedRect(p.x, p.y, p.width, p.height, 7.5).lineWidth(1).fillAndStroke(p.fill, p.stroke ?? p.fill);
     textAt(doc, text(p.text), p.x + p.width / 2, p.y + 11, TYPE.badge, p.textColor, 'middle');
   }
   if (b.status) textAt(doc, text(b.status.text), b.status.x, b.status.y, TYPE.badge, s.text, 'end');

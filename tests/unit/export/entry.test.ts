@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../core/errors';
 import { EXPORT_FORMATS, exportDocument, importDocument } from '../../../main/export';
-import { hostileDocument, sampleDocument } from '../../fixtures/export/builder';
-import { activeContent } from './tools';
+import { DocumentBuilder, hostileDocument, sampleDocument } from '../../fixtures/export/builder';
+import { activeContent, decodePng, xmllint } from './tools';
 
 describe('exportDocument and importDocument', () => {
   it('produces every format with its extension and MIME type, reporting progress from 0 to 1', async () => {
@@ -25,6 +25,16 @@ describe('exportDocument and importDocument', () => {
     for (const format of ['svg', 'html', 'graphml'] as const) {
       const file = await exportDocument(doc, { format, scope: { kind: 'all' } });
       expect(activeContent(new TextDecoder().decode(file.bytes))).toEqual([]);
+    }
+  });
+
+  it('exports an empty scenario in every format without failing', async () => {
+    const empty = new DocumentBuilder('Empty').doc;
+    for (const format of EXPORT_FORMATS) {
+      const file = await exportDocument(empty, { format, scope: { kind: 'all' } });
+      expect(file.bytes.length).toBeGreaterThan(0);
+      if (format === 'svg' || format === 'graphml') expect(xmllint(new TextDecoder().decode(file.bytes)).status).toBe(0);
+      if (format === 'png') expect(decodePng(file.bytes).width).toBeGreaterThan(0);
     }
   });
 
