@@ -1,10 +1,4 @@
-/** The table and consensus-matrix views of the centre pane (being built). */
-export function ElementTable() {
-  return <div className="element-table" data-testid="element-table" />;
-}
-export function ConsensusMatrix() {
-  return <div className="consensus-matrix" data-testid="consensus-matrix" />;
-}
-export function ViewLegend() {
-  return null;
-}
+/** The centre-pane views and controls the workspace places: table, consensus matrix, legend and view switcher. */
+export { ElementTable } from './ElementTable';
+export { ConsensusMatrix } from './ConsensusMatrix';
+export { ViewLegend, ViewModeSwitcher } from './ViewControls';

@@ -1,0 +1,133 @@
+/**
+ * The coverage gaps, grouped by kind, each with the quickest fix next to it: draw a response
+ * that averts or contains the element, or name a lead. The fix selects the new response so the
+ * planner can name it straight away.
+ */
+import { GAP_KINDS, type CoverageGap, type GapKind } from '../../../core/analysis';
+import { blankNode, newId, LIMITS, type GraphNode, type ScenarioDocument } from '../../../core/model';
+import type { Op } from '../../../core/ops';
+import { inferEdgeKind } from '../../../core/rules';
+import { useEdit } from './hooks';
+import { gapsOf } from './memo';
+import { ROW_LIMIT, type TabProps } from './tab-props';
+import { GAP_LABEL } from './tones';
+
+export function GapsTab({ doc, scope, crisisNames, focus }: TabProps) {
+  const { gaps, counts } = gapsOf(doc, scope);
+  const edit = useEdit();
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  const total = gaps.length;
+
+  const addResponse = async (target: GraphNode) => {
+    const ops = responseFor(target);
+    if (ops && (await edit(ops.ops, null))) focus([ops.responseId]);
+  };
+  const setLead = (responseId: string, actorId: string) => {
+    if (actorId) void edit([{ op: 'node.update', id: responseId, patch: { leadActorId: actorId } }], null);
+  };
+
+  if (total === 0) {
+    return (
+      <p className="analysis-empty" data-testid="gaps-none">
+        No gaps: every impact is contained, every trigger and crisis is averted, and every response has a lead and a target.
+      </p>
+    );
+  }
+  return (
+    <div className="gaps-tab">
+      <ul className="gap-counts" aria-label="Gaps by kind">
+        {GAP_KINDS.map((kind) => (
+          <li key={kind} className={counts[kind] ? 'has-gaps' : ''} data-testid={`gap-count-${kind}`}>
+            <strong>{counts[kind]}</strong> {GAP_LABEL[kind].toLocaleLowerCase()}
+          </li>
+        ))}
+      </ul>
+      {GAP_KINDS.filter((kind) => counts[kind] > 0).map((kind) => (
+        <section key={kind} className="gap-group">
+          <h3>{GAP_LABEL[kind]}</h3>
+          <ul className="analysis-rows">
+            {gaps
+              .filter((g) => g.kind === kind)
+              .slice(0, ROW_LIMIT)
+              .map((gap) => (
+                <GapRow
+                  key={`${gap.kind}:${gap.nodeId}`}
+                  gap={gap}
+                  node={nodes.get(gap.nodeId)}
+                  doc={doc}
+                  crisisName={scope === null ? crisisNames.get(gap.crisisId) : undefined}
+                  onFocus={() => focus([gap.nodeId])}
+                  onAddResponse={addResponse}
+                  onSetLead={setLead}
+                />
+              ))}
+          </ul>
+          {counts[kind] > ROW_LIMIT && <p className="muted">and {counts[kind] - ROW_LIMIT} more</p>}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface GapRowProps {
+  gap: CoverageGap;
+  node: GraphNode | undefined;
+  doc: ScenarioDocument;
+  crisisName: string | undefined;
+  onFocus(): void;
+  onAddResponse(target: GraphNode): void;
+  onSetLead(responseId: string, actorId: string): void;
+}
+
+function GapRow({ gap, node, doc, crisisName, onFocus, onAddResponse, onSetLead }: GapRowProps) {
+  return (
+    <li className="analysis-row">
+      <button className="row-main" data-testid="gap-row" data-gap-kind={gap.kind} data-node-id={gap.nodeId} onClick={onFocus}>
+        <span className="row-title">{gap.title}</span>
+        {crisisName !== undefined && <span className="row-crisis">{crisisName}</span>}
+      </button>
+      {node && COVERING_FIX[gap.kind] && (
+        <button className="row-fix" data-testid={`gap-fix-${gap.nodeId}`} onClick={() => onAddResponse(node)}>
+          {COVERING_FIX[gap.kind]}
+        </button>
+      )}
+      {gap.kind === 'response-without-lead' && (
+        <select className="row-fix" aria-label={`Lead actor for ${gap.title}`} data-testid={`gap-lead-${gap.nodeId}`} value="" onChange={(e) => onSetLead(gap.nodeId, e.target.value)}>
+          <option value="">Set lead…</option>
+          {[...doc.actors]
+            .sort((a, b) => a.order - b.order)
+            .map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+        </select>
+      )}
+    </li>
+  );
+}
+
+const COVERING_FIX: Partial<Record<GapKind, string>> = {
+  'uncontained-impact': '+ Response that contains it',
+  'unaverted-trigger': '+ Response that averts it',
+  'unaverted-crisis': '+ Response that averts it',
+};
+
+/** A new response beside the element, with the covering edge the rules allow (averts or contains). */
+export function responseFor(target: GraphNode): { responseId: string; ops: Op[] } | null {
+  const kind = inferEdgeKind('response', target.kind);
+  if (!kind.ok) return null;
+  const responseId = newId();
+  const verb = kind.kind === 'contains' ? 'Contain' : 'Avert';
+  const response: GraphNode = {
+    ...blankNode('response', target.crisisId, responseId, { x: Math.min(target.x + target.width + 120, LIMITS.coord), y: target.y }),
+    title: `${verb}: ${target.title}`.slice(0, LIMITS.title).trim(),
+  };
+  return {
+    responseId,
+    ops: [
+      { op: 'node.create', node: response },
+      { op: 'edge.create', edge: { id: newId(), crisisId: target.crisisId, source: responseId, target: target.id, kind: kind.kind, label: '', confidence: null } },
+    ],
+  };
+}
