@@ -128,8 +128,18 @@ export interface ImportOptions {
 
 export type ImportOutcome = { ok: true; document: ScenarioDocument; warnings: string[] } | { ok: false; error: AppErrorShape };
 
-/** Parse and validate; nothing is written. The caller saves `document` only on `ok: true`. */
-export function importDocument(text: string, options: ImportOptions): ImportOutcome {
+/** The import format a file name implies (`.json`, `.canvas`, `.csv`), or null. */
+export function importFormatOf(fileName: string): ImportFormat | null {
+  const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return (IMPORT_FORMATS as readonly string[]).includes(ext ?? '') ? (ext as ImportFormat) : null;
+}
+
+/**
+ * Parse and validate; nothing is written. The caller saves `document` only on `ok: true`.
+ * A leading byte-order mark (Excel and some editors write one) is ignored in every format.
+ */
+export function importDocument(input: string, options: ImportOptions): ImportOutcome {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   try {
     switch (options.format) {
       case 'json': {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../core/errors';
-import { EXPORT_FORMATS, exportDocument, importDocument } from '../../../main/export';
+import { EXPORT_FORMATS, exportDocument, importDocument, importFormatOf } from '../../../main/export';
 import { DocumentBuilder, hostileDocument, sampleDocument } from '../../fixtures/export/builder';
 import { activeContent, decodePng, xmllint } from './tools';
 
@@ -41,6 +41,14 @@ describe('exportDocument and importDocument', () => {
   it('refuses a crisis the document does not have', async () => {
     const err = await exportDocument(sampleDocument(), { format: 'svg', scope: { kind: 'crisis', crisisId: 'nope' } }).catch((e: unknown) => e);
     expect(isAppError(err) && err.code).toBe('NOT_FOUND');
+  });
+
+  it('reads a JSON file saved with a byte-order mark, and names import formats by extension', async () => {
+    const doc = sampleDocument();
+    const json = new TextDecoder().decode((await exportDocument(doc, { format: 'json', scope: { kind: 'all' } })).bytes);
+    const back = importDocument(`\uFEFF${json}`, { format: 'json' });
+    expect(back.ok && back.document.nodes.length).toBe(doc.nodes.length);
+    expect([importFormatOf('a/b.JSON'), importFormatOf('x.canvas'), importFormatOf('t.csv'), importFormatOf('s.scenario')]).toEqual(['json', 'canvas', 'csv', null]);
   });
 
   it('imports CSV through the same entry point and reports the bad row', () => {
