@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageGaps } from '../../../core/analysis';
+import { reduceOps } from '../../../core/reduce';
 import { crisis, impact, response, scenario, trigger, withoutValidation } from './build';
 
 /*
@@ -54,16 +55,16 @@ describe('coverageGaps', () => {
     });
   });
 
-  it('turns a response into an orphan when its only target is deleted', () => {
-    // r1's targets are t1 and i1. Deleting both (as the store does: node and its edges)
-    // leaves r1 pointing at nothing. r2 contained only i1, so it is orphaned too.
-    const deleted = new Set(['t1', 'i1']);
-    const doc = withoutValidation(base, (d) => {
-      d.nodes = d.nodes.filter((n) => !deleted.has(n.id));
-      d.edges = d.edges.filter((e) => !deleted.has(e.source) && !deleted.has(e.target));
-    });
-    const orphans = coverageGaps(doc).gaps.filter((g) => g.kind === 'orphaned-response').map((g) => g.nodeId);
-    expect(orphans).toEqual(['r1', 'r2', 'r3']);
+  it('turns a response into an orphan when its targets are deleted', () => {
+    // r1's targets are t1 and i1. Deleting both through node.delete (which removes a node's
+    // edges with it, as the store does) leaves r1 pointing at nothing. r2 contained only i1,
+    // so it is orphaned too. Deleting just i1 leaves r1 its averts edge to t1.
+    const orphansAfter = (ids: string[]) =>
+      coverageGaps(reduceOps(base, ids.map((id) => ({ op: 'node.delete' as const, id }))))
+        .gaps.filter((g) => g.kind === 'orphaned-response')
+        .map((g) => g.nodeId);
+    expect(orphansAfter(['t1', 'i1'])).toEqual(['r1', 'r2', 'r3']);
+    expect(orphansAfter(['i1'])).toEqual(['r2', 'r3']);
   });
 
   it('treats an edge left dangling at a deleted target as no target at all', () => {
