@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, linkSync, lstatSync, renameSync, unlinkSync }
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
-import { ScenarioDocument, documentIssues, formatPath, DEFAULT_ACTORS, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION } from '../core/model';
+import type { ScenarioDocument } from '../core/model';
+import { starterDocument, validateDocument } from './document';
 import { APPLICATION_ID } from './constants';
 import { connect, connectNew, verifyFile } from './connection';
 import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
@@ -115,31 +116,6 @@ export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok
   } finally {
     db?.close();
   }
-}
-
-/** The document a brand-new scenario starts with. */
-export function starterDocument(title: string, now: Date = new Date()): ScenarioDocument {
-  const at = now.toISOString();
-  return {
-    format: DOCUMENT_FORMAT,
-    formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title, description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
-    actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
-    crises: [{ id: globalThis.crypto.randomUUID(), title: 'First crisis', region: '', summary: '', status: 'draft', viewport: { ...DEFAULT_VIEWPORT }, order: 0 }],
-    nodes: [], edges: [], stances: [], sources: [], provenance: [],
-  };
-}
-
-/** Validate a whole document with the schema and the referential checks; INVALID_DATA names the first bad path. */
-export function validateDocument(input: unknown, code: 'INVALID_DATA' | 'IMPORT_INVALID' = 'INVALID_DATA'): ScenarioDocument {
-  const parsed = ScenarioDocument.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(code, `${issue ? formatPath(issue.path as (string | number)[]) || '(root)' : '(root)'}: ${issue?.message ?? 'invalid value'}`);
-  }
-  const issue = documentIssues(parsed.data, 1)[0];
-  if (issue) throw new AppError(code, `${formatPath(issue.path)}: ${issue.message}`);
-  return parsed.data;
 }
 
 /**
