@@ -53,9 +53,11 @@ export function buildMenu(actions: MenuActions): Menu {
         item('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
         item('Redo', 'edit.redo', process.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
         { type: 'separator' },
-        item('Cut', 'edit.cut', 'CmdOrCtrl+X'),
-        item('Copy', 'edit.copy', 'CmdOrCtrl+C'),
-        item('Paste', 'edit.paste', 'CmdOrCtrl+V'),
+        // Roles, so the page gets real cut/copy/paste events with the system clipboard (which
+        // carries our JSON between windows) without any clipboard permission being granted.
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
         item('Duplicate', 'edit.duplicate', 'CmdOrCtrl+D'),
         item('Delete', 'edit.delete'),
         item('Select All', 'edit.selectAll', 'CmdOrCtrl+A'),

@@ -1,31 +1,100 @@
-/** Chooses between the welcome screen and the workspace, and signals readiness for tests. */
+/**
+ * The window: one workbench (document, selection, view, commands) for its whole life, the
+ * keyboard and native-menu routing, and the choice between the welcome screen and the workspace.
+ * It also sets data-app-state="ready" once the first load is done, for tests.
+ */
 import { useEffect, useMemo, useState } from 'react';
+import type { ScenarioDocument } from '../../core/model';
 import { call } from './api';
+import { installKeyboard } from './commands/keyboard';
+import { CommandRegistry } from './commands/registry';
 import { DocumentStore, useDocument } from './state/document-store';
+import { SelectionStore } from './state/selection';
+import { Observable, useObservable } from './state/store';
+import { ViewStore } from './state/view';
+import { Notices } from './shell/Notices';
+import { useShellCommands } from './shell/useShellCommands';
 import { Welcome } from './shell/Welcome';
 import { Workspace } from './shell/Workspace';
+import { WorkbenchContext, type Notice, type Workbench } from './workbench';
+
+function createWorkbench(notices: Observable<Notice[]>): Workbench {
+  const doc = new DocumentStore();
+  const selection = new SelectionStore();
+  const view = new ViewStore();
+  let nextNotice = 1;
+  const workbench: Workbench = {
+    doc,
+    selection,
+    view,
+    commands: new CommandRegistry(navigator.platform.toLowerCase().includes('mac')),
+    canvas: { current: null },
+    clipboard: { current: null },
+    notify(text, tone = 'info', offerSaveAs = false) {
+      const notice = { id: nextNotice++, text, tone, offerSaveAs };
+      notices.update((list) => [...list.slice(-3), notice]);
+      if (tone === 'info') setTimeout(() => notices.update((list) => list.filter((n) => n.id !== notice.id)), 6000);
+    },
+    current: (): ScenarioDocument | null => doc.getSnapshot().view?.document ?? null,
+    focusNodes(ids) {
+      const document = doc.getSnapshot().view?.document;
+      const first = document?.nodes.find((n) => n.id === ids[0]);
+      if (!first) return;
+      view.patch({ crisisId: first.crisisId, centre: 'canvas' });
+      selection.selectNodes(ids);
+      // The canvas may be mounting for another crisis: focus once it has laid out.
+      requestAnimationFrame(() => requestAnimationFrame(() => workbench.canvas.current?.focusNodes(ids)));
+    },
+  };
+  return workbench;
+}
 
 export function App() {
-  const store = useMemo(() => new DocumentStore(), []);
-  const { view } = useDocument(store);
+  const notices = useMemo(() => new Observable<Notice[]>([]), []);
+  const workbench = useMemo(() => createWorkbench(notices), [notices]);
+  const { view } = useDocument(workbench.doc);
+  const noticeList = useObservable(notices);
   const [booted, setBooted] = useState(false);
+
+  useShellCommands(workbench);
+
+  useEffect(() => {
+    const report = (e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error');
+    const offKeys = installKeyboard(workbench.commands, report);
+    const offMenu = window.workbench.on('command', ({ command }) => {
+      workbench.commands.run(command).catch(report);
+    });
+    return () => {
+      offKeys();
+      offMenu();
+    };
+  }, [workbench]);
 
   useEffect(() => {
     let live = true;
     call('currentScenario', {})
-      .then((current) => live && store.setView(current))
+      .then((current) => live && workbench.doc.setView(current))
       .catch(() => undefined)
       .finally(() => live && setBooted(true));
     return () => {
       live = false;
     };
-  }, [store]);
+  }, [workbench]);
 
   useEffect(() => {
     const root = document.getElementById('root');
     if (root) root.dataset.appState = booted ? 'ready' : 'loading';
   }, [booted]);
 
+  useEffect(() => {
+    document.title = view ? `${view.fileName} — Scenario Workbench` : 'Scenario Workbench';
+  }, [view]);
+
   if (!booted) return null;
-  return view ? <Workspace store={store} /> : <Welcome store={store} />;
+  return (
+    <WorkbenchContext.Provider value={workbench}>
+      {view ? <Workspace /> : <Welcome />}
+      <Notices notices={noticeList} dismiss={(id) => notices.update((list) => list.filter((n) => n.id !== id))} />
+    </WorkbenchContext.Provider>
+  );
 }

@@ -3,6 +3,7 @@
  * selection, the view options, the command registry, and a handle on the canvas.
  */
 import { createContext, useContext } from 'react';
+import type { Clip } from '../../core/clipboard';
 import type { ScenarioDocument } from '../../core/model';
 import type { CommandRegistry } from './commands/registry';
 import type { DocumentStore } from './state/document-store';
@@ -33,6 +34,8 @@ export interface Workbench {
   view: ViewStore;
   commands: CommandRegistry;
   canvas: { current: CanvasHandle | null };
+  /** The last copied clip, shared by every file shown in this window (the system clipboard is used too where allowed). */
+  clipboard: { current: Clip | null };
   notify(text: string, tone?: Notice['tone'], offerSaveAs?: boolean): void;
   /** The document as it is now (for event handlers; components subscribe with useDocument). */
   current(): ScenarioDocument | null;

@@ -1,17 +1,109 @@
-/** A graph node drawn by kind. Text is always rendered as text, never as HTML. */
-import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import { memo } from 'react';
-import type { GraphNode } from '../../../core/model';
+/**
+ * A graph node drawn by kind: icon, title, score badge, the lead actor on responses and a strip
+ * of stances. Text is always rendered as text. Double-click (or Enter) edits the title in place.
+ */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { useObservable } from '../state/store';
+import { useWorkbench } from '../workbench';
+import type { FlowNode } from './flow-model';
+import { KindIcon } from './KindIcon';
 
-function KindNodeView({ data, selected }: NodeProps<Node<{ node: GraphNode }>>) {
-  const node = data.node;
+const STANCE_MARK = { agree: '✓', disagree: '✕', uncertain: '?', unknown: '·' } as const;
+
+function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
+  const { node, lead, stances, decoration, matches } = data;
+  const score = node.kind === 'impact' ? node.severity : node.likelihood;
+  const scoreLabel = node.kind === 'impact' ? 'Severity' : 'Likelihood';
   return (
-    <div className={`kind-node kind-${node.kind}${selected ? ' is-selected' : ''}`} data-testid="graph-node" data-kind={node.kind}>
-      <Handle type="target" position={Position.Left} />
-      <div className="kind-label">{node.kind}</div>
-      <div className="kind-title">{node.title}</div>
-      <Handle type="source" position={Position.Right} />
+    <div
+      className={`kind-node kind-${node.kind}${selected ? ' is-selected' : ''}${decoration?.flagged ? ' is-flagged' : ''}`}
+      data-testid="graph-node"
+      data-node-id={node.id}
+      data-kind={node.kind}
+      data-tone={decoration?.tone ?? ''}
+      data-dimmed={decoration?.dimmed || !matches ? 'true' : 'false'}
+      data-flagged={decoration?.flagged ? 'true' : 'false'}
+      style={{
+        opacity: decoration?.dimmed || !matches ? 0.28 : 1,
+        ...(decoration?.tone ? { background: decoration.tone } : {}),
+      }}
+    >
+      <Handle type="target" position={Position.Left} className="kind-handle" />
+      <div className="kind-head">
+        <KindIcon kind={node.kind} />
+        <span className="kind-label">{node.kind}</span>
+        {score !== null && node.kind !== 'response' && (
+          <span className={`score-badge score-${score}`} title={`${scoreLabel} ${score} of 5`}>
+            {node.kind === 'impact' ? 'S' : 'L'}
+            {score}
+          </span>
+        )}
+        {node.kind === 'response' && node.responseStatus && <span className={`status-badge status-${node.responseStatus}`}>{node.responseStatus}</span>}
+        {decoration?.badge && <span className="decoration-badge">{decoration.badge}</span>}
+      </div>
+      <NodeTitle nodeId={node.id} title={node.title} />
+      <div className="kind-foot">
+        {node.kind === 'response' &&
+          (lead ? (
+            <span className="lead-chip" style={{ borderColor: lead.color, color: lead.color }} title={`Lead: ${lead.name}`}>
+              {lead.code}
+            </span>
+          ) : (
+            <span className="lead-chip lead-missing" title="No lead actor">
+              no lead
+            </span>
+          ))}
+        {stances.length > 0 && (
+          <span className="stance-strip" aria-label="Stances">
+            {stances.map((s) => (
+              <span key={s.code} className={`stance-chip stance-${s.position}`} title={`${s.code}: ${s.position}`}>
+                {s.code}
+                {STANCE_MARK[s.position]}
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
+      <Handle type="source" position={Position.Right} className="kind-handle" />
     </div>
+  );
+}
+
+function NodeTitle({ nodeId, title }: { nodeId: string; title: string }) {
+  const workbench = useWorkbench();
+  const editing = useObservable(workbench.view).editingNodeId === nodeId;
+  const [draft, setDraft] = useState(title);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (editing) {
+      setDraft(title);
+      requestAnimationFrame(() => input.current?.select());
+    }
+  }, [editing, title]);
+  if (!editing) return <div className="kind-title">{title}</div>;
+  const finish = (commit: boolean) => {
+    workbench.view.patch({ editingNodeId: null });
+    const next = draft.trim();
+    if (commit && next && next !== title) {
+      workbench.doc.edit([{ op: 'node.update', id: nodeId, patch: { title: next } }]).catch((e: Error) => workbench.notify(e.message, 'error'));
+    }
+  };
+  return (
+    <input
+      ref={input}
+      className="kind-title-input nodrag"
+      data-testid="title-input"
+      value={draft}
+      maxLength={300}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => finish(true)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+    />
   );
 }
 

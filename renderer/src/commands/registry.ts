@@ -10,6 +10,8 @@ export interface Command {
   keys?: readonly string[];
   /** Runs even while typing in a text field (the field's own editing is left alone otherwise). */
   inTextFields?: boolean;
+  /** Keyboard only: whether the shortcut applies where focus is now (e.g. Tab only on the canvas). */
+  when?: () => boolean;
   enabled?: () => boolean;
   run: () => void | Promise<void>;
 }
@@ -25,6 +27,8 @@ export interface KeyInput {
 export class CommandRegistry {
   private readonly commands = new Map<string, Command>();
   private readonly byKey = new Map<string, string>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
 
   constructor(private readonly isMac = false) {}
 
@@ -32,10 +36,24 @@ export class CommandRegistry {
     if (this.commands.has(command.id)) throw new Error(`command ${command.id} registered twice`);
     this.commands.set(command.id, command);
     for (const key of command.keys ?? []) this.byKey.set(normalizeKeys(key), command.id);
+    this.changed();
     return () => {
       this.commands.delete(command.id);
       for (const key of command.keys ?? []) if (this.byKey.get(normalizeKeys(key)) === command.id) this.byKey.delete(normalizeKeys(key));
+      this.changed();
     };
+  }
+
+  /** Toolbars re-render when commands come and go (e.g. the canvas's, as it mounts). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
   }
 
   has(id: string): boolean {
@@ -68,6 +86,7 @@ export class CommandRegistry {
     const id = this.byKey.get(keyOf(event, this.isMac));
     const command = id ? this.commands.get(id) : undefined;
     if (!command || (inTextField && !command.inTextFields)) return undefined;
+    if (command.when && !command.when()) return undefined;
     return command;
   }
 }

@@ -1,26 +1,24 @@
-/** Shown when no scenario is open: start one, open one, or pick a recent file. */
+/** Shown when no scenario is open: start one, start from the report library, open one, or reopen a recent file. */
 import { useEffect, useState } from 'react';
 import type { RecentFile } from '../../../core/contract';
-import { AppError } from '../../../core/errors';
 import { call } from '../api';
-import type { DocumentStore } from '../state/document-store';
+import { useWorkbench } from '../workbench';
 
-export function Welcome({ store }: { store: DocumentStore }) {
+export function Welcome() {
+  const workbench = useWorkbench();
   const [recent, setRecent] = useState<RecentFile[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     call('recentFiles', {}).then(setRecent, () => setRecent([]));
   }, []);
 
-  const run = (action: () => Promise<unknown>) => async () => {
-    setError(null);
+  const run = (id: string) => () => void workbench.commands.run(id);
+  const openRecent = (id: string) => async () => {
     try {
-      const view = await action();
-      if (view && typeof view === 'object' && 'document' in view) store.setView(view as Parameters<DocumentStore['setView']>[0]);
+      const view = await call('openRecent', { id });
+      if (view) workbench.doc.setView(view);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'CANCELLED') return;
-      setError(e instanceof Error ? e.message : String(e));
+      workbench.notify(e instanceof Error ? e.message : String(e), 'error');
     }
   };
 
@@ -28,23 +26,25 @@ export function Welcome({ store }: { store: DocumentStore }) {
     <main className="welcome">
       <section className="welcome-card">
         <h1>Scenario Workbench</h1>
-        <p className="welcome-lede">Map triggers, crises, impacts and responses, record where each actor stands, and find what no response covers.</p>
+        <p className="welcome-lede">
+          Map how crises in Asia could unfold (triggers, the crisis, its impacts and the responses that avert or contain them), record
+          where each government stands, and find what no response covers.
+        </p>
         <div className="welcome-actions">
-          <button className="primary" data-testid="welcome-new" onClick={run(() => call('newScenario', {}))}>
+          <button className="primary" data-testid="welcome-new" onClick={run('file.new')}>
             New scenario
           </button>
-          <button data-testid="welcome-library" onClick={run(() => call('newFromLibrary', {}))}>
+          <button data-testid="welcome-library" onClick={run('file.newFromLibrary')}>
             New from report library
           </button>
-          <button data-testid="welcome-open" onClick={run(() => call('openScenario', {}))}>
+          <button data-testid="welcome-open" onClick={run('file.open')}>
             Open…
           </button>
         </div>
-        {error && (
-          <p role="alert" className="error-line">
-            {error}
-          </p>
-        )}
+        <p className="welcome-note muted">
+          The report library starts you with the contingencies discussed at the 2016 Pacific Forum CSIS meeting in Tokyo, each claim
+          traced to a quote.
+        </p>
         <h2>Recent files</h2>
         {recent.length === 0 ? (
           <p className="muted">No recent files yet.</p>
@@ -52,7 +52,7 @@ export function Welcome({ store }: { store: DocumentStore }) {
           <ul className="recent-list" data-testid="recent-list">
             {recent.map((r) => (
               <li key={r.id}>
-                <button disabled={!r.exists} onClick={run(() => call('openRecent', { id: r.id }))} title={r.displayPath}>
+                <button disabled={!r.exists} onClick={openRecent(r.id)} title={r.exists ? r.displayPath : `${r.displayPath} (missing)`}>
                   <span className="recent-name">{r.fileName}</span>
                   <span className="recent-path">{r.displayPath}</span>
                 </button>

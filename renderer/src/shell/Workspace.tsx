@@ -1,55 +1,63 @@
-/** The open scenario: crises on the left, the selected crisis's canvas in the centre. */
-import { useState } from 'react';
-import { newId, DEFAULT_VIEWPORT } from '../../../core/model';
+/**
+ * The open scenario: title bar and toolbar on top, crises and actors on the left, the canvas
+ * (or the table or the consensus matrix) in the centre, the inspector on the right and the
+ * analysis panel below.
+ */
+import { useEffect } from 'react';
+import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import { ConsensusMatrix, ElementTable } from '../analysis/CentreViews';
 import { Canvas } from '../canvas/Canvas';
-import { useDocument, type DocumentStore } from '../state/document-store';
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
+import { Inspector } from '../inspector/Inspector';
+import { useDocument } from '../state/document-store';
+import { useObservable } from '../state/store';
+import { useWorkbench } from '../workbench';
+import { Sidebar } from './Sidebar';
+import { Titlebar } from './Titlebar';
 
-export function Workspace({ store }: { store: DocumentStore }) {
-  const { view, saveState, lastError } = useDocument(store);
-  const crises = view ? [...view.document.crises].sort((a, b) => a.order - b.order) : [];
-  const [chosen, setChosen] = useState<string | null>(null);
+export function Workspace() {
+  const workbench = useWorkbench();
+  const { view } = useDocument(workbench.doc);
+  const viewState = useObservable(workbench.view);
+  const crises = view?.document.crises;
+
+  // Keep the shown crisis valid: the first one when none is chosen or the chosen one is gone.
+  useEffect(() => {
+    if (!crises) return;
+    if (viewState.crisisId && crises.some((c) => c.id === viewState.crisisId)) return;
+    const first = [...crises].sort((a, b) => a.order - b.order)[0];
+    workbench.selection.clear();
+    workbench.view.patch({ crisisId: first?.id ?? null });
+  }, [crises, viewState.crisisId, workbench]);
+
   if (!view) return null;
-  const crisisId = crises.find((c) => c.id === chosen)?.id ?? crises[0]?.id ?? null;
-
-  const addCrisis = async () => {
-    const id = newId();
-    const order = crises.reduce((max, c) => Math.max(max, c.order + 1), 0);
-    await store.edit([
-      { op: 'crisis.create', crisis: { id, title: 'New crisis', region: '', summary: '', status: 'draft', viewport: DEFAULT_VIEWPORT, order } },
-    ]);
-    setChosen(id);
-  };
-
+  const crisisId = viewState.crisisId;
   return (
-    <div className="workspace">
-      <header className="titlebar">
-        <span className="file-name" data-testid="file-name">{view.fileName}</span>
-        <span className={`save-state save-${saveState}`} data-testid="save-state">
-          {saveState === 'saved' ? 'All changes saved' : saveState === 'saving' ? 'Saving…' : 'Not saved'}
-        </span>
-        {view.readOnly && <span className="read-only">Read-only: {view.readOnly.message}</span>}
-      </header>
-      {lastError && (
-        <p role="alert" className="error-banner">
-          {lastError.message}
-        </p>
+    <div className={`workspace${viewState.showInspector ? ' with-inspector' : ''}${viewState.showAnalysis ? ' with-analysis' : ''}`} data-testid="workspace">
+      <Titlebar />
+      <Sidebar />
+      <section className="centre-pane">
+        {!crisisId ? (
+          <p className="muted empty-centre">Add a crisis to start.</p>
+        ) : viewState.centre === 'table' ? (
+          <ElementTable />
+        ) : viewState.centre === 'matrix' ? (
+          <ConsensusMatrix />
+        ) : (
+          <Canvas key={crisisId} crisisId={crisisId} />
+        )}
+      </section>
+      {viewState.showInspector && (
+        <div className="inspector-pane">
+          <Inspector />
+        </div>
       )}
-      <aside className="sidebar">
-        <h2>Crises</h2>
-        <ul className="crisis-list" data-testid="crisis-list">
-          {crises.map((c) => (
-            <li key={c.id}>
-              <button className={c.id === crisisId ? 'selected' : ''} onClick={() => setChosen(c.id)}>
-                {c.title}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button data-testid="add-crisis" onClick={() => void addCrisis()}>
-          + Add crisis
-        </button>
-      </aside>
-      <section className="canvas-pane">{crisisId ? <Canvas store={store} crisisId={crisisId} /> : <p className="muted">Add a crisis to start.</p>}</section>
+      {viewState.showAnalysis && (
+        <div className="analysis-pane">
+          <AnalysisPanel />
+        </div>
+      )}
+      <ExchangeDialogs />
     </div>
   );
 }

@@ -23,6 +23,8 @@ export interface ViewState {
   /** Filter text shared by the canvas and the tables: titles, descriptions and tags. */
   filter: string;
   findOpen: boolean;
+  /** The node whose title is being edited in place on the canvas. */
+  editingNodeId: string | null;
 }
 
 export const INITIAL_VIEW: ViewState = {
@@ -36,6 +38,7 @@ export const INITIAL_VIEW: ViewState = {
   analysisTab: 'gaps',
   filter: '',
   findOpen: false,
+  editingNodeId: null,
 };
 
 export class ViewStore extends Observable<ViewState> {

@@ -1,0 +1,107 @@
+/**
+ * Turns the document into React Flow nodes and edges. A node object is rebuilt only when its
+ * own inputs change (the model node, its decoration, its stances, its lead actor), so React
+ * Flow's memoized node components re-render only what changed.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { Actor, EdgeKind, GraphEdge, GraphNode, Position, ScenarioDocument } from '../../../core/model';
+import type { NodeDecoration } from '../analysis/decorate';
+
+export interface StanceChip {
+  code: string;
+  color: string;
+  position: Position;
+}
+
+export interface FlowNodeData extends Record<string, unknown> {
+  node: GraphNode;
+  lead: Actor | null;
+  stances: readonly StanceChip[];
+  decoration: NodeDecoration | undefined;
+  /** False when the shared filter is set and this node does not match it. */
+  matches: boolean;
+}
+
+export type FlowNode = Node<FlowNodeData, 'kind'>;
+
+interface CacheEntry {
+  node: GraphNode;
+  lead: Actor | null;
+  stanceKey: string;
+  decoration: NodeDecoration | undefined;
+  matches: boolean;
+  data: FlowNodeData;
+}
+
+export class FlowNodeCache {
+  private entries = new Map<string, CacheEntry>();
+
+  /** The data object for a node, reused when nothing it shows has changed. */
+  data(node: GraphNode, lead: Actor | null, stances: StanceChip[], decoration: NodeDecoration | undefined, matches: boolean): FlowNodeData {
+    const stanceKey = stances.map((s) => `${s.code}:${s.position}:${s.color}`).join('|');
+    const hit = this.entries.get(node.id);
+    if (hit && hit.node === node && hit.lead === lead && hit.stanceKey === stanceKey && hit.decoration === decoration && hit.matches === matches) {
+      return hit.data;
+    }
+    const data: FlowNodeData = { node, lead, stances, decoration, matches };
+    this.entries.set(node.id, { node, lead, stanceKey, decoration, matches, data });
+    return data;
+  }
+
+  prune(live: ReadonlySet<string>): void {
+    for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
+  }
+}
+
+/** Stances per node for the core actors (or all actors when none are core), in actor order. */
+export function stanceChips(doc: ScenarioDocument): Map<string, StanceChip[]> {
+  const core = new Set(doc.scenario.coreActorIds);
+  const actors = [...doc.actors].filter((a) => core.size === 0 || core.has(a.id)).sort((a, b) => a.order - b.order);
+  const byNode = new Map<string, Map<string, Position>>();
+  for (const s of doc.stances) {
+    const map = byNode.get(s.elementId) ?? new Map<string, Position>();
+    map.set(s.actorId, s.position);
+    byNode.set(s.elementId, map);
+  }
+  const chips = new Map<string, StanceChip[]>();
+  for (const [nodeId, positions] of byNode) {
+    chips.set(
+      nodeId,
+      actors.map((a) => ({ code: a.code, color: a.color, position: positions.get(a.id) ?? 'unknown' })),
+    );
+  }
+  return chips;
+}
+
+export function matchesFilter(node: GraphNode, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return true;
+  return (
+    node.title.toLowerCase().includes(needle) ||
+    node.description.toLowerCase().includes(needle) ||
+    node.tags.some((t) => t.toLowerCase().includes(needle))
+  );
+}
+
+export const EDGE_COLORS: Record<EdgeKind, string> = {
+  'leads-to': '#64748b',
+  averts: '#15803d',
+  contains: '#0e7490',
+};
+
+export function flowEdge(edge: GraphEdge, selected: boolean): Edge {
+  const color = EDGE_COLORS[edge.kind];
+  return {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    selected,
+    label: edge.label || (edge.kind === 'leads-to' ? undefined : edge.kind),
+    className: `edge-${edge.kind}`,
+    style: { stroke: color, strokeWidth: 1.8, strokeDasharray: edge.kind === 'averts' ? '6 4' : undefined },
+    markerEnd: { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
+    labelStyle: { fill: '#1d2430', fontSize: 11 },
+    labelBgStyle: { fill: '#ffffff', fillOpacity: 0.9 },
+    data: { kind: edge.kind },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Commands that act on the canvas of the shown crisis: selection, clipboard, nudging, Tab
+ * cycling, renaming and arranging. Registered while the canvas is mounted.
+ */
+import { useEffect } from 'react';
+import { CLIP_MIME, parseClip } from '../../../core/clipboard';
+import type { Command } from '../commands/registry';
+import { isTextField } from '../commands/keyboard';
+import { useWorkbench } from '../workbench';
+import { arrange, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions';
+
+const onCanvas = () => {
+  const active = document.activeElement;
+  return !active || active === document.body || !!active.closest('.react-flow');
+};
+
+export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
+  const workbench = useWorkbench();
+  useEffect(() => {
+    const writable = () => !readOnly;
+    const hasSelection = () => workbench.selection.get().nodeIds.size + workbench.selection.get().edgeIds.size > 0;
+    const cycle = (step: number) => () => {
+      const doc = workbench.current();
+      if (!doc) return;
+      const nodes = doc.nodes.filter((n) => n.crisisId === crisisId).sort((a, b) => a.x - b.x || a.y - b.y);
+      if (nodes.length === 0) return;
+      const [current] = workbench.selection.get().nodeIds;
+      const at = nodes.findIndex((n) => n.id === current);
+      const next = nodes[(at + step + nodes.length) % nodes.length]!;
+      workbench.selection.selectNodes([next.id]);
+      workbench.canvas.current?.focusNodes([next.id]);
+    };
+    const nudge = (dx: number, dy: number): Omit<Command, 'id' | 'label'> => ({ when: onCanvas, enabled: writable, run: () => nudgeSelection(workbench, dx, dy) });
+    const commands: Command[] = [
+      { id: 'edit.delete', label: 'Delete', keys: ['Delete', 'Backspace'], when: onCanvas, enabled: () => writable() && hasSelection(), run: () => deleteSelection(workbench) },
+      { id: 'edit.selectAll', label: 'Select All', keys: ['Mod+A'], run: () => selectAll(workbench, crisisId) },
+      { id: 'edit.copy', label: 'Copy', keys: ['Mod+C'], run: () => void copyToSystem(workbench) },
+      {
+        id: 'edit.cut',
+        label: 'Cut',
+        keys: ['Mod+X'],
+        enabled: writable,
+        run: () => {
+          if (copyToSystem(workbench)) deleteSelection(workbench);
+        },
+      },
+      { id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], enabled: writable, run: () => paste(workbench, crisisId, null) },
+      { id: 'edit.duplicate', label: 'Duplicate', keys: ['Mod+D'], enabled: writable, run: () => duplicateSelection(workbench, crisisId) },
+      { id: 'canvas.left', label: 'Move left', keys: ['ArrowLeft'], ...nudge(-10, 0) },
+      { id: 'canvas.right', label: 'Move right', keys: ['ArrowRight'], ...nudge(10, 0) },
+      { id: 'canvas.up', label: 'Move up', keys: ['ArrowUp'], ...nudge(0, -10) },
+      { id: 'canvas.down', label: 'Move down', keys: ['ArrowDown'], ...nudge(0, 10) },
+      { id: 'canvas.leftFar', label: 'Move left 50', keys: ['Shift+ArrowLeft'], ...nudge(-50, 0) },
+      { id: 'canvas.rightFar', label: 'Move right 50', keys: ['Shift+ArrowRight'], ...nudge(50, 0) },
+      { id: 'canvas.upFar', label: 'Move up 50', keys: ['Shift+ArrowUp'], ...nudge(0, -50) },
+      { id: 'canvas.downFar', label: 'Move down 50', keys: ['Shift+ArrowDown'], ...nudge(0, 50) },
+      { id: 'canvas.nextNode', label: 'Next node', keys: ['Tab'], when: onCanvas, run: cycle(1) },
+      { id: 'canvas.previousNode', label: 'Previous node', keys: ['Shift+Tab'], when: onCanvas, run: cycle(-1) },
+      {
+        id: 'canvas.rename',
+        label: 'Rename',
+        keys: ['Enter', 'F2'],
+        when: onCanvas,
+        enabled: () => writable() && workbench.selection.get().nodeIds.size === 1,
+        run: () => workbench.view.patch({ editingNodeId: [...workbench.selection.get().nodeIds][0]! }),
+      },
+      {
+        id: 'canvas.escape',
+        label: 'Clear selection',
+        keys: ['Escape'],
+        run: () => {
+          workbench.selection.clear();
+          workbench.view.patch({ findOpen: false, editingNodeId: null });
+        },
+      },
+      { id: 'view.arrange', label: 'Arrange', keys: ['Shift+Mod+L'], enabled: writable, run: () => arrange(workbench, crisisId) },
+      { id: 'view.zoomIn', label: 'Zoom In', keys: ['Mod+='], run: () => workbench.canvas.current?.zoomIn() },
+      { id: 'view.zoomOut', label: 'Zoom Out', keys: ['Mod+-'], run: () => workbench.canvas.current?.zoomOut() },
+      { id: 'view.fit', label: 'Fit', keys: ['Mod+0'], run: () => workbench.canvas.current?.fit() },
+    ];
+    const unregister = commands.map((c) => workbench.commands.register(c));
+
+    // Cut, copy and paste from the native menu arrive as DOM events carrying the system
+    // clipboard, which is how a clip travels between windows and files.
+    const onCopy = (event: ClipboardEvent) => {
+      if (isTextField(document.activeElement)) return;
+      const clip = copySelection(workbench);
+      if (!clip || !event.clipboardData) return;
+      event.preventDefault();
+      const json = JSON.stringify(clip);
+      event.clipboardData.setData(CLIP_MIME, json);
+      event.clipboardData.setData('text/plain', json);
+      if (event.type === 'cut' && !readOnly) deleteSelection(workbench);
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTextField(document.activeElement) || readOnly) return;
+      const text = event.clipboardData?.getData(CLIP_MIME) || event.clipboardData?.getData('text/plain') || '';
+      const clip = parseClip(text);
+      if (!clip && !workbench.clipboard.current) return;
+      event.preventDefault();
+      paste(workbench, crisisId, clip);
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      unregister.forEach((off) => off());
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [workbench, crisisId, readOnly]);
+}
+
+/** Copy the selection into the window's clip, and onto the system clipboard where allowed. */
+function copyToSystem(workbench: ReturnType<typeof useWorkbench>): boolean {
+  const clip = copySelection(workbench);
+  if (!clip) return false;
+  navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => undefined);
+  return true;
+}

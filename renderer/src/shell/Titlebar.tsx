@@ -1,0 +1,61 @@
+/** The file's name, its saved state, and the toolbar. Toolbar buttons run registry commands. */
+import { useSyncExternalStore } from 'react';
+import { ViewModeSwitcher } from '../analysis/CentreViews';
+import { useDocument } from '../state/document-store';
+import { useObservable } from '../state/store';
+import { useWorkbench } from '../workbench';
+
+const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Last change not saved' } as const;
+
+export function Titlebar() {
+  const workbench = useWorkbench();
+  const { view, saveState } = useDocument(workbench.doc);
+  const viewState = useObservable(workbench.view);
+  useSyncExternalStore(workbench.commands.subscribe, workbench.commands.getVersion);
+  if (!view) return null;
+  const button = (id: string, label: string, text: string, pressed?: boolean) => (
+    <button
+      className="tool-button"
+      data-testid={`tool-${id}`}
+      title={label}
+      aria-pressed={pressed}
+      disabled={!workbench.commands.has(id) || !workbench.commands.isEnabled(id)}
+      onClick={() => void workbench.commands.run(id)}
+    >
+      {text}
+    </button>
+  );
+  return (
+    <header className="titlebar">
+      <div className="title-group">
+        <span className="file-name" data-testid="file-name" title={view.displayPath || 'Not saved to a file yet: use Save As'}>
+          {view.fileName}
+        </span>
+        <span className={`save-state save-${saveState}`} data-testid="save-state">
+          {SAVE_TEXT[saveState]}
+        </span>
+        {view.untitled && (
+          <button className="link-button" data-testid="title-save-as" onClick={() => void workbench.commands.run('file.saveAs')}>
+            Save As…
+          </button>
+        )}
+        {view.readOnly && (
+          <span className="read-only" data-testid="read-only">
+            Read-only: {view.readOnly.message}
+          </span>
+        )}
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Editing">
+        {button('edit.undo', 'Undo (Ctrl+Z)', '↶ Undo')}
+        {button('edit.redo', 'Redo (Shift+Ctrl+Z)', '↷ Redo')}
+        {button('view.arrange', 'Arrange the crisis, or the selection (Shift+Ctrl+L)', '⇶ Arrange')}
+        {button('view.fit', 'Zoom to fit (Ctrl+0)', '⤢ Fit')}
+        {button('edit.find', 'Find (Ctrl+F)', '⌕ Find')}
+        {button('file.export', 'Export…', '⇪ Export')}
+        {button('view.toggleAnalysis', 'Analysis panel', '▤ Analysis', viewState.showAnalysis)}
+        {button('view.toggleInspector', 'Inspector', '◧ Inspector', viewState.showInspector)}
+      </div>
+      <ViewModeSwitcher />
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+/** Commands of the window as a whole: files, history, panels, find. */
+import { useEffect } from 'react';
+import type { DocumentView } from '../../../core/contract';
+import { AppError } from '../../../core/errors';
+import { call } from '../api';
+import type { Command } from '../commands/registry';
+import type { Workbench } from '../workbench';
+
+export function useShellCommands(workbench: Workbench): void {
+  useEffect(() => {
+    const { doc, view } = workbench;
+    const report = (e: unknown) => {
+      if (e instanceof AppError && e.code === 'CANCELLED') return;
+      workbench.notify(e instanceof Error ? e.message : String(e), 'error');
+    };
+    const openWith = (load: () => Promise<DocumentView | null>) => async () => {
+      try {
+        const next = await load();
+        if (next) {
+          workbench.selection.clear();
+          view.patch({ crisisId: null, whatIf: [], mode: 'normal' });
+          doc.setView(next);
+        }
+      } catch (e) {
+        report(e);
+      }
+    };
+    const blurField = () => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== document.body) active.blur();
+    };
+    const history = (step: 'undo' | 'redo') => async () => {
+      blurField(); // commits a field being typed in, so undo sees it
+      try {
+        await (step === 'undo' ? doc.undo() : doc.redo());
+      } catch (e) {
+        report(e);
+      }
+    };
+    const toggle = (key: 'showMinimap' | 'showInspector' | 'showAnalysis') => () => view.patch({ [key]: !view.get()[key] });
+    const commands: Command[] = [
+      { id: 'file.new', label: 'New Scenario', keys: ['Mod+N'], inTextFields: true, run: openWith(() => call('newScenario', {})) },
+      { id: 'file.open', label: 'Open…', keys: ['Mod+O'], inTextFields: true, run: openWith(() => call('openScenario', {})) },
+      { id: 'file.newFromLibrary', label: 'New from Report Library', run: openWith(() => call('newFromLibrary', {})) },
+      { id: 'file.saveAs', label: 'Save As…', keys: ['Shift+Mod+S'], inTextFields: true, run: openWith(() => call('saveScenarioAs', {})) },
+      {
+        id: 'file.close',
+        label: 'Close Scenario',
+        run: async () => {
+          await call('closeScenario', {}).catch(report);
+          workbench.selection.clear();
+          doc.setView(null);
+        },
+      },
+      { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], inTextFields: true, enabled: () => !!doc.getSnapshot().view?.history.canUndo, run: history('undo') },
+      { id: 'edit.redo', label: 'Redo', keys: ['Shift+Mod+Z', 'Mod+Y'], inTextFields: true, enabled: () => !!doc.getSnapshot().view?.history.canRedo, run: history('redo') },
+      { id: 'edit.find', label: 'Find', keys: ['Mod+F'], inTextFields: true, run: () => view.patch({ findOpen: true, centre: 'canvas' }) },
+      { id: 'view.toggleMinimap', label: 'Minimap', run: toggle('showMinimap') },
+      { id: 'view.toggleInspector', label: 'Inspector', keys: ['Mod+I'], run: toggle('showInspector') },
+      { id: 'view.toggleAnalysis', label: 'Analysis', keys: ['Shift+Mod+A'], run: toggle('showAnalysis') },
+      {
+        id: 'help.about',
+        label: 'About',
+        run: async () => {
+          const info = await call('appInfo', {});
+          workbench.notify(`${info.name} ${info.version} (${info.platform}). Scenario files are SQLite; see docs/file-format.md.`, 'info');
+        },
+      },
+    ];
+    const unregister = commands.map((c) => workbench.commands.register(c));
+    return () => unregister.forEach((off) => off());
+  }, [workbench]);
+}
