@@ -6,9 +6,9 @@
  * with the reason. Anything we cannot read safely is refused: not ours, damaged, unsafe schema,
  * made by a newer version, or already open for writing elsewhere (FILE_LOCKED).
  */
-import { copyFileSync, existsSync, linkSync, lstatSync, renameSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite, { type Database } from 'better-sqlite3';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
 import { starterDocument, validateDocument } from './document';
@@ -52,8 +52,13 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
     let version = verifyFile(db, migrations);
     const latest = migrations[migrations.length - 1]!.version;
     if (version < latest) {
-      if (readOnly) throw new AppError('READ_ONLY', 'This scenario was made by an older version and must be upgraded, but it cannot be written here. Copy it to a writable folder first.');
       db.close();
+      if (readOnly) {
+        // Cannot upgrade the file itself: upgrade a private in-memory copy, so it can still be viewed and saved elsewhere.
+        db = upgradeInMemory(path, migrations, options.nativeBinding);
+        const reason = { code: 'READ_ONLY' as const, message: `${readOnly.message} It was made by an older version; it is upgraded in memory only, and on disk when opened for editing.` };
+        return new SqliteScenarioStore(db, path, reason, version, APPLICATION_ID);
+      }
       migrateOnCopy(path, migrations, options.nativeBinding);
       db = connect(path, { readOnly: false, nativeBinding: options.nativeBinding });
       version = verifyFile(db, migrations);
@@ -61,6 +66,21 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
     return new SqliteScenarioStore(db, path, readOnly, version, APPLICATION_ID);
   } catch (err) {
     if (db.open) db.close();
+    throw err;
+  }
+}
+
+/** A read-only, in-memory copy of an older file, migrated to the latest schema and checked again. */
+function upgradeInMemory(path: string, migrations: readonly Migration[], nativeBinding?: string): Database {
+  const mem = new BetterSqlite(readFileSync(path), nativeBinding ? { nativeBinding } : {});
+  try {
+    mem.pragma('trusted_schema = OFF');
+    mem.pragma('foreign_keys = ON');
+    runMigrations(mem, migrations[migrations.length - 1]!.version, migrations);
+    verifyFile(mem, migrations);
+    return mem;
+  } catch (err) {
+    mem.close();
     throw err;
   }
 }

@@ -101,3 +101,26 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('an older file opened read-only', () => {
+  it('is upgraded in memory only: readable, not writable, Save As gives a current file, the original is untouched', () => {
+    const path = fileAtVersion(1);
+    const before = sha256(path);
+    const opened = openScenarioFile(path, { readOnly: true });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const store = opened.store;
+    expect(store.readOnly).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/older version/) });
+    expect(store.info().formatVersion).toBe(1);
+    expect(store.load().nodes.map((n) => n.id)).toEqual(['k1', 't1']);
+    expect(() => store.apply([{ op: 'node.delete', id: 't1' }])).toThrow(expect.objectContaining({ code: 'READ_ONLY' }));
+    const copy = join(dir.dir, 'current.scenario');
+    store.saveAs(copy);
+    store.close();
+    expect(sha256(path)).toBe(before);
+    expect(indexNames(copy)).toHaveLength(8);
+    const reopened = openScenarioFile(copy);
+    expect(reopened.ok && reopened.store.info().formatVersion).toBe(SCHEMA_VERSION);
+    if (reopened.ok) reopened.store.close();
+  });
+});
