@@ -31,6 +31,9 @@ declare const document: {
 };
 declare function getComputedStyle(element: ElementLike): { fontFamily: string };
 
+// Chromium start-up and mermaid's first render are slow on a loaded CI machine.
+const BROWSER_TEST_MS = 90_000;
+
 const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 let browser: Browser;
@@ -87,7 +90,7 @@ describe('Mermaid export, read by mermaid 11', () => {
       }
       expect(dialogs).toEqual([]);
     });
-  });
+  }, BROWSER_TEST_MS);
 
   it('shows hostile titles as text once rendered', async () => {
     await withPage(async (page) => {
@@ -104,7 +107,7 @@ describe('Mermaid export, read by mermaid 11', () => {
       expect(labels.some((l) => l.includes(']]><script>x</script>'))).toBe(true);
       expect(labels.some((l) => l.includes('洪水対策'))).toBe(true);
     });
-  });
+  }, BROWSER_TEST_MS);
 });
 
 describe('HTML brief, loaded by Chromium', () => {
@@ -140,5 +143,5 @@ describe('HTML brief, loaded by Chromium', () => {
       expect(requests).toEqual([]);
       expect(violations).toEqual([]);
     });
-  });
+  }, BROWSER_TEST_MS);
 });
