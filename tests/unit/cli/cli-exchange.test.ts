@@ -1,0 +1,213 @@
+// export, import, analyze and new --from-report as a user runs them: the package's bin, real files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../../core/contract';
+import { libraryCrises, reportLibrary } from '../../../core/library';
+import { checkScenarioFile, exportDocumentJson, openScenarioFile, parseDocumentJson } from '../../../db';
+
+const root = resolve(import.meta.dirname, '../../..');
+const bin = join(root, 'bin/scenario-workbench.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'sw-cli-exchange-'));
+const cli = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const oneLineError = (stderr: string) => {
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\bat \S+:\d+/);
+};
+
+const library = join(dir, 'library.scenario');
+const firstCrisis = libraryCrises()[0]!;
+
+beforeAll(() => {
+  const created = cli('new', '--from-report', library);
+  expect(created).toMatchObject({ code: 0, stderr: '' });
+});
+
+describe('new --from-report', () => {
+  it('creates a file holding every library crisis', () => {
+    const checked = checkScenarioFile(library);
+    if (!checked.ok) throw new Error(checked.error.message);
+    const expected = reportLibrary();
+    expect(checked.info.title).toBe(expected.scenario.title);
+    expect(checked.info.crises.map((c) => c.id)).toEqual(expected.crises.map((c) => c.id));
+    expect(checked.info.counts.provenance).toBe(expected.provenance.length);
+  });
+
+  it('takes a title, and refuses to replace a file', () => {
+    const titled = join(dir, 'titled.scenario');
+    expect(cli('new', titled, '--from-report', '--title', 'Exercise Blue').code).toBe(0);
+    const checked = checkScenarioFile(titled);
+    expect(checked.ok && checked.info.title).toBe('Exercise Blue');
+    expect(checked.ok && checked.info.counts.crises).toBe(libraryCrises().length);
+    const again = cli('new', '--from-report', titled);
+    expect(again.code).toBe(1);
+    oneLineError(again.stderr);
+  });
+});
+
+describe('export', () => {
+  it('writes every format for one crisis', () => {
+    for (const format of EXPORT_FORMATS) {
+      const out = join(dir, `crisis.${format}`);
+      const result = cli('export', library, '--format', format, '--crisis', firstCrisis.id, '-o', out);
+      expect(result, format).toMatchObject({ code: 0, stderr: '' });
+      expect(readFileSync(out).byteLength, format).toBeGreaterThan(100);
+    }
+    expect(readFileSync(join(dir, 'crisis.svg'), 'utf8')).toMatch(/^<\?xml|^<svg/);
+    expect([...readFileSync(join(dir, 'crisis.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(readFileSync(join(dir, 'crisis.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('exports JSON that is the file, losslessly', () => {
+    const out = join(dir, 'all.json');
+    expect(cli('export', 'library.scenario', '--format', 'json', '-o', 'all.json').code).toBe(0);
+    const parsed = parseDocumentJson(readFileSync(out, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const opened = openScenarioFile(library, { readOnly: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    try {
+      expect(exportDocumentJson(parsed.document)).toBe(exportDocumentJson(opened.store.load()));
+    } finally {
+      opened.store.close();
+    }
+  });
+
+  it('scales PNG, and adds a BOM to CSV on request', () => {
+    const one = join(dir, 'one.png');
+    const two = join(dir, 'two.png');
+    expect(cli('export', library, '--format', 'png', '--crisis', firstCrisis.id, '-o', one).code).toBe(0);
+    expect(cli('export', library, '--format', 'png', '--crisis', firstCrisis.id, '--scale', '2', '-o', two).code).toBe(0);
+    expect(pngWidth(two)).toBe(pngWidth(one) * 2);
+
+    const bom = join(dir, 'bom.csv');
+    expect(cli('export', library, '--format', 'csv', '--bom', '-o', bom).code).toBe(0);
+    expect([...readFileSync(bom).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const plain = join(dir, 'plain.csv');
+    expect(cli('export', library, '--format', 'csv', '-o', plain).code).toBe(0);
+    expect([...readFileSync(plain).subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(readFileSync(bom).subarray(3).equals(readFileSync(plain))).toBe(true);
+  });
+
+  it('leaves the source file byte-for-byte unchanged', () => {
+    const before = readFileSync(library);
+    expect(cli('export', library, '--format', 'md', '-o', join(dir, 'brief.md')).code).toBe(0);
+    expect(readFileSync(library).equals(before)).toBe(true);
+  });
+
+  it('says clearly when the app holds the file open for editing', () => {
+    const held = join(dir, 'held.scenario');
+    expect(cli('new', held).code).toBe(0);
+    const writer = openScenarioFile(held);
+    if (!writer.ok) throw new Error(writer.error.message);
+    try {
+      const result = cli('export', held, '--format', 'svg', '-o', join(dir, 'held.svg'));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/open for editing/);
+      oneLineError(result.stderr);
+      expect(existsSync(join(dir, 'held.svg'))).toBe(false);
+    } finally {
+      writer.store.close();
+    }
+  });
+
+  it('exits 1 for an unknown crisis or a file that is not a scenario, writing nothing', () => {
+    const out = join(dir, 'never.svg');
+    const unknown = cli('export', library, '--format', 'svg', '--crisis', 'no-such', '-o', out);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no-such');
+    oneLineError(unknown.stderr);
+    const text = join(dir, 'notes.scenario');
+    writeFileSync(text, 'just some notes');
+    const notScenario = cli('export', text, '--format', 'svg', '-o', out);
+    expect(notScenario.code).toBe(1);
+    oneLineError(notScenario.stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 for bad usage', () => {
+    expect(cli('export', library, '-o', 'x.svg').code).toBe(2);
+    expect(cli('export', library, '--format', 'gif', '-o', 'x.gif').code).toBe(2);
+    expect(cli('export', library, '--format', 'svg').code).toBe(2);
+    expect(cli('export', library, '--format', 'svg', '--scale', '2', '-o', 'x.svg').code).toBe(2);
+    expect(cli('export', library, '--format', 'png', '--scale', '3', '-o', 'x.png').code).toBe(2);
+    expect(cli('export', '--format', 'svg', '-o', 'x.svg').code).toBe(2);
+  });
+});
+
+describe('import', () => {
+  it('round-trips JSON, canvas and CSV exports into new scenario files', () => {
+    for (const ext of ['json', 'canvas', 'csv']) {
+      const source = join(dir, `round-trip.${ext}`);
+      expect(cli('export', library, '--format', ext, '--crisis', firstCrisis.id, '-o', source).code).toBe(0);
+      const out = join(dir, `from-${ext}.scenario`);
+      const result = cli('import', source, '-o', out);
+      expect(result, ext).toMatchObject({ code: 0, stderr: '' });
+      const checked = checkScenarioFile(out);
+      if (!checked.ok) throw new Error(checked.error.message);
+      const expectedNodes = reportLibrary().nodes.filter((n) => n.crisisId === firstCrisis.id).length;
+      const c = checked.info.counts;
+      expect(c.trigger + c.crisis + c.impact + c.response, ext).toBe(expectedNodes);
+    }
+  });
+
+  it('takes the format and the canvas node kind from flags', () => {
+    const canvas = { nodes: [{ id: 'n', type: 'text', text: 'Ferry sinks', x: 0, y: 0, width: 200, height: 60 }], edges: [] };
+    writeFileSync(join(dir, 'notes.txt'), JSON.stringify(canvas));
+    expect(cli('import', 'notes.txt', '-o', 'guess.scenario').code).toBe(2);
+    expect(cli('import', 'notes.txt', '--format', 'canvas', '--kind', 'impact', '-o', 'ferry.scenario').code).toBe(0);
+    const checked = checkScenarioFile(join(dir, 'ferry.scenario'));
+    expect(checked.ok && checked.info.counts.impact).toBe(1);
+    expect(cli('import', 'notes.txt', '--format', 'canvas', '--kind', 'volcano', '-o', 'v.scenario').code).toBe(2);
+  });
+
+  it('names the first bad row, and writes nothing on failure', () => {
+    writeFileSync(join(dir, 'bad.csv'), 'kind,title,severity\nimpact,Flooding,3\nimpact,Landslide,12\n');
+    const result = cli('import', 'bad.csv', '-o', 'bad.scenario');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.csv: .*row 3.*severity/);
+    oneLineError(result.stderr);
+    expect(existsSync(join(dir, 'bad.scenario'))).toBe(false);
+  });
+
+  it('never replaces an existing scenario', () => {
+    const existing = join(dir, 'library.scenario');
+    const before = readFileSync(existing);
+    writeFileSync(join(dir, 'whole.json'), exportDocumentJson(reportLibrary()));
+    const result = cli('import', 'whole.json', '-o', existing);
+    expect(result.code).toBe(1);
+    expect(readFileSync(existing).equals(before)).toBe(true);
+  });
+});
+
+describe('analyze', () => {
+  it('prints the text report and the JSON for one crisis', () => {
+    const text = cli('analyze', library, '--crisis', firstCrisis.id);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('COVERAGE GAPS');
+    const json = cli('analyze', library, '--crisis', firstCrisis.id, '--json');
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { crisisId: string; crises: { id: string }[] };
+    expect(parsed.crisisId).toBe(firstCrisis.id);
+    expect(parsed.crises.map((c) => c.id)).toEqual([firstCrisis.id]);
+  });
+
+  it('covers the whole file without --crisis, and fails on an unknown crisis', () => {
+    const whole = JSON.parse(cli('analyze', library, '--json').stdout) as { crisisId: null; crises: unknown[] };
+    expect(whole.crisisId).toBeNull();
+    expect(whole.crises).toHaveLength(libraryCrises().length);
+    const unknown = cli('analyze', library, '--crisis', 'no-such');
+    expect(unknown.code).toBe(1);
+    oneLineError(unknown.stderr);
+    expect(cli('analyze').code).toBe(2);
+  });
+});
+
+/** Width from a PNG's IHDR chunk. */
+function pngWidth(path: string): number {
+  return readFileSync(path).readUInt32BE(16);
+}
