@@ -16,7 +16,6 @@ export interface HeaderFacts {
   pageCount: number;
   userVersion: number;
   applicationId: number;
-  usesWal: boolean;
 }
 
 /**
@@ -55,6 +54,10 @@ export function readHeader(path: string): HeaderFacts {
     if (applicationId !== APPLICATION_ID) {
       throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is a database made by another application.');
     }
+    if (header[18] === 2 || header[19] === 2) {
+      // Opening a WAL file at all creates -wal/-shm files, and converting it is a write: refuse first.
+      throw new AppError('NOT_A_SCENARIO', "Not a scenario file as this app saves them: it uses SQLite's WAL journal mode. Convert it with: sqlite3 FILE 'PRAGMA journal_mode=DELETE'");
+    }
     const userVersion = header.readInt32BE(60);
     if (userVersion > SCHEMA_VERSION) {
       throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${userVersion}; this app reads up to ${SCHEMA_VERSION}). Update the app to open it.`);
@@ -64,7 +67,7 @@ export function readHeader(path: string): HeaderFacts {
     if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0 || size % pageSize !== 0 || size < pageCount * pageSize) {
       throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: it is truncated.');
     }
-    return { pageSize, pageCount, userVersion, applicationId, usesWal: header[18] === 2 || header[19] === 2 };
+    return { pageSize, pageCount, userVersion, applicationId };
   } finally {
     closeSync(fd);
   }

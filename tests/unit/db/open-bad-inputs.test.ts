@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, write
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION, checkScenarioFile, openScenarioFile } from '../../../db';
-import { createRich, sha256, tempDir } from './helpers';
+import { createRich, sha256, sideFiles, tempDir } from './helpers';
 
 let dir: { dir: string; cleanup: () => void };
 beforeEach(() => (dir = tempDir()));
@@ -212,5 +212,17 @@ describe('a file left with a hot journal by a crash', () => {
     expect(opened.store.load().nodes.every((n) => !n.description.startsWith('uncommitted'))).toBe(true);
     opened.store.close();
     expect(checkScenarioFile(path).ok).toBe(true);
+  });
+});
+
+describe('a scenario switched to WAL journal mode by another tool', () => {
+  it('is refused before SQLite opens it: no conversion, no -wal or -shm created', () => {
+    const path = goodFile();
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.close();
+    expect(readFileSync(path)[18]).toBe(2);
+    expectRefused(path, 'NOT_A_SCENARIO', /WAL journal mode/);
+    expect(sideFiles(dir.dir)).toEqual([]);
   });
 });
