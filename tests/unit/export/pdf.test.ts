@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagramGeometry, oneLineText } from '../../../core/export';
 import { exportDocument } from '../../../main/export';
-import { pageLayout } from '../../../main/export/pdf';
+import { findPdfFont, STANDARD_FONT } from '../../../main/export/fonts';
+import { pageLayout, renderPdf } from '../../../main/export/pdf';
 import { hostileDocument, largeDocument, sampleDocument } from '../../fixtures/export/builder';
 import { runTool, squash, withTempFile } from './tools';
 
@@ -49,6 +50,23 @@ describe('PDF export', () => {
       const words = beforeRtl.split(' ').filter((w) => /^[\x21-\x7e]+$/.test(w));
       for (const word of words) expect(text).toContain(word);
     }
+  });
+
+  it('finds CJK titles in the text when a CJK font is installed (fonts-noto-cjk)', async (ctx) => {
+    if (!findPdfFont().coversCjk) ctx.skip();
+    const doc = hostileDocument();
+    const text = squash(pdftext((await exportDocument(doc, { format: 'pdf', scope: { kind: 'all' } })).bytes));
+    expect(text).toContain('洪水対策');
+    expect(text).toContain('洪水 対策 대응');
+  });
+
+  it('still finds every Latin title with only the built-in Helvetica, CJK becoming "?"', async () => {
+    const doc = sampleDocument();
+    const cjk = doc.nodes[0]!;
+    cjk.title = `${cjk.title} 洪水`;
+    const g = diagramGeometry(doc, { kind: 'all' });
+    const text = squash(pdftext(await renderPdf(g, g.title.text, { font: STANDARD_FONT })));
+    for (const n of doc.nodes) expect(text).toContain(squash(n.title.replace('洪水', '??')));
   });
 
   it('is byte-identical across runs', async () => {
