@@ -1,6 +1,7 @@
 /**
- * Every statement the store runs, prepared once when the file opens. Updates rewrite the whole
- * row from a merged value, so one statement per table serves every patch shape.
+ * Every statement the store runs, prepared once when the file opens. Updates of small tables
+ * rewrite the whole row from a merged value (one statement serves every patch shape); node
+ * updates, the hot path, set only the patched columns.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { NodePatch } from '../core/model';
@@ -16,7 +17,7 @@ export interface Statements {
   actorAll: Stmt; actorGet: Stmt; actorInsert: Stmt; actorUpdate: Stmt; actorDelete: Stmt;
   crisisAll: Stmt; crisisGet: Stmt; crisisInsert: Stmt; crisisUpdate: Stmt; crisisDelete: Stmt;
   crisisNodes: Stmt; crisisEdges: Stmt; crisisSummary: Stmt;
-  nodeAll: Stmt; nodeGet: Stmt; nodeInsert: Stmt; nodeUpdate: Stmt; nodeDelete: Stmt; nodeKindCounts: Stmt;
+  nodeAll: Stmt; nodeGet: Stmt; nodeInsert: Stmt; nodeDelete: Stmt; nodeKindCounts: Stmt;
   /** One single-column UPDATE per editable node field: the hot path (rename, move) touches only what changed. */
   nodeSetField: Record<NodeField, Stmt>;
   nodesOfActor: Stmt; elementIdUsed: Stmt;
@@ -69,10 +70,6 @@ export function prepareStatements(db: Database): Statements {
     nodeAll: p(`${SELECT_NODE} ORDER BY id`),
     nodeGet: p(`${SELECT_NODE} WHERE id = ?`),
     nodeInsert: p(`INSERT INTO nodes (${NODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    nodeUpdate: p(
-      'UPDATE nodes SET id = ?, crisis_id = ?, kind = ?, title = ?, description = ?, tags = ?, x = ?, y = ?, width = ?, height = ?, ' +
-        'likelihood = ?, severity = ?, horizon = ?, lead_actor_id = ?, supporting_actor_ids = ?, response_status = ?, lead_time = ? WHERE id = ?',
-    ),
     nodeDelete: p('DELETE FROM nodes WHERE id = ?'),
     nodeKindCounts: p('SELECT kind, count(*) AS n FROM nodes GROUP BY kind'),
     // Supporting actors live in a JSON array; the LIKE prefilter keeps json_each off most rows.

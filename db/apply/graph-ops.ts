@@ -90,5 +90,3 @@ export const edgeDelete: Handler<'edge.delete'> = (ctx, op) => {
   return [{ op: 'edge.create', edge }];
 };
 
-export { getNode };
-export type { GraphNode };

@@ -1,8 +1,8 @@
 /** Ops on the scenario record, actors and crises. Deletes gather everything they remove so the inverse restores it exactly. */
 import { Actor, Crisis, ScenarioMeta } from '../../core/model';
-import type { GraphNode, Stance } from '../../core/model';
+import type { Stance } from '../../core/model';
 import type { Op } from '../../core/ops';
-import { actorParams, crisisParams, nodeFromRow, nodeParams, scenarioFromRow, scenarioParams, type NodeRow, type ScenarioRow } from '../rows';
+import { actorParams, crisisParams, nodeFromRow, scenarioFromRow, scenarioParams, type NodeRow, type ScenarioRow } from '../rows';
 import { AppError } from '../../core/errors';
 import { cleanPatch, getActor, getCrisis, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 import { removeNode } from './graph-ops';
@@ -51,12 +51,8 @@ export const actorDelete: Handler<'actor.delete'> = (ctx, op) => {
   }
   for (const row of ctx.s.nodesOfActor.all({ id: op.id }) as NodeRow[]) {
     const node = nodeFromRow(row);
-    const cleared: GraphNode = {
-      ...node,
-      leadActorId: node.leadActorId === op.id ? null : node.leadActorId,
-      supportingActorIds: node.supportingActorIds.filter((a) => a !== op.id),
-    };
-    ctx.s.nodeUpdate.run([...nodeParams(cleared), node.id]);
+    ctx.s.nodeSetField.leadActorId.run(node.leadActorId === op.id ? null : node.leadActorId, node.id);
+    ctx.s.nodeSetField.supportingActorIds.run(JSON.stringify(node.supportingActorIds.filter((a) => a !== op.id)), node.id);
     inverse.push({ op: 'node.update', id: node.id, patch: { leadActorId: node.leadActorId, supportingActorIds: node.supportingActorIds } });
     ctx.touched.add('nodes');
   }

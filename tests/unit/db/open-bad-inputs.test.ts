@@ -28,6 +28,7 @@ function expectRefused(path: string, code: string, text: RegExp): void {
   const checked = checkScenarioFile(path);
   expect(checked).toMatchObject({ ok: false, error: { code } });
   expect(sha256(path)).toBe(before);
+  expect(sideFiles(dir.dir)).toEqual([]);
 }
 
 describe('bad inputs get one clear line and the file stays byte-for-byte the same', () => {
