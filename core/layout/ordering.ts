@@ -1,16 +1,18 @@
 /**
  * Crossing reduction: the vertical order of nodes inside each column.
  *
- * Edges that skip columns get a chain of placeholder ("dummy") nodes, one per
- * skipped column, so every segment joins neighbouring columns and crossings can be
+ * Edges that skip columns get a chain of placeholder nodes (the edge's lane), one
+ * per skipped column, so every segment joins neighbouring columns and crossings can be
  * counted exactly. Then barycenter sweeps alternate left→right and right→left; each
  * sweep is a sort per column, so it costs O(n log n). The best order seen (by exact
  * crossing count) is kept, which means the result is never worse than the start
- * order: input order, grouped by connected component.
+ * order: input order, grouped by connected component. Fans are gathered at the end
+ * (fans.ts) when that costs few crossings and still beats the start order.
  */
 import type { Adjacency } from './graph';
 import { buildAdjacency } from './graph';
 import { countAllCrossings } from './crossings';
+import { FanGatherer } from './fans';
 
 export interface LayeredOrder {
   /** Real nodes are 0..realCount-1; placeholders for long edges follow. */
@@ -21,7 +23,15 @@ export interface LayeredOrder {
   order: Int32Array;
   /** Column c is `order[columnStart[c] .. columnStart[c + 1])`. */
   columnStart: Int32Array;
+  /** For placeholder `realCount + i`: its edge's left real end at `2i`, right real end at `2i + 1`. */
+  laneEnds: Int32Array;
+  /** 1 where the lane's edge points leftwards (against the columns), so the canvas draws it as a loop, not through the lane. */
+  laneBackward: Uint8Array;
+  /** Segment ends in the column to the left and to the right of each node. */
+  left: Adjacency;
+  right: Adjacency;
   crossings: number;
+  /** Crossings of the input order, grouped by component. */
   initialCrossings: number;
 }
 
@@ -34,20 +44,33 @@ export interface OrderingInput {
   edgeTarget: Int32Array;
 }
 
+/**
+ * Gathering fans may add crossings; it is kept while it adds no more than this share
+ * (and never beats the start order's count), since a box under a fan reads worse than
+ * one more crossing.
+ */
+const FAN_CROSSING_ALLOWANCE = 1.25;
+/** Up to this many nodes and placeholders, fans are gathered after every sweep; readability wins over speed. */
+const GATHER_EVERY_SWEEP_UP_TO = 5_000;
+
 /** Placeholder budget per real node and edge; past it, the longest detours stop steering the order. */
 const PLACEHOLDER_BUDGET_FACTOR = 8;
 
 export function orderColumns(input: OrderingInput): LayeredOrder {
   const layered = insertPlaceholders(input);
-  const { total, column, component, segFrom, segTo } = layered;
+  const { total, column, component, segFrom, segTo, laneEnds, laneBackward } = layered;
   const left = buildAdjacency(total, segTo, segFrom);
   const right = buildAdjacency(total, segFrom, segTo);
   const { order, columnStart } = initialOrder(total, column, input.columnCount, component);
   const position = new Int32Array(total);
-  for (let i = 0; i < total; i++) position[order[i]!] = i - columnStart[column[order[i]!]!]!;
+  setPositions(order, columnStart, position);
 
   const initialCrossings = countAllCrossings(order, columnStart, position, right);
-  let best = initialCrossings;
+  const fans = new FanGatherer(maxColumnSize(columnStart));
+  const fanColumns = { realCount: input.realCount, column, component, laneEnds, order, columnStart, position };
+  const gatherEachSweep = total <= GATHER_EVERY_SWEEP_UP_TO;
+  if (gatherEachSweep) fans.gatherAll(fanColumns);
+  let best = gatherEachSweep ? countAllCrossings(order, columnStart, position, right) : initialCrossings;
   const bestOrder = order.slice();
   const maxSweeps = total <= 5_000 ? 24 : total <= 40_000 ? 12 : 6;
   const scratch = new SweepScratch(maxColumnSize(columnStart));
@@ -59,6 +82,7 @@ export function orderColumns(input: OrderingInput): LayeredOrder {
       const c = rightwards ? k : columnCount - 1 - k;
       reorderColumn(c, order, columnStart, position, component, rightwards ? left : right, scratch);
     }
+    if (gatherEachSweep) fans.gatherAll(fanColumns);
     const crossings = countAllCrossings(order, columnStart, position, right);
     if (crossings < best) {
       best = crossings;
@@ -66,12 +90,24 @@ export function orderColumns(input: OrderingInput): LayeredOrder {
       stale = 0;
     } else stale++;
   }
+  order.set(bestOrder);
+  setPositions(order, columnStart, position);
+  fans.gatherAll(fanColumns);
+  const gathered = countAllCrossings(order, columnStart, position, right);
+  if (gatherEachSweep || (gathered <= initialCrossings && gathered <= best * FAN_CROSSING_ALLOWANCE + 4)) {
+    best = gathered;
+    bestOrder.set(order);
+  }
   return {
     realCount: input.realCount,
     column,
     component,
     order: bestOrder,
     columnStart,
+    laneEnds,
+    laneBackward,
+    left,
+    right,
     crossings: best,
     initialCrossings,
   };
@@ -83,6 +119,8 @@ interface PlaceholderGraph {
   component: Int32Array;
   segFrom: Int32Array;
   segTo: Int32Array;
+  laneEnds: Int32Array;
+  laneBackward: Uint8Array;
 }
 
 /** Split every edge into segments between neighbouring columns, pointing rightwards. */
@@ -93,11 +131,14 @@ function insertPlaceholders(input: OrderingInput): PlaceholderGraph {
   const components: number[] = Array.from(input.component);
   const segFrom: number[] = [];
   const segTo: number[] = [];
+  const laneEnds: number[] = [];
+  const laneBackward: number[] = [];
   for (let e = 0; e < edgeSource.length; e++) {
     let a = edgeSource[e]!;
     let b = edgeTarget[e]!;
     if (columns[a] === columns[b]) continue; // same column: nothing to order against
-    if (columns[a]! > columns[b]!) [a, b] = [b, a];
+    const backward = columns[a]! > columns[b]!;
+    if (backward) [a, b] = [b, a];
     const span = columns[b]! - columns[a]!;
     if (span - 1 > budget) continue;
     budget -= span - 1;
@@ -106,6 +147,8 @@ function insertPlaceholders(input: OrderingInput): PlaceholderGraph {
       const placeholder = columns.length;
       columns.push(c);
       components.push(components[a]!);
+      laneEnds.push(a, b);
+      laneBackward.push(backward ? 1 : 0);
       segFrom.push(previous);
       segTo.push(placeholder);
       previous = placeholder;
@@ -119,6 +162,8 @@ function insertPlaceholders(input: OrderingInput): PlaceholderGraph {
     component: Int32Array.from(components),
     segFrom: Int32Array.from(segFrom),
     segTo: Int32Array.from(segTo),
+    laneEnds: Int32Array.from(laneEnds),
+    laneBackward: Uint8Array.from(laneBackward),
   };
 }
 
@@ -134,6 +179,12 @@ function initialOrder(total: number, column: Int32Array, columnCount: number, co
     order.subarray(columnStart[c]!, columnStart[c + 1]!).sort((a, b) => component[a]! - component[b]! || a - b);
   }
   return { order, columnStart };
+}
+
+function setPositions(order: Int32Array, columnStart: Int32Array, position: Int32Array): void {
+  for (let c = 0; c + 1 < columnStart.length; c++) {
+    for (let i = columnStart[c]!; i < columnStart[c + 1]!; i++) position[order[i]!] = i - columnStart[c]!;
+  }
 }
 
 function maxColumnSize(columnStart: Int32Array): number {

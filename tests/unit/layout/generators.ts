@@ -4,6 +4,7 @@
  */
 import type { EdgeKind, NodeKind } from '../../../core/model/graph';
 import type { LayoutEdge, LayoutInput, LayoutNode } from '../../../core/layout';
+import { curveBand } from '../../../core/layout/edge-curve';
 
 /** mulberry32: small, fast, and good enough to vary graph shapes. */
 export function seededRandom(seed: number): () => number {
@@ -82,7 +83,7 @@ export function crisisGraph(seed: number, shape: CrisisGraphShape): LayoutInput 
       if (!loose()) {
         if (impacts.length === 0 || random() < 0.4) link(crisis, id, 'leads-to');
         else link(pick(impacts), id, 'leads-to');
-        if (impacts.length > 0 && random() < 0.45) link(pick(impacts), id, 'leads-to');
+        if (impacts.length > 0 && random() < 0.55) link(pick(impacts), id, 'leads-to');
         if (shape.cycles && impacts.length > 0 && random() < 0.15) link(id, pick(impacts), 'leads-to');
       }
       impacts.push(id);
@@ -91,7 +92,7 @@ export function crisisGraph(seed: number, shape: CrisisGraphShape): LayoutInput 
     for (let i = 0; i < responseCount; i++) {
       const id = addNode('response');
       if (loose() || random() < (shape.aimlessShare ?? 0)) continue;
-      const targets = random() < 0.45 ? 2 : 1;
+      const targets = random() < 0.55 ? 2 : 1;
       for (let k = 0; k < targets; k++) {
         const target = random() < 0.7 ? pick(impacts) : pick(aimable);
         link(id, target, nodes[Number(target.slice(1))]!.kind === 'impact' ? 'contains' : 'averts');
@@ -128,4 +129,32 @@ export function overlappingPairs(boxes: readonly Box[], clearance = 0): [string,
     }
   }
   return pairs;
+}
+
+/**
+ * Edge-over-box hits: pairs of (edge, box) where the edge as the canvas draws it
+ * (right handle to left handle, React Flow's default curve) passes over a box that
+ * is not one of its ends. Brute force, for graphs of test size.
+ */
+export function edgesOverBoxes(input: LayoutInput, positions: Record<string, { x: number; y: number }>): [string, string][] {
+  const boxes = boxesOf(input, positions);
+  const byId = new Map(boxes.map((box) => [box.id, box]));
+  const hits: [string, string][] = [];
+  for (const edge of input.edges) {
+    const s = byId.get(edge.source);
+    const t = byId.get(edge.target);
+    if (!s || !t) continue;
+    const x1 = s.x + s.width;
+    const x2 = t.x;
+    if (x2 <= x1) continue;
+    for (const box of boxes) {
+      if (box === s || box === t) continue;
+      const left = Math.max(box.x, x1);
+      const right = Math.min(box.x + box.width, x2);
+      if (left >= right) continue;
+      const band = curveBand(x1, s.y + s.height / 2, x2, t.y + t.height / 2, left, right);
+      if (band.max > box.y && band.min < box.y + box.height) hits.push([`${edge.source}->${edge.target}`, box.id]);
+    }
+  }
+  return hits;
 }
