@@ -1,6 +1,6 @@
 /**
- * Every statement the store runs, prepared once when the file opens. Updates of small tables
- * rewrite the whole row from a merged value (one statement serves every patch shape); node
+ * Every statement the store runs, prepared once when the file opens. Updates never set key or
+ * reference columns that a patch cannot change, so they cost no index or foreign-key work; node
  * updates, the hot path, set only the patched columns.
  */
 import type { Database, Statement } from 'better-sqlite3';
@@ -52,13 +52,13 @@ export function prepareStatements(db: Database): Statements {
     actorAll: p(`${SELECT_ACTOR} ORDER BY ord, id`),
     actorGet: p(`${SELECT_ACTOR} WHERE id = ?`),
     actorInsert: p('INSERT INTO actors (id, name, code, color, ord) VALUES (?, ?, ?, ?, ?)'),
-    actorUpdate: p('UPDATE actors SET id = ?, name = ?, code = ?, color = ?, ord = ? WHERE id = ?'),
+    actorUpdate: p('UPDATE actors SET name = ?, code = ?, color = ?, ord = ? WHERE id = ?'),
     actorDelete: p('DELETE FROM actors WHERE id = ?'),
 
     crisisAll: p(`${SELECT_CRISIS} ORDER BY ord, id`),
     crisisGet: p(`${SELECT_CRISIS} WHERE id = ?`),
     crisisInsert: p('INSERT INTO crises (id, title, region, summary, status, viewport_x, viewport_y, viewport_zoom, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    crisisUpdate: p('UPDATE crises SET id = ?, title = ?, region = ?, summary = ?, status = ?, viewport_x = ?, viewport_y = ?, viewport_zoom = ?, ord = ? WHERE id = ?'),
+    crisisUpdate: p('UPDATE crises SET title = ?, region = ?, summary = ?, status = ?, viewport_x = ?, viewport_y = ?, viewport_zoom = ?, ord = ? WHERE id = ?'),
     crisisDelete: p('DELETE FROM crises WHERE id = ?'),
     crisisNodes: p(`${SELECT_NODE} WHERE crisis_id = ? ORDER BY id`),
     crisisEdges: p(`${SELECT_EDGE} WHERE crisis_id = ? ORDER BY id`),
@@ -82,7 +82,7 @@ export function prepareStatements(db: Database): Statements {
     edgeAll: p(`${SELECT_EDGE} ORDER BY id`),
     edgeGet: p(`${SELECT_EDGE} WHERE id = ?`),
     edgeInsert: p('INSERT INTO edges (id, crisis_id, source, target, kind, label, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    edgeUpdate: p('UPDATE edges SET id = ?, crisis_id = ?, source = ?, target = ?, kind = ?, label = ?, confidence = ? WHERE id = ?'),
+    edgeUpdate: p('UPDATE edges SET label = ?, confidence = ? WHERE id = ?'),
     edgeDelete: p('DELETE FROM edges WHERE id = ?'),
     edgesOfNode: p(`SELECT * FROM (${SELECT_EDGE} WHERE source = @id UNION ${SELECT_EDGE} WHERE target = @id) ORDER BY id`),
 
@@ -96,13 +96,13 @@ export function prepareStatements(db: Database): Statements {
     sourceAll: p(`${SELECT_SOURCE} ORDER BY id`),
     sourceGet: p(`${SELECT_SOURCE} WHERE id = ?`),
     sourceInsert: p('INSERT INTO sources (id, title, author, date, citation) VALUES (?, ?, ?, ?, ?)'),
-    sourceUpdate: p('UPDATE sources SET id = ?, title = ?, author = ?, date = ?, citation = ? WHERE id = ?'),
+    sourceUpdate: p('UPDATE sources SET title = ?, author = ?, date = ?, citation = ? WHERE id = ?'),
     sourceDelete: p('DELETE FROM sources WHERE id = ?'),
 
     provenanceAll: p(`${SELECT_PROVENANCE} ORDER BY id`),
     provenanceGet: p(`${SELECT_PROVENANCE} WHERE id = ?`),
     provenanceInsert: p('INSERT INTO provenance (id, element_id, source_id, locator, quote) VALUES (?, ?, ?, ?, ?)'),
-    provenanceUpdate: p('UPDATE provenance SET id = ?, element_id = ?, source_id = ?, locator = ?, quote = ? WHERE id = ?'),
+    provenanceUpdate: p('UPDATE provenance SET source_id = ?, locator = ?, quote = ? WHERE id = ?'),
     provenanceDelete: p('DELETE FROM provenance WHERE id = ?'),
     provenanceOfNode: p(`${SELECT_PROVENANCE} WHERE element_id = ? ORDER BY id`),
     provenanceOfSource: p(`${SELECT_PROVENANCE} WHERE source_id = ? ORDER BY id`),

@@ -25,7 +25,7 @@ export const sourceUpdate: Handler<'source.update'> = (ctx, op) => {
   const before = getSource(ctx, op.id);
   const patch = cleanPatch(op.patch);
   const after = validated(Source, { ...before, ...patch }, 'source');
-  ctx.s.sourceUpdate.run([...sourceParams(after), op.id]);
+  ctx.s.sourceUpdate.run([...sourceParams(after).slice(1), op.id]);
   ctx.touched.add('sources');
   return [{ op: 'source.update', id: op.id, patch: inversePatch(before, patch) }];
 };
@@ -59,7 +59,7 @@ export const provenanceUpdate: Handler<'provenance.update'> = (ctx, op) => {
   const patch = cleanPatch(op.patch);
   if (patch.sourceId !== undefined) getSource(ctx, patch.sourceId);
   const after = validated(Provenance, { ...before, ...patch }, 'provenance');
-  ctx.s.provenanceUpdate.run([...provenanceParams(after), op.id]);
+  ctx.s.provenanceUpdate.run(after.sourceId, after.locator, after.quote, op.id);
   ctx.touched.add('provenance');
   return [{ op: 'provenance.update', id: op.id, patch: inversePatch(before, patch) }];
 };

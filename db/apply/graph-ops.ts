@@ -78,7 +78,7 @@ export const edgeUpdate: Handler<'edge.update'> = (ctx, op) => {
   const before = getEdge(ctx, op.id);
   const patch = cleanPatch(op.patch);
   const after = validated(GraphEdge, { ...before, ...patch }, 'edge');
-  ctx.s.edgeUpdate.run([...edgeParams(after), op.id]);
+  ctx.s.edgeUpdate.run(after.label, after.confidence, op.id);
   ctx.touched.add('edges');
   return [{ op: 'edge.update', id: op.id, patch: inversePatch(before, patch) }];
 };

@@ -34,7 +34,7 @@ export const actorUpdate: Handler<'actor.update'> = (ctx, op) => {
   const before = getActor(ctx, op.id);
   const patch = cleanPatch(op.patch);
   const after = validated(Actor, { ...before, ...patch }, 'actor');
-  ctx.s.actorUpdate.run([...actorParams(after), op.id]);
+  ctx.s.actorUpdate.run([...actorParams(after).slice(1), op.id]);
   ctx.touched.add('actors');
   return [{ op: 'actor.update', id: op.id, patch: inversePatch(before, patch) }];
 };
@@ -77,7 +77,7 @@ export const crisisUpdate: Handler<'crisis.update'> = (ctx, op) => {
   const before = getCrisis(ctx, op.id);
   const patch = cleanPatch(op.patch);
   const after = validated(Crisis, { ...before, ...patch }, 'crisis');
-  ctx.s.crisisUpdate.run([...crisisParams(after), op.id]);
+  ctx.s.crisisUpdate.run([...crisisParams(after).slice(1), op.id]);
   ctx.touched.add('crises');
   return [{ op: 'crisis.update', id: op.id, patch: inversePatch(before, patch) }];
 };
