@@ -2,7 +2,7 @@
  * The view controls over the centre pane: canvas / table / matrix, the canvas view mode, and
  * the legend of the mode in force (with the what-if trigger chooser).
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CONSENSUS_STATES } from '../../../core/analysis';
 import { CENTRE_VIEWS, VIEW_MODES, type CentreView, type ViewMode } from '../state/view';
 import { agreedLabel } from './ConsensusTab';
@@ -59,10 +59,26 @@ export function ViewModeSwitcher() {
 
 export function ViewLegend() {
   const { doc, view, crisisId } = useAnalysisContext();
+  const [collapsed, setCollapsed] = useState(false);
   if (view.mode === 'normal' || !doc || !crisisId) return null;
   return (
-    <aside className="view-legend" data-testid="view-legend" data-mode={view.mode} aria-label={`${MODE_LABEL[view.mode]} legend`}>
-      <h3>{MODE_LABEL[view.mode]}</h3>
+    <aside className={`view-legend${collapsed ? ' is-collapsed' : ''}`} data-testid="view-legend" data-mode={view.mode} aria-label={`${MODE_LABEL[view.mode]} legend`}>
+      <h3>
+        {MODE_LABEL[view.mode]}
+        <button className="legend-collapse" aria-expanded={!collapsed} aria-label={collapsed ? 'Show the legend' : 'Hide the legend'} data-testid="legend-collapse" onClick={() => setCollapsed(!collapsed)}>
+          {collapsed ? '▴' : '▾'}
+        </button>
+      </h3>
+      {!collapsed && <LegendBody />}
+    </aside>
+  );
+}
+
+function LegendBody() {
+  const { doc, view, crisisId } = useAnalysisContext();
+  if (!doc || !crisisId) return null;
+  return (
+    <>
       {view.mode === 'consensus' && <ConsensusLegend counts={consensusOf(doc, crisisId).summary} coreCount={consensusOf(doc, crisisId).summary.coreActorIds.length} />}
       {view.mode === 'risk' && (
         <ul>
@@ -70,7 +86,7 @@ export function ViewLegend() {
             <Swatch key={band.label} tone={band.tone} text={band.label} />
           ))}
           <Swatch tone={UNRATED_TONE} text="Unrated impact" />
-          <li className="legend-note">Impacts: effective likelihood × severity. Triggers and crises show their likelihood.</li>
+          <li className="legend-note">Impacts: effective likelihood × severity. A trigger or crisis made less likely by what leads to it says so.</li>
         </ul>
       )}
       {view.mode === 'coverage' && (
@@ -85,7 +101,7 @@ export function ViewLegend() {
           <WhatIfLegend />
         </>
       )}
-    </aside>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
  * the answer is cached per document object (see memo.ts), so it is computed once per document
  * change and view-mode switch, never once per node.
  */
-import { GAP_KINDS, type GapKind } from '../../../core/analysis';
+import { GAP_KINDS, effectiveLikelihoods, type GapKind } from '../../../core/analysis';
 import type { ScenarioDocument } from '../../../core/model';
 import type { ViewState } from '../state/view';
 import { cascadeOf, consensusOf, derived, gapsOf, riskOf, whatIfTriggers } from './memo';
@@ -59,7 +59,7 @@ function consensusDecorations(doc: ScenarioDocument, crisisId: string): Decorati
 
 /**
  * Impacts get the heat colour of their risk. Triggers and crises carry no risk of their own,
- * so they show their effective likelihood as text only; responses are left plain.
+ * so they are not coloured; responses are left plain.
  */
 function riskDecorations(doc: ScenarioDocument, crisisId: string): Decorations {
   const out = new Map<string, NodeDecoration>();
@@ -69,9 +69,13 @@ function riskDecorations(doc: ScenarioDocument, crisisId: string): Decorations {
       badge: entry.risk === null ? 'unrated' : `risk ${entry.risk}`,
     });
   }
+  // A trigger or crisis already shows its own score; say more only when what leads to it
+  // makes it less likely than scored (or gives an unscored one a likelihood).
+  const effective = effectiveLikelihoods(doc, { crisisId });
   for (const node of doc.nodes) {
     if (node.crisisId !== crisisId || (node.kind !== 'trigger' && node.kind !== 'crisis')) continue;
-    if (node.likelihood !== null) out.set(node.id, { badge: `likelihood ${node.likelihood}` });
+    const value = effective[node.id] ?? null;
+    if (value !== null && value !== node.likelihood) out.set(node.id, { badge: `effectively ${value}` });
   }
   return out;
 }
@@ -116,7 +120,7 @@ function whatIfDecorations(doc: ScenarioDocument, crisisId: string, triggers: re
     if (chosen.has(element.nodeId)) {
       out.set(element.nodeId, { tone: CHOSEN_TRIGGER_TONE, badge: 'fires' });
     } else if (uncovered.has(element.nodeId)) {
-      out.set(element.nodeId, { tone: GAP_TONE, badge: `uncovered · ${paths}`, flagged: true });
+      out.set(element.nodeId, { tone: GAP_TONE, badge: 'uncovered', flagged: true });
     } else {
       out.set(element.nodeId, { tone: CASCADE_TONE, badge: `step ${element.depth} · ${paths}` });
     }

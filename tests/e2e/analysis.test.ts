@@ -1,0 +1,242 @@
+/**
+ * The analysis UI in Chromium: stances filled in through the consensus matrix colour the
+ * canvas, a coverage gap is found and fixed from the Gaps tab, a what-if run dims everything
+ * outside the cascade, and every edit is in the file on disk.
+ *
+ * The scenario is built through the contract (one batch of ops), saved to a path in the test's
+ * folder, and the page reloaded so the renderer loads it like any opened file.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blankNode, type GraphNode, type NodeKind } from '../../core/model';
+import type { Op } from '../../core/ops';
+import { CONSENSUS_TONE, GAP_TONE } from '../../renderer/src/analysis/tones';
+import { launchApp, type AppSession } from './harness/app';
+import { readOnDisk } from './harness/disk';
+
+/**
+ * One crisis, drawn by hand so every answer can be worked out:
+ *   t1 (likelihood 4) ─┐
+ *   t2 (likelihood 2) ─┴→ x (3) → i1 (severity 5) → i2 (severity 2)
+ *   t3 (likelihood 5) → x2 (unscored) → i3 (severity 1)
+ *   r1 contains i1 (lead US); r2 averts t3 (lead JP)
+ * Effective likelihood: x 3 (t1's chain capped by x), i1 3, i2 3, i3 5. Risk: i1 15, i2 6, i3 5.
+ * What-if from t1 reaches t1, x, i1, i2; i2 is the one reached impact nothing contains.
+ */
+function fixtureOps(crisisId: string): Op[] {
+  const at = (col: number, row: number) => ({ x: 80 + col * 300, y: 60 + row * 140 });
+  const node = (id: string, kind: NodeKind, title: string, col: number, row: number, patch: Partial<GraphNode> = {}): Op => ({
+    op: 'node.create',
+    node: { ...blankNode(kind, crisisId, id, at(col, row)), title, ...patch },
+  });
+  const edge = (id: string, source: string, target: string, kind: 'leads-to' | 'averts' | 'contains'): Op => ({
+    op: 'edge.create',
+    edge: { id, crisisId, source, target, kind, label: '', confidence: null },
+  });
+  return [
+    node('t1', 'trigger', 'Typhoon hits the coast', 0, 0, { likelihood: 4 }),
+    node('t2', 'trigger', 'Port strike', 0, 1, { likelihood: 2 }),
+    node('t3', 'trigger', 'Dam failure upstream', 0, 2, { likelihood: 5 }),
+    node('x', 'crisis', 'Coastal city flooded', 1, 0, { likelihood: 3 }),
+    node('x2', 'crisis', 'River flood', 1, 2, { likelihood: null }),
+    node('i1', 'impact', 'Hospitals cut off', 2, 0, { severity: 5 }),
+    node('i2', 'impact', 'Fuel shortage', 3, 0, { severity: 2 }),
+    node('i3', 'impact', 'Farmland lost', 2, 2, { severity: 1 }),
+    node('r1', 'response', 'Airlift medical teams', 3, 1, { leadActorId: 'us' }),
+    node('r2', 'response', 'Reinforce the dam', 1, 3, { leadActorId: 'jp' }),
+    edge('e1', 't1', 'x', 'leads-to'),
+    edge('e2', 't2', 'x', 'leads-to'),
+    edge('e3', 'x', 'i1', 'leads-to'),
+    edge('e4', 'i1', 'i2', 'leads-to'),
+    edge('e5', 't3', 'x2', 'leads-to'),
+    edge('e6', 'x2', 'i3', 'leads-to'),
+    edge('e7', 'r1', 'i1', 'contains'),
+    edge('e8', 'r2', 't3', 'averts'),
+  ];
+}
+
+const graphNode = (page: Page, id: string) => page.locator(`[data-testid="graph-node"][data-node-id="${id}"]`);
+const attributeOf = (page: Page, id: string, name: string) => () => graphNode(page, id).getAttribute(name);
+
+describe('analysis UI in Chromium', () => {
+  let app: AppSession;
+  let file: string;
+  beforeEach(async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByTestId('welcome-new').click();
+    await page.getByTestId('workspace').waitFor();
+    const current = await page.evaluate(() => window.workbench.currentScenario({}));
+    if (!current.ok || !current.value) throw new Error('no scenario after New');
+    const document = current.value.document;
+    expect(document.scenario.coreActorIds).toEqual(['us', 'jp', 'kr', 'cn']);
+    const crisisId = [...document.crises].sort((a, b) => a.order - b.order)[0]!.id;
+    const applied = await page.evaluate((ops) => window.workbench.applyOps({ ops, mark: null }), fixtureOps(crisisId));
+    expect(applied.ok).toBe(true);
+    file = join(app.workDir, 'analysis.scenario');
+    app.dialogs.save.push(file);
+    expect((await page.evaluate(() => window.workbench.saveScenarioAs({}))).ok).toBe(true);
+    await app.reload();
+    await graphNode(page, 'i2').waitFor();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('fills stances in the matrix, by mouse and keyboard, and the canvas colours follow', async () => {
+    const { page } = app;
+    await page.getByTestId('centre-matrix').click();
+    await page.getByTestId('consensus-matrix').waitFor();
+
+    // The crisis node: one click per core actor (unknown → agree).
+    for (const actor of ['us', 'jp', 'kr', 'cn']) {
+      const cell = page.getByTestId(`matrix-x-${actor}`);
+      await cell.click();
+      await expect.poll(() => cell.getAttribute('data-position')).toBe('agree');
+    }
+    await expect.poll(() => page.getByTestId('matrix-state-x').getAttribute('data-state')).toBe('agreed');
+
+    // The first impact from the keyboard: D on the US cell sets "disagree" and steps down a row.
+    const usOnHospitals = page.getByTestId('matrix-i1-us');
+    await usOnHospitals.focus();
+    await page.keyboard.press('d');
+    await expect.poll(() => usOnHospitals.getAttribute('data-position')).toBe('disagree');
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(next).toMatch(/^matrix-.+-us$/);
+    expect(next).not.toBe('matrix-i1-us');
+    // Right arrow then A: Japan agrees on the element below, and U on the next marks uncertain.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByTestId('matrix-i1-jp').getAttribute('data-position')).toBe('agree');
+    await page.getByTestId('matrix-t2-kr').focus();
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('matrix-t2-kr').getAttribute('data-position')).toBe('uncertain');
+    await expect.poll(() => page.getByTestId('matrix-state-i1').getAttribute('data-state')).toBe('split');
+    await expect.poll(() => page.getByTestId('matrix-state-t2').getAttribute('data-state')).toBe('partly-unknown');
+    await app.screenshot('analysis-matrix');
+
+    await page.getByTestId('mode-consensus').click();
+    await graphNode(page, 'x').waitFor();
+    await expect.poll(attributeOf(page, 'x', 'data-tone')).toBe(CONSENSUS_TONE.agreed);
+    await expect.poll(attributeOf(page, 'i1', 'data-tone')).toBe(CONSENSUS_TONE.split);
+    await expect.poll(attributeOf(page, 't2', 'data-tone')).toBe(CONSENSUS_TONE['partly-unknown']);
+    await expect.poll(attributeOf(page, 'i3', 'data-tone')).toBe(CONSENSUS_TONE.unasked);
+    await expect(page.getByTestId('view-legend').getAttribute('data-mode')).resolves.toBe('consensus');
+    await app.screenshot('analysis-consensus-canvas');
+
+    // The panel's summary counts the same states: 1 agreed, 1 contested, 1 partly unknown, 7 unasked.
+    await page.getByTestId('tool-view.toggleAnalysis').click();
+    await page.getByTestId('analysis-tab-consensus').click();
+    const count = (state: string) => page.getByTestId(`consensus-summary-${state}`).getAttribute('data-count');
+    await expect.poll(() => count('agreed')).toBe('1');
+    await expect(count('split')).resolves.toBe('1');
+    await expect(count('partly-unknown')).resolves.toBe('1');
+    await expect(count('unasked')).resolves.toBe('7');
+    await expect(page.getByTestId('consensus-summary-agreed').textContent()).resolves.toContain('agreed by all four');
+
+    // Back to unknown: N clears the Korean "uncertain", and the file drops the row.
+    await page.getByTestId('centre-matrix').click();
+    await page.getByTestId('matrix-t2-kr').focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByTestId('matrix-t2-kr').getAttribute('data-position')).toBe('unknown');
+
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
+    const stances = readOnDisk(file, (db) => db.prepare('SELECT element_id, actor_id, position FROM stances ORDER BY element_id, actor_id').all());
+    expect(stances).toEqual([
+      { element_id: 'i1', actor_id: 'jp', position: 'agree' },
+      { element_id: 'i1', actor_id: 'us', position: 'disagree' },
+      { element_id: 'x', actor_id: 'cn', position: 'agree' },
+      { element_id: 'x', actor_id: 'jp', position: 'agree' },
+      { element_id: 'x', actor_id: 'kr', position: 'agree' },
+      { element_id: 'x', actor_id: 'us', position: 'agree' },
+    ]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('runs a what-if, finds the uncovered impact in the Gaps tab, fixes it, and the gap is gone', async () => {
+    const { page } = app;
+    await page.getByTestId('mode-what-if').click();
+    await page.getByTestId('whatif-t1').check();
+    const inCascade = ['t1', 'x', 'i1', 'i2'];
+    const answering = ['r1'];
+    const outside = ['t2', 't3', 'x2', 'i3', 'r2'];
+    for (const id of [...inCascade, ...answering]) await expect.poll(attributeOf(page, id, 'data-dimmed')).toBe('false');
+    for (const id of outside) await expect.poll(attributeOf(page, id, 'data-dimmed')).toBe('true');
+    await expect.poll(attributeOf(page, 'i2', 'data-flagged')).toBe('true');
+    await expect.poll(attributeOf(page, 'i2', 'data-tone')).toBe(GAP_TONE);
+    await expect.poll(attributeOf(page, 'i1', 'data-flagged')).toBe('false');
+    await expect(page.getByTestId('whatif-summary').textContent()).resolves.toBe('3 reached · 1 uncovered impact · 1 complete path');
+    await app.screenshot('analysis-what-if');
+
+    // The Gaps tab lists the uncovered impact; clicking the row selects it on the canvas.
+    await page.getByTestId('tool-view.toggleAnalysis').click();
+    await page.getByTestId('analysis-tab-gaps').click();
+    const uncontained = page.locator('[data-testid="gap-row"][data-gap-kind="uncontained-impact"]');
+    await expect.poll(() => uncontained.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node-id')))).toEqual(['i3', 'i2']);
+    await expect(page.getByTestId('gap-count-unaverted-trigger').textContent()).resolves.toMatch(/^2 /);
+    await uncontained.filter({ hasText: 'Fuel shortage' }).click();
+    await expect.poll(() => graphNode(page, 'i2').getAttribute('class')).toContain('is-selected');
+    await app.screenshot('analysis-gaps');
+
+    // Fix it: a new response that contains the impact, drawn and wired in one step.
+    await page.getByTestId('gap-fix-i2').click();
+    await expect.poll(() => uncontained.count()).toBe(1);
+    await expect(uncontained.getAttribute('data-node-id')).resolves.toBe('i3');
+    await expect.poll(attributeOf(page, 'i2', 'data-flagged')).toBe('false');
+    await expect(page.getByTestId('whatif-summary').textContent()).resolves.toBe('3 reached · 0 uncovered impacts · 1 complete path');
+    await app.screenshot('analysis-gap-fixed');
+
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
+    const containing = readOnDisk(file, (db) =>
+      db.prepare("SELECT n.kind, n.title FROM edges e JOIN nodes n ON n.id = e.source WHERE e.target = 'i2' AND e.kind = 'contains'").all(),
+    );
+    expect(containing).toEqual([{ kind: 'response', title: 'Contain: Fuel shortage' }]);
+
+    // Leaving what-if mode removes every mark.
+    await page.getByTestId('mode-normal').click();
+    await expect.poll(attributeOf(page, 't3', 'data-dimmed')).toBe('false');
+    await expect(page.getByTestId('view-legend').count()).resolves.toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('ranks risk, heat-colours the canvas, and edits titles and scores from the table', async () => {
+    const { page } = app;
+    await page.getByTestId('tool-view.toggleAnalysis').click();
+    await page.getByTestId('analysis-tab-risk').click();
+    const ranked = page.getByTestId('risk-row');
+    await expect.poll(() => ranked.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node-id')))).toEqual(['i1', 'i2', 'i3']);
+    await expect(page.getByTestId('risk-cell-3-5').textContent()).resolves.toBe('1');
+    await expect(page.getByTestId('risk-cell-5-1').textContent()).resolves.toBe('1');
+
+    await page.getByTestId('mode-risk').click();
+    const i1Tone = await graphNode(page, 'i1').getAttribute('data-tone');
+    const i3Tone = await graphNode(page, 'i3').getAttribute('data-tone');
+    expect(i1Tone).not.toBe('');
+    expect(i1Tone).not.toBe(i3Tone);
+    await app.screenshot('analysis-risk');
+
+    // The table: filter to impacts, sort by risk (high first), raise a severity, rename a row.
+    await page.getByTestId('centre-table').click();
+    await page.getByTestId('table-filter-kind').selectOption('impact');
+    await page.getByTestId('table-sort-risk').click();
+    await page.getByTestId('table-sort-risk').click();
+    const order = () => page.getByTestId('table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node-id')));
+    await expect.poll(order).toEqual(['i1', 'i2', 'i3']);
+    await page.getByTestId('table-severity-i3').selectOption('5');
+    await expect.poll(order).toEqual(['i3', 'i1', 'i2']);
+
+    const title = page.getByTestId('table-title-i3');
+    await title.fill('Farmland and orchards lost');
+    await title.press('Enter');
+    await page.getByTestId('table-filter-text').fill('orchard');
+    await expect.poll(order).toEqual(['i3']);
+    await app.screenshot('analysis-table');
+
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
+    const row = readOnDisk(file, (db) => db.prepare("SELECT title, severity FROM nodes WHERE id = 'i3'").get());
+    expect(row).toEqual({ title: 'Farmland and orchards lost', severity: 5 });
+    expect(app.errors).toEqual([]);
+  });
+});
