@@ -9,7 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { blankNode, DEFAULT_ACTORS, type GraphEdge, type GraphNode, type ScenarioDocument } from '../core/model';
@@ -105,8 +105,8 @@ function openOrThrow(path: string): ScenarioStore {
 
 interface Row {
   measurement: string;
-  store: number;
-  raw: number;
+  store: number[];
+  raw: number[];
   target: number;
 }
 
@@ -140,7 +140,7 @@ async function measureEdits(dir: string, sizes: number[], commits: number): Prom
     }
     store.close();
     raw.close();
-    rows.push({ measurement: `one edit commit (rename a node), ${size.toLocaleString('en')} nodes`, store: median(storeTimes), raw: median(rawTimes), target: 1.5 });
+    rows.push({ measurement: `one edit commit (rename a node), ${size.toLocaleString('en')} nodes`, store: storeTimes, raw: rawTimes, target: 1.5 });
   }
   return rows;
 }
@@ -162,7 +162,7 @@ async function measureImport(dir: string, rounds: number): Promise<{ row: Row; d
     rawTimes.push(now() - t);
     keep = storePath;
   }
-  return { row: { measurement: `bulk import, ${doc.nodes.length.toLocaleString('en')} nodes + ${doc.edges.length.toLocaleString('en')} edges`, store: median(storeTimes), raw: median(rawTimes), target: 1.3 }, doc, path: keep };
+  return { row: { measurement: `bulk import, ${doc.nodes.length.toLocaleString('en')} nodes + ${doc.edges.length.toLocaleString('en')} edges`, store: storeTimes, raw: rawTimes, target: 1.3 }, doc, path: keep };
 }
 
 async function measureLoad(path: string, rounds: number): Promise<Row> {
@@ -179,32 +179,33 @@ async function measureLoad(path: string, rounds: number): Promise<Row> {
     rawTimes.push(now() - t);
     if (rows < doc.nodes.length) throw new Error('raw peer read fewer rows');
   }
-  return { measurement: 'open and load, 20,000-node file', store: median(storeTimes), raw: median(rawTimes), target: 1.2 };
+  return { measurement: 'open and load, 20,000-node file', store: storeTimes, raw: rawTimes, target: 1.2 };
 }
 
 export async function run(): Promise<{ title: string; markdown: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'swb-bench-'));
   try {
     const edits = await measureEdits(dir, [100, 2_000, 20_000], 200);
-    const imported = await measureImport(dir, 5);
-    const load = await measureLoad(imported.path, 15);
+    const imported = await measureImport(dir, 7);
+    const load = await measureLoad(imported.path, 25);
     const rows = [...edits, imported.row, load];
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms.toFixed(1));
     const lines = [
-      '| measurement | store (median ms) | raw better-sqlite3 (median ms) | ratio | target | met |',
-      '|---|---:|---:|---:|---:|:---:|',
+      '| measurement | store (median ms) | raw better-sqlite3 (median ms) | ratio of medians | ratio of fastest runs | target | met (medians) |',
+      '|---|---:|---:|---:|---:|---:|:---:|',
       ...rows.map((r) => {
-        const ratio = r.store / r.raw;
-        return `| ${r.measurement} | ${fmt(r.store)} | ${fmt(r.raw)} | ${ratio.toFixed(2)}× | ≤ ${r.target}× | ${ratio <= r.target ? 'yes' : 'no'} |`;
+        const ratio = median(r.store) / median(r.raw);
+        const best = Math.min(...r.store) / Math.min(...r.raw);
+        return `| ${r.measurement} | ${fmt(median(r.store))} | ${fmt(median(r.raw))} | ${ratio.toFixed(2)}× | ${best.toFixed(2)}× | ≤ ${r.target}× | ${ratio <= r.target ? 'yes' : 'no'} |`;
       }),
-      `| peak RSS of the benchmark process | ${peakRssMb.toFixed(0)} MB | | | reported | |`,
+      `| peak RSS of the benchmark process | ${peakRssMb.toFixed(0)} MB | | | | reported | |`,
     ];
-    const editRatios = edits.map((r) => r.store / r.raw);
+    const editRatios = edits.map((r) => median(r.store) / median(r.raw));
     const markdown = [
       '## Scenario file store',
       '',
-      `Run ${new Date().toISOString()} on Node ${process.version}, SQLite ${(new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v}, temp folder ${tmpdir()}.`,
+      `Run ${new Date().toISOString()} on Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs, SQLite ${(new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v}, temp folder ${tmpdir()}.`,
       'Both sides use journal_mode=DELETE, synchronous=FULL and exclusive locking; each edit is its own durable commit.',
       'The store side includes op validation, the inverse, the modifiedAt bump and the file-identity check (edits);',
       'document validation, temp file, fsync and link into place, then open (import); and the header, quick_check and schema checks (open+load).',
