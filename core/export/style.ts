@@ -81,9 +81,13 @@ export const EDGE_STYLE: Readonly<Record<EdgeKind, EdgeStyle>> = {
   contains: { label: 'contains', stroke: '#1e7d45', dash: '2 3' },
 };
 
-/** Latin first, then CJK fallbacks, so Chinese, Japanese and Korean titles render wherever a CJK font exists. */
+/**
+ * Latin faces first, then CJK fallbacks: viewers pick the first listed font that has each
+ * character, so Latin text stays in a compact Latin face (CJK faces are large and slow to
+ * rasterise) and Chinese, Japanese and Korean fall through to whichever CJK font exists.
+ */
 export const FONT_STACK =
-  '"Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Microsoft YaHei", "Hiragino Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+  '"Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Microsoft YaHei", "Hiragino Sans", sans-serif';
 
 export const DIAGRAM_COLORS = {
   background: '#ffffff',
