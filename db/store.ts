@@ -3,7 +3,7 @@
  * Each apply() is one transaction committed before it returns, so an acknowledged edit is on disk.
  */
 import { statSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import { AppError, type AppErrorShape, type ErrorCode } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
 import type { Change, Op } from '../core/ops';
@@ -48,6 +48,7 @@ interface FileIdentity {
 export class SqliteScenarioStore implements ScenarioStore {
   private readonly statements: Statements;
   private readonly identity: FileIdentity;
+  private readonly applyInTransaction: Transaction<(ops: readonly unknown[], modifiedAt: string) => Change>;
   private closed = false;
 
   constructor(
@@ -59,6 +60,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.statements = prepareStatements(db);
+    this.applyInTransaction = db.transaction((ops: readonly unknown[], modifiedAt: string) => applyOps(this.statements, ops, modifiedAt));
     const stats = statSync(path);
     this.identity = { dev: stats.dev, ino: stats.ino };
   }
@@ -84,7 +86,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     this.assertFileInPlace();
     const modifiedAt = this.clock().toISOString();
     try {
-      return this.db.transaction(() => applyOps(this.statements, ops, modifiedAt)).immediate();
+      return this.applyInTransaction.immediate(ops, modifiedAt);
     } catch (err) {
       throw toAppError(err, 'The change was not saved');
     }

@@ -90,6 +90,9 @@ describe('one writer', () => {
     expect(ro.store.readOnly).toMatchObject({ code: 'READ_ONLY' });
     expect(ro.store.load().nodes).toHaveLength(7);
     expect(() => ro.store.apply([{ op: 'node.delete', id: 'n-trigger' }])).toThrow(expect.objectContaining({ code: 'READ_ONLY' }));
+    const writer = openScenarioFile(path);
+    expect(writer.ok).toBe(true);
+    if (writer.ok) writer.store.close();
     ro.store.close();
     expect(sha256(path)).toBe(before);
   });
