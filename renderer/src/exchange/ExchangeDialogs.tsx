@@ -1,4 +1,42 @@
-/** Export, import and library dialogs (being built). */
+/**
+ * Export, import and the report library: registers File ▸ Export…, Import… and Insert
+ * Contingency from Library…, and shows the one dialog that is open. Rendered once by the
+ * workspace; the dialogs talk to main through the contract only.
+ */
+import { useEffect, useState } from 'react';
+import { useWorkbench } from '../workbench';
+import { ExportDialog } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
+import { LibraryPicker } from './LibraryPicker';
+import './exchange.css';
+
+export { LibraryPicker } from './LibraryPicker';
+
+type OpenDialog = 'export' | 'import' | 'library' | null;
+
 export function ExchangeDialogs() {
+  const workbench = useWorkbench();
+  const [open, setOpen] = useState<OpenDialog>(null);
+
+  useEffect(() => {
+    const { commands, doc } = workbench;
+    const hasDocument = () => doc.getSnapshot().view !== null;
+    const off = [
+      commands.register({ id: 'file.export', label: 'Export…', keys: ['Mod+E'], enabled: hasDocument, run: () => setOpen('export') }),
+      commands.register({ id: 'file.import', label: 'Import…', run: () => setOpen('import') }),
+      commands.register({
+        id: 'file.insertFromLibrary',
+        label: 'Insert Contingency from Library…',
+        enabled: () => hasDocument() && !doc.getSnapshot().view?.readOnly,
+        run: () => setOpen('library'),
+      }),
+    ];
+    return () => off.forEach((unregister) => unregister());
+  }, [workbench]);
+
+  const close = () => setOpen(null);
+  if (open === 'export') return <ExportDialog onClose={close} />;
+  if (open === 'import') return <ImportDialog onClose={close} />;
+  if (open === 'library') return <LibraryPicker onClose={close} />;
   return null;
 }

@@ -1,0 +1,173 @@
+/**
+ * File ▸ Export…: the format, the scope (this crisis, the selection, every crisis) and the
+ * options that apply to the format; then main's save dialog. While main renders and writes,
+ * the dialog shows that it is busy; afterwards it offers to open the file or its folder.
+ */
+import { useState } from 'react';
+import type { ExportFormat, ExportOptions, ExportScope } from '../../../core/contract';
+import { EXPORT_FORMATS } from '../../../core/contract';
+import { AppError } from '../../../core/errors';
+import { call } from '../api';
+import { useDocument } from '../state/document-store';
+import { useObservable } from '../state/store';
+import { useWorkbench } from '../workbench';
+import { Modal } from './Modal';
+
+const FORMAT_LABEL: Record<ExportFormat, string> = {
+  svg: 'SVG image (.svg)',
+  png: 'PNG image (.png)',
+  pdf: 'PDF document (.pdf)',
+  json: 'Scenario JSON, lossless (.json)',
+  csv: 'CSV nodes and edges, for spreadsheets (.csv)',
+  md: 'Markdown brief (.md)',
+  html: 'HTML brief, one file (.html)',
+  mermaid: 'Mermaid flowchart (.mmd)',
+  dot: 'Graphviz DOT (.dot)',
+  graphml: 'GraphML, for yEd (.graphml)',
+  canvas: 'JSON Canvas, for Obsidian (.canvas)',
+};
+
+type ScopeKind = ExportScope['kind'];
+type Paper = NonNullable<ExportOptions['paper']>;
+
+type Phase = { step: 'choosing' } | { step: 'busy' } | { step: 'done'; exportId: string; fileName: string; bytes: number };
+
+export function ExportDialog({ onClose }: { onClose(): void }) {
+  const workbench = useWorkbench();
+  const { view } = useDocument(workbench.doc);
+  const { crisisId } = useObservable(workbench.view);
+  const selection = useObservable(workbench.selection);
+  const crisis = view?.document.crises.find((c) => c.id === crisisId);
+  const crisisCount = view?.document.crises.length ?? 0;
+
+  const [format, setFormat] = useState<ExportFormat>('svg');
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(selection.nodeIds.size > 0 ? 'selection' : crisis ? 'crisis' : 'all');
+  const [scale, setScale] = useState<1 | 2>(2);
+  const [bom, setBom] = useState(true);
+  const [paper, setPaper] = useState<Paper>('fit');
+  const [phase, setPhase] = useState<Phase>({ step: 'choosing' });
+  const [error, setError] = useState<string | null>(null);
+
+  const scope = (): ExportScope | null => {
+    if (scopeKind === 'crisis') return crisis ? { kind: 'crisis', crisisId: crisis.id } : null;
+    if (scopeKind === 'selection') return selection.nodeIds.size > 0 ? { kind: 'selection', nodeIds: [...selection.nodeIds] } : null;
+    return { kind: 'all' };
+  };
+
+  const start = async () => {
+    const chosen = scope();
+    if (!chosen) return;
+    setError(null);
+    setPhase({ step: 'busy' });
+    try {
+      const options: ExportOptions = {
+        format,
+        scope: chosen,
+        ...(format === 'png' ? { scale } : {}),
+        ...(format === 'csv' ? { bom } : {}),
+        ...(format === 'pdf' ? { paper } : {}),
+      };
+      const done = await call('exportScenario', options);
+      setPhase({ step: 'done', ...done });
+    } catch (e) {
+      setPhase({ step: 'choosing' });
+      if (e instanceof AppError && e.code === 'CANCELLED') return;
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const reveal = async (how: 'open' | 'folder') => {
+    if (phase.step !== 'done') return;
+    try {
+      await call('revealExport', { exportId: phase.exportId, how });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const busy = phase.step === 'busy';
+  if (phase.step === 'done') {
+    return (
+      <Modal title="Export finished" testId="export-dialog" onClose={onClose}>
+        <p className="exchange-result" role="status" data-testid="export-result">
+          Saved <strong>{phase.fileName}</strong> ({formatBytes(phase.bytes)}).
+        </p>
+        {error && <p role="alert" className="error-line">{error}</p>}
+        <div className="exchange-actions">
+          <button data-testid="export-open" onClick={() => void reveal('open')}>Open file</button>
+          <button data-testid="export-folder" onClick={() => void reveal('folder')}>Show in folder</button>
+          <button className="primary" data-testid="export-close" onClick={onClose}>Done</button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title="Export" testId="export-dialog" busy={busy} onClose={onClose}>
+      <div className="exchange-form">
+        <label>
+          <span>Format</span>
+          <select data-testid="export-format" value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>{FORMAT_LABEL[f]}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Scope</span>
+          <select data-testid="export-scope" value={scopeKind} disabled={busy} onChange={(e) => setScopeKind(e.target.value as ScopeKind)}>
+            <option value="crisis" disabled={!crisis}>This crisis{crisis ? `: ${crisis.title}` : ''}</option>
+            <option value="selection" disabled={selection.nodeIds.size === 0}>
+              The selection ({selection.nodeIds.size} {selection.nodeIds.size === 1 ? 'element' : 'elements'})
+            </option>
+            <option value="all">All crises ({crisisCount})</option>
+          </select>
+        </label>
+        {format === 'png' && (
+          <label>
+            <span>Resolution</span>
+            <select data-testid="export-scale" value={scale} disabled={busy} onChange={(e) => setScale(e.target.value === '1' ? 1 : 2)}>
+              <option value="1">1× (screen)</option>
+              <option value="2">2× (sharp on high-density screens and in print)</option>
+            </select>
+          </label>
+        )}
+        {format === 'pdf' && (
+          <label>
+            <span>Paper</span>
+            <select data-testid="export-paper" value={paper} disabled={busy} onChange={(e) => setPaper(e.target.value as Paper)}>
+              <option value="fit">Fit the diagram</option>
+              <option value="a4">A4 landscape</option>
+              <option value="letter">Letter landscape</option>
+            </select>
+          </label>
+        )}
+        {format === 'csv' && (
+          <label className="exchange-check">
+            <input type="checkbox" data-testid="export-bom" checked={bom} disabled={busy} onChange={(e) => setBom(e.target.checked)} />
+            <span>Start with a byte-order mark, so Excel shows Chinese, Japanese and Korean text correctly</span>
+          </label>
+        )}
+      </div>
+      {busy && (
+        <div className="exchange-busy" role="status" data-testid="export-busy">
+          <progress aria-label="Exporting" />
+          <span>Exporting… large diagrams can take a few seconds.</span>
+        </div>
+      )}
+      {error && <p role="alert" className="error-line" data-testid="export-error">{error}</p>}
+      <div className="exchange-actions">
+        <button data-testid="export-cancel" disabled={busy} onClick={onClose}>Cancel</button>
+        <button className="primary" data-testid="export-go" disabled={busy || !scope()} onClick={() => void start()}>
+          {busy ? 'Exporting…' : 'Export…'}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
