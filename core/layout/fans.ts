@@ -1,11 +1,12 @@
 /**
  * Gathering fans. Long edges that leave the same node (or arrive at the same node)
- * run side by side through the neighbouring column, so closely that no box fits
- * between them. A box ordered between two such lanes would sit under the fan
- * however the column is spaced, so after each crossing-reduction sweep every fan
- * is made contiguous: its lanes meet at their mean position and a box caught inside
- * moves to the nearer side.
+ * run side by side through the nearby columns, so closely that no box fits between
+ * them. A box ordered between two such lanes would sit under the fan however the
+ * column is spaced, so each fan is made contiguous: its lanes meet at their mean
+ * position and a box caught inside moves to the nearer side (see ordering.ts for
+ * when this runs).
  */
+
 /**
  * How many columns from their shared end lanes still count as one fan. Two, because a
  * response column sits between neighbouring main layers: one main layer away, curves

@@ -2,8 +2,12 @@
  * Automatic layout of crisis graphs, left to right by kind: triggers, crisis,
  * impacts by cascade depth, and each response in a column just left of what it
  * averts or contains. Pure and deterministic; iterative throughout, so graph size is
- * bounded by memory, not by the call stack. See columns.ts for the column rules,
- * ordering.ts for crossing reduction and coordinates.ts for placement.
+ * bounded by memory, not by the call stack.
+ *
+ * The pipeline (layered.ts): columns.ts assigns columns, ordering.ts reduces
+ * crossings (with fans.ts and crossings.ts), coordinates.ts places boxes without
+ * overlap and clearance.ts keeps them off the curves the canvas draws. selection.ts
+ * arranges a selection in place; jobs.ts runs layouts as worker jobs.
  */
 import type { EdgeKind, NodeKind } from '../model/graph';
 import { layeredLayoutReport } from './layered';

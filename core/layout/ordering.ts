@@ -5,9 +5,14 @@
  * per skipped column, so every segment joins neighbouring columns and crossings can be
  * counted exactly. Then barycenter sweeps alternate left→right and right→left; each
  * sweep is a sort per column, so it costs O(n log n). The best order seen (by exact
- * crossing count) is kept, which means the result is never worse than the start
- * order: input order, grouped by connected component. Fans are gathered at the end
- * (fans.ts) when that costs few crossings and still beats the start order.
+ * crossing count) is kept, so the result is never worse than the start order: input
+ * order, grouped by connected component.
+ *
+ * Fans of long edges (fans.ts) are kept together so no box sits under one. On graphs
+ * of a size people read they are gathered after every sweep, and the start order is
+ * then the gathered input order; on larger graphs they are gathered once at the end,
+ * and only if that costs few crossings. A graph without long edges has no fans, and
+ * its result never has more crossings than its input order.
  */
 import type { Adjacency } from './graph';
 import { buildAdjacency } from './graph';
@@ -45,12 +50,12 @@ export interface OrderingInput {
 }
 
 /**
- * Gathering fans may add crossings; it is kept while it adds no more than this share
- * (and never beats the start order's count), since a box under a fan reads worse than
- * one more crossing.
+ * On large graphs, gathering fans at the end is kept if it adds at most this share of
+ * crossings and still has no more than the start order: a box under a fan reads worse
+ * than a crossing or two, but on a large graph the sweeps' result counts for more.
  */
 const FAN_CROSSING_ALLOWANCE = 1.25;
-/** Up to this many nodes and placeholders, fans are gathered after every sweep; readability wins over speed. */
+/** Up to this many nodes and placeholders, fans are gathered after every sweep. */
 const GATHER_EVERY_SWEEP_UP_TO = 5_000;
 
 /** Placeholder budget per real node and edge; past it, the longest detours stop steering the order. */
