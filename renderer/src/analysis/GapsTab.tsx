@@ -10,7 +10,7 @@ import { inferEdgeKind } from '../../../core/rules';
 import { useEdit } from './hooks';
 import { gapsOf } from './memo';
 import { ROW_LIMIT, type TabProps } from './tab-props';
-import { GAP_LABEL } from './tones';
+import { GAP_LABEL, gapCountText } from './tones';
 
 export function GapsTab({ doc, scope, crisisNames, focus }: TabProps) {
   const { gaps, counts } = gapsOf(doc, scope);
@@ -38,7 +38,7 @@ export function GapsTab({ doc, scope, crisisNames, focus }: TabProps) {
       <ul className="gap-counts" aria-label="Gaps by kind">
         {GAP_KINDS.map((kind) => (
           <li key={kind} className={counts[kind] ? 'has-gaps' : ''} data-testid={`gap-count-${kind}`}>
-            <strong>{counts[kind]}</strong> {GAP_LABEL[kind].toLocaleLowerCase()}
+            {gapCountText(kind, counts[kind])}
           </li>
         ))}
       </ul>

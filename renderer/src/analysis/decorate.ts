@@ -3,10 +3,10 @@
  * the answer is cached per document object (see memo.ts), so it is computed once per document
  * change and view-mode switch, never once per node.
  */
-import { GAP_KINDS, effectiveLikelihoods, type GapKind } from '../../../core/analysis';
+import { GAP_KINDS, type GapKind } from '../../../core/analysis';
 import type { ScenarioDocument } from '../../../core/model';
 import type { ViewState } from '../state/view';
-import { cascadeOf, consensusOf, derived, gapsOf, riskOf, whatIfTriggers } from './memo';
+import { cascadeOf, consensusOf, derived, gapsOf, likelihoodsOf, riskOf, whatIfTriggers } from './memo';
 import {
   ANSWERING_RESPONSE_TONE,
   CASCADE_TONE,
@@ -71,10 +71,10 @@ function riskDecorations(doc: ScenarioDocument, crisisId: string): Decorations {
   }
   // A trigger or crisis already shows its own score; say more only when what leads to it
   // makes it less likely than scored (or gives an unscored one a likelihood).
-  const effective = effectiveLikelihoods(doc, { crisisId });
+  const effective = likelihoodsOf(doc, crisisId);
   for (const node of doc.nodes) {
     if (node.crisisId !== crisisId || (node.kind !== 'trigger' && node.kind !== 'crisis')) continue;
-    const value = effective[node.id] ?? null;
+    const value = effective.get(node.id) ?? null;
     if (value !== null && value !== node.likelihood) out.set(node.id, { badge: `effectively ${value}` });
   }
   return out;

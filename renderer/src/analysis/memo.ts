@@ -7,6 +7,7 @@
 import {
   buildGraphIndex,
   cascade,
+  computeEffectiveLikelihood,
   consensus,
   coverageGaps,
   responsibilities,
@@ -15,6 +16,7 @@ import {
   type CascadeResult,
   type ConsensusAnalysis,
   type CoverageGaps,
+  type GraphIndex,
   type RiskAnalysis,
 } from '../../../core/analysis';
 import type { ScenarioDocument } from '../../../core/model';
@@ -35,12 +37,26 @@ export type Scope = string | null;
 
 const scopeKey = (scope: Scope): string => scope ?? '*';
 
+/** The adjacency the graph analyses share, built once per document and scope. */
+function indexOf(doc: ScenarioDocument, scope: Scope): GraphIndex {
+  return memo(doc, `index:${scopeKey(scope)}`, () => buildGraphIndex(doc, { crisisId: scope }));
+}
+
 export function gapsOf(doc: ScenarioDocument, scope: Scope): CoverageGaps {
-  return memo(doc, `gaps:${scopeKey(scope)}`, () => coverageGaps(doc, { crisisId: scope }));
+  return memo(doc, `gaps:${scopeKey(scope)}`, () => coverageGaps(doc, { crisisId: scope }, indexOf(doc, scope)));
 }
 
 export function riskOf(doc: ScenarioDocument, scope: Scope): RiskAnalysis {
-  return memo(doc, `risk:${scopeKey(scope)}`, () => riskAnalysis(doc, { crisisId: scope }));
+  return memo(doc, `risk:${scopeKey(scope)}`, () => riskAnalysis(doc, { crisisId: scope }, indexOf(doc, scope)));
+}
+
+/** Effective likelihood of every node in scope (docs/analysis.md); absent or null when none. */
+export function likelihoodsOf(doc: ScenarioDocument, scope: Scope): ReadonlyMap<string, number | null> {
+  return memo(doc, `likelihood:${scopeKey(scope)}`, () => {
+    const index = indexOf(doc, scope);
+    const effective = computeEffectiveLikelihood(index);
+    return new Map(index.nodes.map((node, i) => [node.id, effective[i] || null]));
+  });
 }
 
 export function consensusOf(doc: ScenarioDocument, scope: Scope): ConsensusAnalysis {
@@ -66,7 +82,7 @@ export function whatIfTriggers(doc: ScenarioDocument, crisisId: string, chosen: 
 export function cascadeOf(doc: ScenarioDocument, crisisId: string, chosen: readonly string[]): CascadeResult | null {
   const triggers = whatIfTriggers(doc, crisisId, chosen);
   if (triggers.length === 0) return null;
-  return memo(doc, `cascade:${crisisId}:${triggers.join(',')}`, () => cascade(doc, triggers, buildGraphIndex(doc, { crisisId })));
+  return memo(doc, `cascade:${crisisId}:${triggers.join(',')}`, () => cascade(doc, triggers, indexOf(doc, crisisId)));
 }
 
 /** Memoize any derived value of a document under a caller-chosen key. */

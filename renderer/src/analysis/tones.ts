@@ -68,6 +68,20 @@ export const GAP_LABEL: Record<GapKind, string> = {
   'orphaned-response': 'Responses that avert or contain nothing',
 };
 
+/** "1 impact no response contains", "2 impacts no response contains". */
+export function gapCountText(kind: GapKind, count: number): string {
+  const [one, many, rest] = GAP_COUNT_WORDS[kind];
+  return `${count} ${count === 1 ? one : many} ${rest}`;
+}
+
+const GAP_COUNT_WORDS: Record<GapKind, [string, string, string]> = {
+  'uncontained-impact': ['impact', 'impacts', 'no response contains'],
+  'unaverted-trigger': ['trigger', 'triggers', 'no response averts'],
+  'unaverted-crisis': ['crisis', 'crises', 'no response averts'],
+  'response-without-lead': ['response', 'responses', 'with no lead actor'],
+  'orphaned-response': ['response', 'responses', 'that avert or contain nothing'],
+};
+
 export const GAP_BADGE: Record<GapKind, string> = {
   'uncontained-impact': 'uncontained',
   'unaverted-trigger': 'not averted',
