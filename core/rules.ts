@@ -38,7 +38,8 @@ export function checkConnection(
 function connectionRefusal(from: NodeKind, to: NodeKind): string {
   const allowed = Object.keys(RULES[from]) as NodeKind[];
   const targets = allowed.length ? allowed.map(article).join(' or ') : 'nothing';
-  return `A ${from} cannot connect to ${article(to)}: it may connect to ${targets}.`;
+  const subject = article(from);
+  return `${subject[0]!.toUpperCase()}${subject.slice(1)} cannot connect to ${article(to)}: it may connect to ${targets}.`;
 }
 
 function article(kind: NodeKind): string {

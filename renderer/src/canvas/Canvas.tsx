@@ -13,6 +13,7 @@ import {
   useReactFlow,
   type Connection,
   type NodeChange,
+  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '../../../core/model';
@@ -94,7 +95,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         const targets = ids.map((id) => ({ id }));
         if (targets.length) void flow.fitView({ nodes: targets, duration: 250, maxZoom: 1.2, padding: 0.4 });
       },
-      fit: () => void flow.fitView({ duration: 250, padding: 0.15 }),
+      fit: () => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: 1.2 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       centre: () => {
@@ -109,6 +110,16 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   }, [flow, workbench]);
 
   useCanvasCommands(crisisId, readOnly);
+
+  // React Flow re-subscribes when this handler changes identity, which would loop: keep it stable.
+  const onSelectionChange = useCallback(
+    ({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams) =>
+      workbench.selection.replace(
+        selNodes.map((n) => n.id),
+        selEdges.map((e) => e.id),
+      ),
+    [workbench],
+  );
 
   const edit = workbench.doc.edit.bind(workbench.doc);
   const fail = useCallback((e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error', true), [workbench]);
@@ -156,12 +167,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={(changes: NodeChange<FlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns))}
-        onSelectionChange={({ nodes: selNodes, edges: selEdges }) =>
-          workbench.selection.replace(
-            selNodes.map((n) => n.id),
-            selEdges.map((e) => e.id),
-          )
-        }
+        onSelectionChange={onSelectionChange}
         onNodeDragStop={(_event, _node, dragged) => {
           const ops = dragged
             .map((n) => ({ n, model: modelNodes.find((m) => m.id === n.id) }))
@@ -201,6 +207,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         minZoom={0.05}
         maxZoom={2.5}
         fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
         onlyRenderVisibleElements={nodes.length > 400}
         proOptions={{ hideAttribution: true }}
       >

@@ -3,7 +3,7 @@
  * so each is one undo step.
  */
 import { copyNodes, pasteClip, type Clip } from '../../../core/clipboard';
-import { blankNode, newId, type NodeKind } from '../../../core/model';
+import { NODE_DEFAULT_SIZE, blankNode, newId, type NodeKind } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { runArrangeSelection, runLayout } from '../layout/run-layout';
 import type { Workbench } from '../workbench';
@@ -11,7 +11,7 @@ import type { Workbench } from '../workbench';
 const report = (workbench: Workbench) => (e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error', true);
 
 export function addNode(workbench: Workbench, crisisId: string, kind: NodeKind, at?: { x: number; y: number }): void {
-  const point = at ?? nudgeFromCentre(workbench, crisisId);
+  const point = at ?? nudgeFromCentre(workbench, crisisId, kind);
   const node = blankNode(kind, crisisId, newId(), { x: Math.round(point.x), y: Math.round(point.y) });
   workbench.doc
     .edit([{ op: 'node.create', node }])
@@ -22,18 +22,29 @@ export function addNode(workbench: Workbench, crisisId: string, kind: NodeKind, 
     .catch(report(workbench));
 }
 
-/** New nodes from the palette land near the centre, stepped so they do not stack exactly. */
-function nudgeFromCentre(workbench: Workbench, crisisId: string): { x: number; y: number } {
+/**
+ * New nodes from the palette land at the free spot nearest the centre of the view, searched
+ * ring by ring on a grid, so they never cover a node already there.
+ */
+function nudgeFromCentre(workbench: Workbench, crisisId: string, kind: NodeKind): { x: number; y: number } {
   const centre = workbench.canvas.current?.centre() ?? { x: 100, y: 100 };
-  const doc = workbench.current();
-  const taken = new Set((doc?.nodes ?? []).filter((n) => n.crisisId === crisisId).map((n) => `${n.x},${n.y}`));
-  let x = Math.round(centre.x - 100);
-  let y = Math.round(centre.y - 36);
-  while (taken.has(`${x},${y}`)) {
-    x += 24;
-    y += 24;
+  const size = NODE_DEFAULT_SIZE[kind];
+  const boxes = (workbench.current()?.nodes ?? []).filter((n) => n.crisisId === crisisId);
+  const free = (x: number, y: number) =>
+    !boxes.some((b) => x < b.x + b.width + 24 && b.x < x + size.width + 24 && y < b.y + b.height + 24 && b.y < y + size.height + 24);
+  const x0 = Math.round(centre.x - size.width / 2);
+  const y0 = Math.round(centre.y - size.height / 2);
+  for (let ring = 0; ring < 40; ring++) {
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const x = x0 + dx * (size.width + 40);
+        const y = y0 + dy * (size.height + 40);
+        if (free(x, y)) return { x, y };
+      }
+    }
   }
-  return { x, y };
+  return { x: x0, y: y0 };
 }
 
 export function deleteSelection(workbench: Workbench): void {
@@ -99,7 +110,11 @@ export function nudgeSelection(workbench: Workbench, dx: number, dy: number): vo
 }
 
 /** Arrange the crisis (or only the selected nodes) with the layered layout, as one undo step. */
-export async function arrange(workbench: Workbench, crisisId: string): Promise<void> {
+export function arrange(workbench: Workbench, crisisId: string): Promise<void> {
+  return workbench.doc.during(() => arrangeNow(workbench, crisisId));
+}
+
+async function arrangeNow(workbench: Workbench, crisisId: string): Promise<void> {
   const doc = workbench.current();
   if (!doc) return;
   const selected = workbench.selection.get().nodeIds;

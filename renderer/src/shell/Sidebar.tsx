@@ -54,7 +54,7 @@ export function Sidebar() {
         <div className="sidebar-head">
           <h2>Crises</h2>
           {!readOnly && (
-            <button className="icon-button" data-testid="add-crisis" onClick={() => void addCrisis()} title="Add crisis">
+            <button className="icon-button" data-testid="new-crisis" onClick={() => void addCrisis()} title="Add crisis">
               +
             </button>
           )}

@@ -50,6 +50,21 @@ export class DocumentStore {
     return this.enqueue(() => call('redo', {}));
   }
 
+  /**
+   * Show "Saving…" while work that ends in an edit runs (e.g. a layout computed in a worker
+   * before its positions are written), so the saved state never claims too early.
+   */
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    this.pending++;
+    this.set({ ...this.snapshot, saveState: 'saving' });
+    try {
+      return await work();
+    } finally {
+      this.pending--;
+      if (this.snapshot.saveState === 'saving' && this.pending === 0) this.set({ ...this.snapshot, saveState: 'saved' });
+    }
+  }
+
   /** Reload from the file, e.g. after a failed edit, so the UI shows exactly what it holds. */
   async reload(): Promise<void> {
     const view = await call('currentScenario', {});

@@ -24,3 +24,22 @@ export function readOnDisk<T>(path: string, read: (db: Database.Database) => T):
 export function nodeRows(path: string): { id: string; kind: string; title: string; crisis_id: string }[] {
   return readOnDisk(path, (db) => db.prepare('SELECT id, kind, title, crisis_id FROM nodes ORDER BY rowid').all() as never);
 }
+
+const TABLES = ['scenario', 'actors', 'crises', 'nodes', 'edges', 'stances', 'sources', 'provenance'] as const;
+
+/** Every row of every document table, in a stable order; the scenario's modified time is left out. */
+export function dumpScenario(path: string): Record<string, unknown[]> {
+  return readOnDisk(path, (db) => {
+    const dump: Record<string, unknown[]> = {};
+    for (const table of TABLES) {
+      const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+      dump[table] = rows
+        .map((row) => {
+          const { modified_at: _modified, ...rest } = row;
+          return table === 'scenario' ? rest : row;
+        })
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    }
+    return dump;
+  });
+}

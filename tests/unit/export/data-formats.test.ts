@@ -94,7 +94,7 @@ describe('CSV export and import', () => {
     const cases: [string, string][] = [
       [`${head}\r\nnode,a,c,villain,X,,`, 'row 2, column kind: must be one of trigger, crisis, impact, response'],
       [`${head}\r\nnode,a,c,trigger,X,,\r\nedge,e,c,,,a,zz`, 'row 3, column target: unknown node "zz"'],
-      [`${head}\r\nnode,a,c,impact,X,,\r\nnode,b,c,trigger,Y,,\r\nedge,e,c,,,a,b`, 'row 4, column target: A impact cannot connect to a trigger: it may connect to an impact.'],
+      [`${head}\r\nnode,a,c,impact,X,,\r\nnode,b,c,trigger,Y,,\r\nedge,e,c,,,a,b`, 'row 4, column target: An impact cannot connect to a trigger: it may connect to an impact.'],
       [`${head}\r\nnode,a,c,trigger,"X,,`, 'line 2: a quoted field is never closed'],
       [`${head}\r\nnode,a,c,trigger,,,`, 'row 2, column title: must not be empty'],
       [`${head}\r\nnode,a,c,trigger,X,,\r\nnode,a,c,trigger,Y,,`, 'row 3, column id: duplicate id "a"'],

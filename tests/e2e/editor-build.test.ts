@@ -1,0 +1,123 @@
+// Building a graph the way a planner does: crises, nodes of each kind, connections (valid and
+// refused), deleting, finding, hostile labels, and reopening the file.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchApp, type AppSession } from './harness/app';
+import { dumpScenario, readOnDisk } from './harness/disk';
+import { addNamedNode, connect, nodeLocator, untitledFile, waitCanvasStill, waitSaved } from './harness/editor';
+
+let app: AppSession;
+beforeEach(async () => {
+  app = await launchApp();
+  await app.page.getByTestId('welcome-new').click();
+  await app.page.getByTestId('add-trigger').waitFor();
+});
+afterEach(async () => {
+  expect(app.errors).toEqual([]);
+  await app.close();
+});
+
+describe('building a crisis graph', () => {
+  it('creates a crisis, adds every kind, makes every valid connection and refuses an invalid one', async () => {
+    const { page } = app;
+    await page.getByTestId('new-crisis').click();
+    const crisisTitle = page.getByTestId('crisis-title-input');
+    await crisisTitle.fill('Yellow Sea refugee flows');
+    await crisisTitle.press('Enter');
+    await page.getByTestId('crisis-item').filter({ hasText: 'Yellow Sea refugee flows' }).waitFor();
+    await waitSaved(page);
+
+    const t1 = await addNamedNode(page, 'trigger', 'Regime collapse in Pyongyang');
+    const t2 = await addNamedNode(page, 'trigger', 'Famine in the north');
+    const crisis = await addNamedNode(page, 'crisis', 'Mass departure by sea');
+    const i1 = await addNamedNode(page, 'impact', 'Boats reach Shandong');
+    const i2 = await addNamedNode(page, 'impact', 'Camps overwhelmed');
+    const r = await addNamedNode(page, 'response', 'Joint maritime rescue');
+    await page.getByTestId('tool-view.arrange').click();
+    await waitSaved(page);
+    await waitCanvasStill(page);
+
+    await connect(page, t2, t1); // trigger → trigger
+    await connect(page, t1, crisis); // trigger → crisis
+    await connect(page, crisis, i1); // crisis → impact
+    await connect(page, i1, i2); // impact → impact
+    await connect(page, r, t1); // response → trigger (averts)
+    await connect(page, r, crisis); // response → crisis (averts)
+    await connect(page, r, i2); // response → impact (contains)
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(7);
+
+    await connect(page, i2, t2); // impact → trigger is not allowed
+    const refusal = page.getByTestId('notice-error').last();
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('An impact cannot connect to a trigger');
+    expect(await page.locator('.react-flow__edge').count()).toBe(7);
+
+    const file = untitledFile(app);
+    const edges = readOnDisk(file, (db) => db.prepare('SELECT source, target, kind FROM edges').all() as { source: string; target: string; kind: string }[]);
+    const kinds = Object.fromEntries(edges.map((e) => [`${e.source}>${e.target}`, e.kind]));
+    expect(kinds).toEqual({
+      [`${t2}>${t1}`]: 'leads-to',
+      [`${t1}>${crisis}`]: 'leads-to',
+      [`${crisis}>${i1}`]: 'leads-to',
+      [`${i1}>${i2}`]: 'leads-to',
+      [`${r}>${t1}`]: 'averts',
+      [`${r}>${crisis}`]: 'averts',
+      [`${r}>${i2}`]: 'contains',
+    });
+    const crises = readOnDisk(file, (db) => db.prepare('SELECT title FROM crises ORDER BY ord').all());
+    expect(crises).toEqual([{ title: 'First crisis' }, { title: 'Yellow Sea refugee flows' }]);
+    await app.screenshot('editor-built-crisis');
+  });
+
+  it('deletes with the keyboard, finds by text, shows hostile labels as text, and reopens identically', async () => {
+    const { page } = app;
+    const hostile = '<img src=x onerror=alert(1)>';
+    const a = await addNamedNode(page, 'trigger', 'Typhoon makes landfall');
+    const b = await addNamedNode(page, 'impact', hostile);
+    const c = await addNamedNode(page, 'impact', 'Ports closed for a week');
+
+    // Hostile text is text: the node shows the characters, and no element was created from it.
+    expect(await nodeLocator(page, b).locator('.kind-title').textContent()).toBe(hostile);
+    expect(await page.locator('.react-flow img').count()).toBe(0);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+
+    // Delete with the keyboard.
+    await nodeLocator(page, c).click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodeLocator(page, c).count()).toBe(0);
+    await waitSaved(page);
+    const file = untitledFile(app);
+    expect(readOnDisk(file, (db) => db.prepare('SELECT count(*) AS n FROM nodes WHERE id = ?').get(c))).toEqual({ n: 0 });
+
+    // Find cycles through matches in titles.
+    await page.keyboard.press('Control+f');
+    await page.getByTestId('find-input').fill('typhoon');
+    await page.getByTestId('find-input').press('Enter');
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('1 of 1');
+    await expect.poll(() => nodeLocator(page, a).getAttribute('class')).toContain('is-selected');
+    await page.getByTestId('find-input').press('Escape');
+
+    // Save As, close, reopen: the same graph.
+    const target = join(app.workDir, 'typhoon.scenario');
+    app.dialogs.save.push(target);
+    await page.getByTestId('title-save-as').click();
+    await page.getByTestId('file-name').filter({ hasText: 'typhoon.scenario' }).waitFor();
+    const before = dumpScenario(target);
+    const shownBefore = await page.locator('[data-testid="graph-node"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-node-id'), e.textContent]).sort());
+    await page.evaluate(() => window.workbench.closeScenario({}));
+    await app.reload();
+    app.dialogs.open.push(target);
+    await page.getByTestId('welcome-open').click();
+    await page.getByTestId('file-name').filter({ hasText: 'typhoon.scenario' }).waitFor();
+    await page.locator('[data-testid="graph-node"]').first().waitFor();
+    const shownAfter = await page.locator('[data-testid="graph-node"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-node-id'), e.textContent]).sort());
+    expect(shownAfter).toEqual(shownBefore);
+    expect(dumpScenario(target)).toEqual(before);
+    expect(dialogs).toBe(0);
+    await app.screenshot('editor-reopened');
+  });
+});
