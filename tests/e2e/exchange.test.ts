@@ -121,6 +121,34 @@ describe('export', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('shows that it is busy while main is still exporting, and cannot be closed meanwhile', async () => {
+    const { page } = app;
+    await page.getByTestId('welcome-library').click();
+    await page.getByTestId('crisis-item').first().waitFor();
+    // Hold the save dialog open until the busy state has been checked.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const target = join(app.workDir, 'brief.pdf');
+    app.dialogs.chooseExportTarget = async () => {
+      await held;
+      return target;
+    };
+    await app.emit('command', { command: 'file.export' });
+    await page.getByTestId('export-format').selectOption('pdf');
+    await page.getByTestId('export-paper').selectOption('a4');
+    await page.getByTestId('export-go').click();
+    await page.getByTestId('export-busy').waitFor();
+    await expect(page.getByTestId('export-go').isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Export' }).getAttribute('aria-busy')).resolves.toBe('true');
+    await app.screenshot('exchange-export-busy');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Export' }).isVisible()).resolves.toBe(true);
+    release();
+    await page.getByTestId('export-result').waitFor();
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(app.errors).toEqual([]);
+  });
+
   it('closes on Escape, keeps focus inside, and leaves nothing behind when the save dialog is dismissed', async () => {
     const { page } = app;
     await page.getByTestId('welcome-new').click();

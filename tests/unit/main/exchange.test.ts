@@ -130,6 +130,28 @@ describe('export', () => {
     expect(h.revealed).toEqual([]);
   });
 
+  it('refuses a selection none of whose elements exist, before the dialog', async () => {
+    await h.value('newFromLibrary', {});
+    h.dialogs.exportTargets.push(join(h.dir, 'never.svg'));
+    const result = await h.call('exportScenario', { format: 'svg', scope: { kind: 'selection', nodeIds: ['gone-1', 'gone-2'] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(h.dialogs.exportTargets).toHaveLength(1);
+  });
+
+  it('suggests a file name from the scope and the format', async () => {
+    const view = await h.value('newFromLibrary', {});
+    const crisis = view.document.crises[0]!;
+    let suggested = '';
+    h.dialogs.chooseExportTarget = async (name: string) => {
+      suggested = name;
+      return null;
+    };
+    await h.call('exportScenario', { format: 'mermaid', scope: { kind: 'crisis', crisisId: crisis.id } });
+    expect(suggested).toBe(`${crisis.title}.mmd`);
+    await h.call('exportScenario', { format: 'graphml', scope: { kind: 'all' } });
+    expect(suggested).toBe(`${view.document.scenario.title}.graphml`);
+  });
+
   it('fails cleanly into a missing folder, leaving nothing behind', async () => {
     await h.value('newScenario', {});
     h.dialogs.exportTargets.push(join(h.dir, 'no-such-folder', 'x.svg'));
