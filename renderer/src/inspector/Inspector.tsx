@@ -1,4 +1,127 @@
-/** The inspector for the selection (being built). */
+/**
+ * The inspector: edits whatever is selected. Nothing selected shows the crisis's details; one
+ * node shows all its fields, stances and provenance; one edge its label and confidence; several
+ * nodes the fields they share. Each panel subscribes only to the records it shows.
+ */
+import { useSyncExternalStore } from 'react';
+import type { DocumentView } from '../../../core/contract';
+import type { Actor, GraphNode, Provenance, Source, Stance } from '../../../core/model';
+import { useObservable } from '../state/store';
+import { useWorkbench } from '../workbench';
+import { Connections } from './Connections';
+import { CrisisDetails } from './CrisisDetails';
+import { EdgeDetails } from './EdgeDetails';
+import { useReadOnly } from './edit';
+import { MultiNode } from './MultiNode';
+import { NodeDetails } from './NodeDetails';
+import { ProvenanceSection } from './Provenance';
+import { sameItems, useDocumentSlice } from './select';
+import { SourceList } from './Sources';
+import { Stances } from './Stances';
+import './inspector.css';
+
+const NO_ACTORS: Actor[] = [];
+const NO_SOURCES: Source[] = [];
+
 export function Inspector() {
-  return <aside className="inspector" data-testid="inspector" />;
+  const { selection } = useWorkbench();
+  const { nodeIds, edgeIds } = useObservable(selection);
+  const readOnly = useReadOnly();
+  let body;
+  if (nodeIds.size === 1) {
+    const [id] = nodeIds;
+    body = <NodeInspector key={id} nodeId={id!} readOnly={readOnly} />;
+  } else if (nodeIds.size > 1) {
+    body = <MultiInspector nodeIds={[...nodeIds].sort()} readOnly={readOnly} />;
+  } else if (edgeIds.size === 1) {
+    const [id] = edgeIds;
+    body = <EdgeInspector key={id} edgeId={id!} readOnly={readOnly} />;
+  } else if (edgeIds.size > 1) {
+    body = <p className="muted insp-empty">{edgeIds.size} connections selected. Select one to edit it.</p>;
+  } else {
+    body = <CrisisInspector readOnly={readOnly} />;
+  }
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+      {readOnly && (
+        <p className="insp-readonly" data-testid="inspector-read-only">
+          This file is read-only: fields cannot be changed.
+        </p>
+      )}
+      {body}
+    </aside>
+  );
+}
+
+const actorsOf = (view: DocumentView | null) => view?.document.actors ?? NO_ACTORS;
+const sourcesOf = (view: DocumentView | null) => view?.document.sources ?? NO_SOURCES;
+
+function NodeInspector({ nodeId, readOnly }: { nodeId: string; readOnly: boolean }) {
+  const { doc } = useWorkbench();
+  const node = useDocumentSlice(doc, nodeId, (view) => view?.document.nodes.find((n) => n.id === nodeId) ?? null);
+  const actors = useDocumentSlice(doc, 'actors', actorsOf);
+  const sources = useDocumentSlice(doc, 'sources', sourcesOf);
+  const stances = useDocumentSlice<Stance[]>(doc, nodeId, (view) => view?.document.stances.filter((s) => s.elementId === nodeId) ?? [], sameItems);
+  const quotes = useDocumentSlice<Provenance[]>(doc, nodeId, (view) => view?.document.provenance.filter((p) => p.elementId === nodeId) ?? [], sameItems);
+  if (!node) return <p className="muted insp-empty">The selected node no longer exists.</p>;
+  return (
+    <>
+      <NodeDetails node={node} actors={actors} readOnly={readOnly} />
+      <Connections nodeId={node.id} />
+      <Stances nodeId={node.id} actors={actors} stances={stances} readOnly={readOnly} />
+      <ProvenanceSection nodeId={node.id} quotes={quotes} sources={sources} readOnly={readOnly} />
+      <SourceList sources={sources} readOnly={readOnly} />
+    </>
+  );
+}
+
+function MultiInspector({ nodeIds, readOnly }: { nodeIds: string[]; readOnly: boolean }) {
+  const { doc } = useWorkbench();
+  const key = nodeIds.join(',');
+  const nodes = useDocumentSlice<GraphNode[]>(
+    doc,
+    key,
+    (view) => {
+      const wanted = new Set(nodeIds);
+      return view?.document.nodes.filter((n) => wanted.has(n.id)) ?? [];
+    },
+    sameItems,
+  );
+  const actors = useDocumentSlice(doc, 'actors', actorsOf);
+  if (nodes.length === 0) return <p className="muted insp-empty">The selected nodes no longer exist.</p>;
+  return <MultiNode nodes={nodes} actors={actors} readOnly={readOnly} />;
+}
+
+function EdgeInspector({ edgeId, readOnly }: { edgeId: string; readOnly: boolean }) {
+  const { doc } = useWorkbench();
+  const edge = useDocumentSlice(doc, edgeId, (view) => view?.document.edges.find((e) => e.id === edgeId) ?? null);
+  // Only the two titles, so a rename elsewhere does not re-render the panel.
+  const ends = useDocumentSlice(
+    doc,
+    `${edgeId}:${edge?.source}:${edge?.target}`,
+    (view) => {
+      const titleOf = (id: string | undefined) => view?.document.nodes.find((n) => n.id === id)?.title ?? '(missing node)';
+      return `${titleOf(edge?.source)}\u0000${titleOf(edge?.target)}`;
+    },
+  );
+  if (!edge) return <p className="muted insp-empty">The selected connection no longer exists.</p>;
+  const [sourceTitle = '', targetTitle = ''] = ends.split('\u0000');
+  return <EdgeDetails key={edge.id} edge={edge} sourceTitle={sourceTitle} targetTitle={targetTitle} readOnly={readOnly} />;
+}
+
+function CrisisInspector({ readOnly }: { readOnly: boolean }) {
+  const { doc, view } = useWorkbench();
+  const chosen = useSyncExternalStore(view.subscribe, () => view.get().crisisId);
+  const crisis = useDocumentSlice(doc, `crisis:${chosen}`, (v) => {
+    const crises = v?.document.crises ?? [];
+    // Before the workspace has chosen a crisis, the canvas shows the first one.
+    return crises.find((c) => c.id === chosen) ?? [...crises].sort((a, b) => a.order - b.order)[0] ?? null;
+  });
+  const sources = useDocumentSlice(doc, 'sources', sourcesOf);
+  return (
+    <>
+      {crisis ? <CrisisDetails key={crisis.id} crisis={crisis} readOnly={readOnly} /> : <p className="muted insp-empty">No crisis yet. Add one in the sidebar.</p>}
+      <SourceList sources={sources} readOnly={readOnly} />
+    </>
+  );
 }
