@@ -3,7 +3,7 @@
  * 100-byte SQLite header is ours, and whether we may write it. Reading the header ourselves
  * means a PNG, an empty file or another app's database is refused without SQLite opening it.
  */
-import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../core/errors';
 import { APPLICATION_ID } from './constants';
@@ -64,12 +64,23 @@ export function readHeader(path: string): HeaderFacts {
     }
     const validSizeField = header.readUInt32BE(24) === header.readUInt32BE(92);
     const pageCount = validSizeField ? header.readUInt32BE(28) : Math.floor(size / pageSize);
-    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0 || size % pageSize !== 0 || size < pageCount * pageSize) {
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: its header is invalid.');
+    // A crash mid-commit can leave page 1 (with the new size) written before the file grew; the
+    // hot journal rolls that back, so the length test only applies when no journal is pending.
+    if (!journalPending(path) && (size % pageSize !== 0 || size < pageCount * pageSize)) {
       throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: it is truncated.');
     }
     return { pageSize, pageCount, userVersion, applicationId };
   } finally {
     closeSync(fd);
+  }
+}
+
+function journalPending(path: string): boolean {
+  try {
+    return statSync(`${path}-journal`).size > 0;
+  } catch {
+    return false;
   }
 }
 

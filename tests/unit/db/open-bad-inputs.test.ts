@@ -227,3 +227,32 @@ describe('a scenario switched to WAL journal mode by another tool', () => {
     expect(sideFiles(dir.dir)).toEqual([]);
   });
 });
+
+describe('a crash after page 1 was written but before the file grew', () => {
+  it('is recovered from its journal, not refused as truncated', () => {
+    const live = join(dir.dir, 'live.scenario');
+    createRich(dir.dir, 'live.scenario').close();
+    const originalSize = statSync(live).size;
+    const db = new Database(live);
+    db.pragma('cache_size = 1');
+    db.exec('BEGIN');
+    db.pragma('user_version = 2'); // puts page 1 in the rollback journal
+    db.exec(`UPDATE nodes SET description = '${'y'.repeat(9000)}'`);
+    const crashed = join(dir.dir, 'crashed.scenario');
+    copyFileSync(`${live}-journal`, `${crashed}-journal`);
+    const bytes = readFileSync(live).subarray(0, originalSize);
+    db.exec('ROLLBACK');
+    db.close();
+    // Page 1 as a commit would have left it: a valid in-header size larger than the file on disk.
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.writeUInt32BE(bytes.length / pageSize + 20, 28);
+    bytes.writeUInt32BE(bytes.readUInt32BE(24), 92);
+    writeFileSync(crashed, bytes);
+    const opened = openScenarioFile(crashed);
+    expect(opened).toMatchObject({ ok: true });
+    if (!opened.ok) return;
+    expect(opened.store.load().nodes.map((n) => n.description)).not.toContain('y'.repeat(9000));
+    opened.store.close();
+    expect(checkScenarioFile(crashed).ok).toBe(true);
+  });
+});
