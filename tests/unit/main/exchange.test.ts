@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canvasDocument, renderCsv } from '../../../core/export';
 import { libraryCrises, reportLibrary } from '../../../core/library';
 import { exportDocumentJson, parseDocumentJson } from '../../../db';
+import type { DialogProvider } from '../../../main/app/services';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 
 let h: MainHarness;
@@ -142,7 +143,8 @@ describe('export', () => {
     const view = await h.value('newFromLibrary', {});
     const crisis = view.document.crises[0]!;
     let suggested = '';
-    h.dialogs.chooseExportTarget = async (name: string) => {
+    const dialogs: DialogProvider = h.dialogs;
+    dialogs.chooseExportTarget = async (name) => {
       suggested = name;
       return null;
     };
