@@ -89,10 +89,10 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   const svgMs = await measure(5, () => renderSvg(big, scope).length);
   const svgPeerMs = await measure(5, () => bareSvgJoin(SVG_NODES).length);
 
-  const png = renderPng(svgFromGeometry(midGeometry), midGeometry, 1);
-  const pngMs = await measure(3, () => {
+  const png = await renderPng(svgFromGeometry(midGeometry), midGeometry, 1);
+  const pngMs = await measure(3, async () => {
     const g = diagramGeometry(mid, scope);
-    return renderPng(svgFromGeometry(g), g, 1).bytes.length;
+    return (await renderPng(svgFromGeometry(g), g, 1)).bytes.length;
   });
   const pngPeerMs = await measure(3, () => trivialPng(png.width, png.height));
   const textOnly = sameTextSvg(svgFromGeometry(midGeometry), png.width, png.height);

@@ -83,7 +83,7 @@ async function render(doc: ScenarioDocument, options: ExportOptions, onProgress?
       const g = diagramGeometry(doc, scope);
       const svg = svgFromGeometry(g);
       onProgress?.(0.3);
-      return renderPng(svg, g, options.scale ?? 1).bytes;
+      return (await renderPng(svg, g, options.scale ?? 1)).bytes;
     }
     case 'pdf': {
       const g = diagramGeometry(doc, scope);

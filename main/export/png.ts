@@ -3,7 +3,7 @@
  * MAX_PNG_SIDE at the requested scale is scaled down to fit (not tiled), so the image is
  * always whole and opens in every viewer and canvas.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 export const MAX_PNG_SIDE = 8192;
 
@@ -21,15 +21,19 @@ export function pngZoom(width: number, height: number, scale: number): number {
   return longest > MAX_PNG_SIDE ? (scale * MAX_PNG_SIDE) / longest : scale;
 }
 
-export function renderPng(svg: string, size: { width: number; height: number }, scale: 1 | 2 = 1): PngResult {
+/**
+ * Rasterise on resvg's worker thread, so the app's main process keeps answering (and can
+ * report progress) during a large export.
+ */
+export async function renderPng(svg: string, size: { width: number; height: number }, scale: 1 | 2 = 1): Promise<PngResult> {
   const zoom = pngZoom(size.width, size.height, scale);
-  const resvg = new Resvg(svg, {
+  const options: ResvgRenderOptions = {
     fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
     font: { loadSystemFonts: true, sansSerifFamily: 'DejaVu Sans' },
     logLevel: 'off',
-  });
-  const image = resvg.render();
+  };
+  const image = await renderAsync(svg, options);
   const bytes = new Uint8Array(image.asPng());
   return { bytes, width: image.width, height: image.height, zoom };
 }
