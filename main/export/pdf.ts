@@ -25,6 +25,7 @@ const MAX_PAGE_PT = 14_400;
 const MARGIN_PT = 24;
 const PAPER_PT: Record<Exclude<Paper, 'fit'>, [number, number]> = { a4: [841.89, 595.28], letter: [792, 612] };
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+const PROGRESS_STEP = 250;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -38,7 +39,7 @@ export function pageLayout(g: Pick<DiagramGeometry, 'width' | 'height'>, paper: 
   return { size: [w, h], scale, offset: [(w - g.width * scale) / 2, (h - g.height * scale) / 2] };
 }
 
-export function renderPdf(g: DiagramGeometry, title: string, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdf(g: DiagramGeometry, title: string, options: PdfOptions = {}): Promise<Uint8Array> {
   const paper = options.paper ?? 'fit';
   const font = options.font ?? findPdfFont();
   const layout = pageLayout(g, paper);
@@ -61,7 +62,7 @@ export function renderPdf(g: DiagramGeometry, title: string, options: PdfOptions
 
   doc.save();
   doc.translate(layout.offset[0], layout.offset[1]).scale(layout.scale);
-  drawDiagram(doc, g, text, options.onProgress);
+  await drawDiagram(doc, g, text, options.onProgress);
   doc.restore();
   drawIndex(doc, g, paper, text);
   doc.end();
@@ -81,7 +82,8 @@ function textAt(doc: Doc, s: string, x: number, baseline: number, size: number, 
   doc.text(s, left, baseline - size * 0.8, { lineBreak: false });
 }
 
-function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => string, onProgress?: (f: number) => void): void {
+/** Yields to the event loop every few hundred nodes, so progress reaches the window while a large PDF draws. */
+async function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => string, onProgress?: (f: number) => void): Promise<void> {
   textAt(doc, text(g.title.text), g.title.x, g.title.y, TYPE.title, DIAGRAM_COLORS.title);
   g.legend.forEach((item) => drawLegendItem(doc, item, text));
   for (const s of g.sections) {
@@ -90,10 +92,13 @@ function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => string, 
   }
   g.edges.forEach((e) => drawEdge(doc, e, text));
   const total = g.nodes.length;
-  g.nodes.forEach((b, i) => {
-    drawNode(doc, b, text);
-    if (onProgress && i % 200 === 199) onProgress((i + 1) / total);
-  });
+  for (let i = 0; i < total; i++) {
+    drawNode(doc, g.nodes[i]!, text);
+    if (i % PROGRESS_STEP === PROGRESS_STEP - 1) {
+      onProgress?.((i + 1) / total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 function drawLegendItem(doc: Doc, item: LegendItem, text: (s: string) => string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../core/errors';
 import { EXPORT_FORMATS, exportDocument, importDocument, importFormatOf } from '../../../main/export';
-import { DocumentBuilder, hostileDocument, sampleDocument } from '../../fixtures/export/builder';
+import { DocumentBuilder, hostileDocument, largeDocument, sampleDocument } from '../../fixtures/export/builder';
 import { activeContent, decodePng, xmllint } from './tools';
 
 describe('exportDocument and importDocument', () => {
@@ -18,6 +18,13 @@ describe('exportDocument and importDocument', () => {
       expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     }
     expect(seen.size).toBe(EXPORT_FORMATS.length);
+  });
+
+  it('reports intermediate progress while a large PDF draws', async () => {
+    const progress: number[] = [];
+    await exportDocument(largeDocument(600), { format: 'pdf', scope: { kind: 'all' } }, (f) => progress.push(f));
+    expect(progress.filter((f) => f > 0.1 && f < 1).length).toBeGreaterThanOrEqual(2);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 
   it('keeps every text format of the hostile fixture free of active content', async () => {
