@@ -71,10 +71,10 @@ interface SchemaObject {
 const expectedCache = new Map<number, Map<string, string>>();
 
 /** What sqlite_schema must hold at a version: built by running our own migrations in memory. */
-function expectedSchema(version: number, migrations: readonly Migration[]): Map<string, string> {
+function expectedSchema(version: number, migrations: readonly Migration[], nativeBinding?: string): Map<string, string> {
   const cached = migrations === MIGRATIONS ? expectedCache.get(version) : undefined;
   if (cached) return cached;
-  const mem = new Database(':memory:');
+  const mem = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
   try {
     runMigrations(mem, version, migrations);
     const map = schemaMap(mem);
@@ -94,7 +94,7 @@ function schemaMap(db: Db): Map<string, string> {
  * The pre-read checks. Throws AppError: NOT_A_SCENARIO, NEWER_VERSION, DAMAGED_FILE, UNSAFE_SCHEMA.
  * Returns the file's user_version (which may be older than ours: the caller migrates).
  */
-export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS, nativeBinding?: string): number {
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is a database made by another application.');
@@ -104,7 +104,7 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
     if (version < 1) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it has no schema.');
     const problems = db.pragma('quick_check(1)', { simple: true }) as string;
     if (problems !== 'ok') throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${problems}`);
-    const expected = expectedSchema(version, migrations);
+    const expected = expectedSchema(version, migrations, nativeBinding);
     const actual = schemaMap(db);
     for (const [key, value] of actual) {
       const wanted = expected.get(key);

@@ -49,7 +49,7 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
   const readOnly: ReadOnlyReason | null = blocker ? { code: 'READ_ONLY', message: blocker } : null;
   let db = connect(path, { readOnly: readOnly !== null, nativeBinding: options.nativeBinding });
   try {
-    let version = verifyFile(db, migrations);
+    let version = verifyFile(db, migrations, options.nativeBinding);
     const latest = migrations[migrations.length - 1]!.version;
     if (version < latest) {
       db.close();
@@ -61,7 +61,7 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
       }
       migrateOnCopy(path, migrations, options.nativeBinding);
       db = connect(path, { readOnly: false, nativeBinding: options.nativeBinding });
-      version = verifyFile(db, migrations);
+      version = verifyFile(db, migrations, options.nativeBinding);
     }
     return new SqliteScenarioStore(db, path, readOnly, version, APPLICATION_ID);
   } catch (err) {
@@ -77,7 +77,7 @@ function upgradeInMemory(path: string, migrations: readonly Migration[], nativeB
     mem.pragma('trusted_schema = OFF');
     mem.pragma('foreign_keys = ON');
     runMigrations(mem, migrations[migrations.length - 1]!.version, migrations);
-    verifyFile(mem, migrations);
+    verifyFile(mem, migrations, nativeBinding);
     return mem;
   } catch (err) {
     mem.close();
@@ -97,7 +97,7 @@ export function migrateOnCopy(path: string, migrations: readonly Migration[], na
     try {
       const target = migrations[migrations.length - 1]!.version;
       runMigrations(db, target, migrations);
-      verifyFile(db, migrations);
+      verifyFile(db, migrations, nativeBinding);
     } finally {
       db.close();
     }
@@ -119,7 +119,7 @@ export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok
     statScenarioPath(full);
     readHeader(full);
     db = connect(full, { readOnly: true, nativeBinding: options.nativeBinding });
-    const version = verifyFile(db);
+    const version = verifyFile(db, MIGRATIONS, options.nativeBinding);
     const fkProblems = db.pragma('foreign_key_check') as unknown[];
     if (fkProblems.length > 0) throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${fkProblems.length} broken reference(s).`);
     const { title, counts, crises } = readCounts(prepareStatements(db));

@@ -199,3 +199,27 @@ describe('Save As', () => {
     if (reopened.ok) reopened.store.close();
   });
 });
+
+describe('nativeBinding (Electron loads its own build of better-sqlite3)', () => {
+  const binding = join(import.meta.dirname, '..', '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+
+  it('is used by create, open, check and Save As', () => {
+    const path = join(dir.dir, 'bound.scenario');
+    const created = createScenarioFile(path, { title: 'Bound' }, { nativeBinding: binding });
+    expect(created.ok).toBe(true);
+    if (created.ok) created.store.close();
+    const opened = openScenarioFile(path, { nativeBinding: binding });
+    expect(opened.ok).toBe(true);
+    if (opened.ok) {
+      opened.store.saveAs(join(dir.dir, 'copy.scenario'));
+      opened.store.close();
+    }
+    expect(checkScenarioFile(path, { nativeBinding: binding }).ok).toBe(true);
+  });
+
+  it('a missing binding is a clear failure, not a crash', () => {
+    createRich(dir.dir).close();
+    const opened = openScenarioFile(join(dir.dir, 'rich.scenario'), { nativeBinding: join(dir.dir, 'missing.node') });
+    expect(opened.ok).toBe(false);
+  });
+});
