@@ -14,7 +14,8 @@
  * really draw (clearance.ts). Each connected component is finally moved into its own
  * horizontal band, stacked in component order.
  */
-import { clearColumn, laneBand } from './clearance';
+import { ClearanceScratch, clearColumn } from './clearance';
+import { curveBand } from './edge-curve';
 import type { Adjacency, IndexedGraph } from './graph';
 import { buildAdjacency } from './graph';
 import type { LayeredOrder } from './ordering';
@@ -78,7 +79,8 @@ export function placeNodes(graph: IndexedGraph, layered: LayeredOrder, columnCou
     for (const run of sequence) pullRun(run, layers, pass, top, solver);
   }
   if (graph.count <= CLEARANCE_UP_TO) {
-    for (let pass = 0; pass < CLEARANCE_PASSES; pass++) clearLanes(runs, layers, top);
+    const scratch = new ClearanceScratch();
+    for (let pass = 0; pass < CLEARANCE_PASSES; pass++) clearLanes(runs, layers, top, scratch);
   }
   roundRuns(runs, layers, top);
   const drawnHeight = stackBands(graph.count, layered.component, graph.heights, options.nodeGap * 2, top);
@@ -167,19 +169,28 @@ function pull(v: number, layers: Layers, pass: 'left' | 'right' | 'both', top: F
   const { layered, height, realCount } = layers;
   let sum = 0;
   let pulls = 0;
-  const add = (w: number) => {
-    sum += top[w]! + height[w]! / 2;
-    pulls++;
-  };
   if (v < realCount) {
     const { offsets, list } = layers.neighbours;
     for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
       const w = list[j]!;
-      if (pass === 'both' || layered.column[w]! < layered.column[v]! === (pass === 'left')) add(w);
+      if (pass !== 'both' && layered.column[w]! < layered.column[v]! !== (pass === 'left')) continue;
+      sum += top[w]! + height[w]! / 2;
+      pulls++;
     }
   } else {
-    if (pass !== 'right') for (let j = layered.left.offsets[v]!; j < layered.left.offsets[v + 1]!; j++) add(layered.left.list[j]!);
-    if (pass !== 'left') for (let j = layered.right.offsets[v]!; j < layered.right.offsets[v + 1]!; j++) add(layered.right.list[j]!);
+    // A lane's chain neighbours are placeholders or boxes in the adjacent columns.
+    if (pass !== 'right') {
+      for (let j = layered.left.offsets[v]!; j < layered.left.offsets[v + 1]!; j++) {
+        sum += top[layered.left.list[j]!]! + height[layered.left.list[j]!]! / 2;
+        pulls++;
+      }
+    }
+    if (pass !== 'left') {
+      for (let j = layered.right.offsets[v]!; j < layered.right.offsets[v + 1]!; j++) {
+        sum += top[layered.right.list[j]!]! + height[layered.right.list[j]!]! / 2;
+        pulls++;
+      }
+    }
   }
   into.centre = pulls > 0 ? sum / pulls : 0;
   return pulls;
@@ -231,17 +242,15 @@ function pullRun(run: Run, layers: Layers, pass: 'left' | 'right' | 'both', top:
  * start of the pass, so a box stepping aside in one column cannot push the boxes of
  * the next column further, and so on across the drawing.
  */
-function clearLanes(runs: Run[], layers: Layers, top: Float64Array): void {
+function clearLanes(runs: Run[], layers: Layers, top: Float64Array, scratch: ClearanceScratch): void {
   const { layered, realCount, height, x, width, columnLeft, columnWidth } = layers;
   const before = top.slice();
-  const middle = (v: number) => before[v]! + height[v]! / 2;
   for (const run of runs) {
-    const boxes: number[] = [];
-    const bands: { top: number; bottom: number }[] = [];
+    scratch.reset();
     for (let i = run.start; i < run.end; i++) {
       const v = layered.order[i]!;
       if (v < realCount) {
-        boxes.push(v);
+        scratch.boxes.push(v);
         continue;
       }
       const lane = v - realCount;
@@ -249,9 +258,17 @@ function clearLanes(runs: Run[], layers: Layers, top: Float64Array): void {
       const a = layered.laneEnds[2 * lane]!;
       const b = layered.laneEnds[2 * lane + 1]!;
       const c = layered.column[v]!;
-      bands.push(laneBand({ right: x[a]! + width[a]!, middle: middle(a) }, { left: x[b]!, middle: middle(b) }, columnLeft[c]!, columnLeft[c]! + columnWidth[c]!));
+      const band = curveBand(
+        x[a]! + width[a]!,
+        before[a]! + height[a]! / 2,
+        x[b]!,
+        before[b]! + height[b]! / 2,
+        columnLeft[c]!,
+        columnLeft[c]! + columnWidth[c]!,
+      );
+      scratch.addBand(band.min, band.max);
     }
-    if (bands.length > 0 && boxes.length > 0) clearColumn({ boxes, bands }, top, height, layers.nodeGap);
+    if (scratch.bandCount > 0 && scratch.boxes.length > 0) clearColumn(scratch, top, height, layers.nodeGap);
   }
 }
 

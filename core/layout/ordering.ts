@@ -8,16 +8,15 @@
  * crossing count) is kept, so the result is never worse than the start order: input
  * order, grouped by connected component.
  *
- * Fans of long edges (fans.ts) are kept together so no box sits under one. On graphs
- * of a size people read they are gathered after every sweep, and the start order is
- * then the gathered input order; on larger graphs they are gathered once at the end,
- * and only if that costs few crossings. A graph without long edges has no fans, and
- * its result never has more crossings than its input order.
+ * On graphs of a size people read, neighbour swaps then polish the best order
+ * (transpose.ts). Last, fans of long edges (fans.ts) are gathered so no box sits
+ * under one, when that adds no crossing.
  */
 import type { Adjacency } from './graph';
 import { buildAdjacency } from './graph';
 import { countAllCrossings } from './crossings';
 import { FanGatherer } from './fans';
+import { transposeColumns } from './transpose';
 
 export interface LayeredOrder {
   /** Real nodes are 0..realCount-1; placeholders for long edges follow. */
@@ -49,14 +48,9 @@ export interface OrderingInput {
   edgeTarget: Int32Array;
 }
 
-/**
- * On large graphs, gathering fans at the end is kept if it adds at most this share of
- * crossings and still has no more than the start order: a box under a fan reads worse
- * than a crossing or two, but on a large graph the sweeps' result counts for more.
- */
-const FAN_CROSSING_ALLOWANCE = 1.25;
-/** Up to this many nodes and placeholders, fans are gathered after every sweep. */
-const GATHER_EVERY_SWEEP_UP_TO = 5_000;
+/** Up to this many nodes and placeholders, sweeps are more and neighbour swaps polish the result. */
+const POLISH_UP_TO = 5_000;
+const TRANSPOSE_ROUNDS = 8;
 
 /** Placeholder budget per real node and edge; past it, the longest detours stop steering the order. */
 const PLACEHOLDER_BUDGET_FACTOR = 8;
@@ -71,13 +65,9 @@ export function orderColumns(input: OrderingInput): LayeredOrder {
   setPositions(order, columnStart, position);
 
   const initialCrossings = countAllCrossings(order, columnStart, position, right);
-  const fans = new FanGatherer(maxColumnSize(columnStart));
-  const fanColumns = { realCount: input.realCount, column, component, laneEnds, order, columnStart, position };
-  const gatherEachSweep = total <= GATHER_EVERY_SWEEP_UP_TO;
-  if (gatherEachSweep) fans.gatherAll(fanColumns);
-  let best = gatherEachSweep ? countAllCrossings(order, columnStart, position, right) : initialCrossings;
+  let best = initialCrossings;
   const bestOrder = order.slice();
-  const maxSweeps = total <= 5_000 ? 24 : total <= 40_000 ? 12 : 6;
+  const maxSweeps = total <= POLISH_UP_TO ? 24 : total <= 40_000 ? 12 : 6;
   const scratch = new SweepScratch(maxColumnSize(columnStart));
   let stale = 0;
   for (let sweep = 0; sweep < maxSweeps && best > 0 && stale < 4; sweep++) {
@@ -87,7 +77,6 @@ export function orderColumns(input: OrderingInput): LayeredOrder {
       const c = rightwards ? k : columnCount - 1 - k;
       reorderColumn(c, order, columnStart, position, component, rightwards ? left : right, scratch);
     }
-    if (gatherEachSweep) fans.gatherAll(fanColumns);
     const crossings = countAllCrossings(order, columnStart, position, right);
     if (crossings < best) {
       best = crossings;
@@ -97,9 +86,21 @@ export function orderColumns(input: OrderingInput): LayeredOrder {
   }
   order.set(bestOrder);
   setPositions(order, columnStart, position);
-  fans.gatherAll(fanColumns);
+  if (total <= POLISH_UP_TO && best > 0) {
+    transposeColumns(order, columnStart, position, component, left, right, TRANSPOSE_ROUNDS);
+    const polished = countAllCrossings(order, columnStart, position, right);
+    if (polished < best) {
+      best = polished;
+      bestOrder.set(order);
+    }
+  }
+  order.set(bestOrder);
+  setPositions(order, columnStart, position);
+  new FanGatherer(maxColumnSize(columnStart)).gatherAll({ realCount: input.realCount, column, component, laneEnds, order, columnStart, position });
   const gathered = countAllCrossings(order, columnStart, position, right);
-  if (gatherEachSweep || (gathered <= initialCrossings && gathered <= best * FAN_CROSSING_ALLOWANCE + 4)) {
+  // Only when free: trading crossings for fans was measured to buy little, because
+  // boxes left under a curve are moved off it during placement anyway (clearance.ts).
+  if (gathered <= best) {
     best = gathered;
     bestOrder.set(order);
   }

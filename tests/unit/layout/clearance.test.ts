@@ -1,7 +1,7 @@
 /** Boxes stepping off the curves the canvas draws. */
 import { describe, expect, it } from 'vitest';
 import { layeredLayout } from '../../../core/layout';
-import { clearColumn } from '../../../core/layout/clearance';
+import { ClearanceScratch, clearColumn } from '../../../core/layout/clearance';
 import { curveBand } from '../../../core/layout/edge-curve';
 import { crisisGraph, edgesOverBoxes, seededRandom } from './generators';
 
@@ -23,8 +23,10 @@ describe('clearColumn', () => {
         const start = random() * cursor;
         return { top: start, bottom: start + random() * 120 };
       });
-      const boxes = Array.from({ length: count }, (_, v) => v);
-      clearColumn({ boxes, bands }, top, height, gap);
+      const column = new ClearanceScratch();
+      for (let v = 0; v < count; v++) column.boxes.push(v);
+      for (const band of bands) column.addBand(band.top, band.bottom);
+      clearColumn(column, top, height, gap);
       for (let v = 0; v < count; v++) {
         if (v > 0) expect(top[v]!).toBeGreaterThanOrEqual(top[v - 1]! + height[v - 1]! + gap - 1e-9);
         for (const band of bands) {
@@ -38,7 +40,10 @@ describe('clearColumn', () => {
   it('leaves a column alone when no band touches it', () => {
     const top = Float64Array.from([0, 100]);
     const height = Float64Array.from([50, 50]);
-    clearColumn({ boxes: [0, 1], bands: [{ top: 300, bottom: 320 }] }, top, height, 20);
+    const column = new ClearanceScratch();
+    column.boxes.push(0, 1);
+    column.addBand(300, 320);
+    clearColumn(column, top, height, 20);
     expect([...top]).toEqual([0, 100]);
   });
 });
