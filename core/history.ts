@@ -1,7 +1,8 @@
 /**
  * Undo and redo over store changes. Each entry is the inverse the store returned, so undoing is
- * exact and costs one batch. Entries recorded under the same mark merge into one step: a drag,
- * or a run of keystrokes in one field. Selection and viewport never come here.
+ * exact and costs one batch. Consecutive entries recorded under the same mark (within 30 s of
+ * each other) merge into one step: a run of keystrokes in one field, a run of arrow-key nudges,
+ * or a new node and the title typed into it. Selection and viewport never come here.
  */
 import type { Change, Op } from './ops';
 
@@ -28,7 +29,7 @@ export class UndoHistory {
 
   constructor(options: HistoryOptions = {}) {
     this.limit = options.limit ?? 500;
-    this.mergeWindowMs = options.mergeWindowMs ?? 1500;
+    this.mergeWindowMs = options.mergeWindowMs ?? 30_000;
     this.now = options.now ?? (() => Date.now());
   }
 

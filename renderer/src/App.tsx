@@ -12,6 +12,7 @@ import { DocumentStore, useDocument } from './state/document-store';
 import { SelectionStore } from './state/selection';
 import { Observable, useObservable } from './state/store';
 import { ViewStore } from './state/view';
+import { ExchangeDialogs } from './exchange/ExchangeDialogs';
 import { Notices } from './shell/Notices';
 import { useShellCommands } from './shell/useShellCommands';
 import { Welcome } from './shell/Welcome';
@@ -94,6 +95,7 @@ export function App() {
   return (
     <WorkbenchContext.Provider value={workbench}>
       {view ? <Workspace /> : <Welcome />}
+      <ExchangeDialogs />
       <Notices notices={noticeList} dismiss={(id) => notices.update((list) => list.filter((n) => n.id !== id))} />
     </WorkbenchContext.Provider>
   );

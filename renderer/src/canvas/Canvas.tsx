@@ -12,8 +12,8 @@ import {
   applyNodeChanges,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '../../../core/model';
@@ -111,13 +111,29 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
 
   useCanvasCommands(crisisId, readOnly);
 
-  // React Flow re-subscribes when this handler changes identity, which would loop: keep it stable.
-  const onSelectionChange = useCallback(
-    ({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams) =>
-      workbench.selection.replace(
-        selNodes.map((n) => n.id),
-        selEdges.map((e) => e.id),
-      ),
+  // Selection lives in the selection store. React Flow reports the user's clicks and boxes as
+  // select changes; the store feeds `selected` back into nodes and edges, and nothing loops.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const current = workbench.selection.get();
+      const ids = new Set(current.nodeIds);
+      for (const c of picks) (c.selected ? ids.add(c.id) : ids.delete(c.id));
+      workbench.selection.replace(ids, current.edgeIds);
+    },
+    [workbench],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const current = workbench.selection.get();
+      const ids = new Set(current.edgeIds);
+      for (const c of picks) (c.selected ? ids.add(c.id) : ids.delete(c.id));
+      workbench.selection.replace(current.nodeIds, ids);
+    },
     [workbench],
   );
 
@@ -166,8 +182,8 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={(changes: NodeChange<FlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns))}
-        onSelectionChange={onSelectionChange}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onNodeDragStop={(_event, _node, dragged) => {
           const ops = dragged
             .map((n) => ({ n, model: modelNodes.find((m) => m.id === n.id) }))

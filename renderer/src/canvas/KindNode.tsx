@@ -72,7 +72,9 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
 
 function NodeTitle({ nodeId, title }: { nodeId: string; title: string }) {
   const workbench = useWorkbench();
-  const editing = useObservable(workbench.view).editingNodeId === nodeId;
+  const viewState = useObservable(workbench.view);
+  const editing = viewState.editingNodeId === nodeId;
+  const mark = editing ? viewState.editingMark : null;
   const [draft, setDraft] = useState(title);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -83,10 +85,10 @@ function NodeTitle({ nodeId, title }: { nodeId: string; title: string }) {
   }, [editing, title]);
   if (!editing) return <div className="kind-title">{title}</div>;
   const finish = (commit: boolean) => {
-    workbench.view.patch({ editingNodeId: null });
+    workbench.view.patch({ editingNodeId: null, editingMark: null });
     const next = draft.trim();
     if (commit && next && next !== title) {
-      workbench.doc.edit([{ op: 'node.update', id: nodeId, patch: { title: next } }]).catch((e: Error) => workbench.notify(e.message, 'error'));
+      workbench.doc.edit([{ op: 'node.update', id: nodeId, patch: { title: next } }], mark).catch((e: Error) => workbench.notify(e.message, 'error'));
     }
   };
   return (

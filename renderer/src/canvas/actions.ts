@@ -13,11 +13,12 @@ const report = (workbench: Workbench) => (e: unknown) => workbench.notify(e inst
 export function addNode(workbench: Workbench, crisisId: string, kind: NodeKind, at?: { x: number; y: number }): void {
   const point = at ?? nudgeFromCentre(workbench, crisisId, kind);
   const node = blankNode(kind, crisisId, newId(), { x: Math.round(point.x), y: Math.round(point.y) });
+  const mark = `node:new:${node.id}`;
   workbench.doc
-    .edit([{ op: 'node.create', node }])
+    .edit([{ op: 'node.create', node }], mark)
     .then(() => {
       workbench.selection.selectNodes([node.id]);
-      workbench.view.patch({ editingNodeId: node.id });
+      workbench.view.patch({ editingNodeId: node.id, editingMark: mark });
     })
     .catch(report(workbench));
 }

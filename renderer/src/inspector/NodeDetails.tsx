@@ -16,10 +16,15 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
   const scored = node.kind === 'trigger' || node.kind === 'crisis';
 
   return (
-    <Section title={KIND_LABELS[node.kind]} testId="inspector-node">
-      <span className={`insp-kind insp-kind-${node.kind}`} data-testid="inspector-kind">
-        {node.kind}
-      </span>
+    <Section
+      title="Selected node"
+      testId="inspector-node"
+      aside={
+        <span className={`insp-kind insp-kind-${node.kind}`} data-testid="inspector-kind" aria-label={KIND_LABELS[node.kind]}>
+          {node.kind}
+        </span>
+      }
+    >
       <TextField
         label="Title"
         value={node.title}

@@ -7,7 +7,6 @@ import { useEffect } from 'react';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { ConsensusMatrix, ElementTable } from '../analysis/CentreViews';
 import { Canvas } from '../canvas/Canvas';
-import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 import { Inspector } from '../inspector/Inspector';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
@@ -57,7 +56,6 @@ export function Workspace() {
           <AnalysisPanel />
         </div>
       )}
-      <ExchangeDialogs />
     </div>
   );
 }

@@ -25,6 +25,8 @@ export interface ViewState {
   findOpen: boolean;
   /** The node whose title is being edited in place on the canvas. */
   editingNodeId: string | null;
+  /** The undo mark the in-place title edit commits under (a new node's, so both are one step). */
+  editingMark: string | null;
 }
 
 export const INITIAL_VIEW: ViewState = {
@@ -39,6 +41,7 @@ export const INITIAL_VIEW: ViewState = {
   filter: '',
   findOpen: false,
   editingNodeId: null,
+  editingMark: null,
 };
 
 export class ViewStore extends Observable<ViewState> {
