@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CommandRegistry, keyOf, normalizeKeys } from '../../../renderer/src/commands/registry';
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('the command registry', () => {
+  it('runs commands by id, once, and refuses unknown or disabled ones', async () => {
+    const registry = new CommandRegistry();
+    const run = vi.fn();
+    let enabled = true;
+    registry.register({ id: 'edit.undo', label: 'Undo', run, enabled: () => enabled });
+    expect(await registry.run('edit.undo')).toBe(true);
+    enabled = false;
+    expect(await registry.run('edit.undo')).toBe(false);
+    expect(await registry.run('edit.nothing')).toBe(false);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a second registration of the same id, and forgets a command once unregistered', () => {
+    const registry = new CommandRegistry();
+    const off = registry.register({ id: 'view.fit', label: 'Fit', keys: ['Mod+0'], run: () => undefined });
+    expect(() => registry.register({ id: 'view.fit', label: 'Fit again', run: () => undefined })).toThrow(/twice/);
+    off();
+    expect(registry.has('view.fit')).toBe(false);
+    expect(registry.commandForKey(key('0', { ctrlKey: true }), false)).toBeUndefined();
+  });
+
+  it('maps shortcuts with Mod to Ctrl, or to Cmd on macOS', () => {
+    const pc = new CommandRegistry(false);
+    const mac = new CommandRegistry(true);
+    for (const r of [pc, mac]) r.register({ id: 'edit.redo', label: 'Redo', keys: ['Shift+Mod+Z', 'Mod+Y'], inTextFields: true, run: () => undefined });
+    expect(pc.commandForKey(key('Z', { ctrlKey: true, shiftKey: true }), false)?.id).toBe('edit.redo');
+    expect(pc.commandForKey(key('y', { ctrlKey: true }), false)?.id).toBe('edit.redo');
+    expect(pc.commandForKey(key('z', { metaKey: true, shiftKey: true }), false)).toBeUndefined();
+    expect(mac.commandForKey(key('z', { metaKey: true, shiftKey: true }), false)?.id).toBe('edit.redo');
+    expect(normalizeKeys('shift+mod+z')).toBe(normalizeKeys('Mod+Shift+Z'));
+    expect(keyOf(key('Delete'), false)).toBe('delete');
+  });
+
+  it('leaves text fields their own keys unless a command asks for them, and honours `when`', () => {
+    const registry = new CommandRegistry();
+    let onCanvas = true;
+    registry.register({ id: 'edit.delete', label: 'Delete', keys: ['Backspace'], when: () => onCanvas, run: () => undefined });
+    registry.register({ id: 'edit.find', label: 'Find', keys: ['Mod+F'], inTextFields: true, run: () => undefined });
+    expect(registry.commandForKey(key('Backspace'), false)?.id).toBe('edit.delete');
+    expect(registry.commandForKey(key('Backspace'), true)).toBeUndefined();
+    onCanvas = false;
+    expect(registry.commandForKey(key('Backspace'), false)).toBeUndefined();
+    expect(registry.commandForKey(key('f', { ctrlKey: true }), true)?.id).toBe('edit.find');
+  });
+
+  it('tells subscribers when commands come and go', () => {
+    const registry = new CommandRegistry();
+    const listener = vi.fn();
+    registry.subscribe(listener);
+    const off = registry.register({ id: 'a', label: 'A', run: () => undefined });
+    off();
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(registry.getVersion()).toBe(2);
+  });
+});
