@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blankNode, type GraphNode, type NodeKind } from '../../core/model';
+import { blankNode, DEFAULT_VIEWPORT, type GraphNode, type NodeKind } from '../../core/model';
 import type { Op } from '../../core/ops';
 import { CONSENSUS_TONE, GAP_TONE } from '../../renderer/src/analysis/tones';
 import { launchApp, type AppSession } from './harness/app';
@@ -53,8 +53,14 @@ function fixtureOps(crisisId: string): Op[] {
     edge('e6', 'x2', 'i3', 'leads-to'),
     edge('e7', 'r1', 'i1', 'contains'),
     edge('e8', 'r2', 't3', 'averts'),
+    // A second crisis, so the whole-file scope has something the crisis scope does not; its
+    // impact's title is hostile markup, which must only ever be shown as text.
+    { op: 'crisis.create', crisis: { id: 'c2', title: 'Second crisis', region: '', summary: '', status: 'draft', viewport: DEFAULT_VIEWPORT, order: 99 } },
+    { op: 'node.create', node: { ...blankNode('impact', 'c2', 'j1', at(0, 0)), title: HOSTILE_TITLE } },
   ];
 }
+
+const HOSTILE_TITLE = '<img src=x onerror="document.title=1">Grid down';
 
 const graphNode = (page: Page, id: string) => page.locator(`[data-testid="graph-node"][data-node-id="${id}"]`);
 const attributeOf = (page: Page, id: string, name: string) => () => graphNode(page, id).getAttribute(name);
@@ -198,6 +204,40 @@ describe('analysis UI in Chromium', () => {
     await page.getByTestId('mode-normal').click();
     await expect.poll(attributeOf(page, 't3', 'data-dimmed')).toBe('false');
     await expect(page.getByTestId('view-legend').count()).resolves.toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('widens the panel to the whole file, jumps between crises from its rows, and flags coverage gaps', async () => {
+    const { page } = app;
+    await page.getByTestId('mode-coverage').click();
+    await expect.poll(attributeOf(page, 'i3', 'data-flagged')).toBe('true');
+    await expect.poll(attributeOf(page, 'i1', 'data-flagged')).toBe('false');
+    await expect.poll(attributeOf(page, 'r1', 'data-flagged')).toBe('false');
+    await expect.poll(attributeOf(page, 't3', 'data-flagged')).toBe('false');
+    await expect.poll(attributeOf(page, 'x', 'data-flagged')).toBe('true');
+
+    await page.getByTestId('tool-view.toggleAnalysis').click();
+    await page.getByTestId('analysis-tab-gaps').click();
+    const hostileRow = page.locator('[data-testid="gap-row"][data-node-id="j1"]');
+    await expect(hostileRow.count()).resolves.toBe(0);
+    await page.getByTestId('analysis-scope-file').check();
+    await expect(hostileRow.textContent()).resolves.toBe(`${HOSTILE_TITLE}Second crisis`);
+    await hostileRow.click();
+    // The row switched the canvas to the other crisis and selected the impact there.
+    await expect.poll(() => graphNode(page, 'j1').getAttribute('class')).toContain('is-selected');
+    await expect(graphNode(page, 'i1').count()).resolves.toBe(0);
+    await expect(graphNode(page, 'j1').textContent()).resolves.toContain(HOSTILE_TITLE);
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    await app.screenshot('analysis-whole-file');
+
+    // Responsibilities over the whole file; a row brings the first crisis back.
+    await page.getByTestId('analysis-tab-responsibilities').click();
+    const usLeads = page.getByTestId('responsibilities-us').getByTestId('responsibility-row');
+    await expect(usLeads.textContent()).resolves.toContain('Airlift medical teams');
+    await expect(page.getByTestId('responsibilities-kr').textContent()).resolves.toContain('No responses yet.');
+    await usLeads.click();
+    await expect.poll(() => graphNode(page, 'r1').getAttribute('class')).toContain('is-selected');
+    await expect(page.title()).resolves.not.toBe('1');
     expect(app.errors).toEqual([]);
   });
 

@@ -59,6 +59,9 @@ export function ConsensusMatrix() {
   const core = new Set(analysis.summary.coreActorIds);
   const rows = analysis.elements.filter((e) => (kind === '' || e.kind === kind) && matchesFilter(nodes.get(e.nodeId)!, view.filter));
   const visible = rows.slice(0, limit);
+  // The remembered cell may be past the end after the rows change; keep one cell tabbable.
+  const activeRow = Math.min(active.row, Math.max(0, visible.length - 1));
+  const activeCol = Math.min(active.col, Math.max(0, analysis.actorIds.length - 1));
   const shown = (elementId: string, actorIndex: number, fromDoc: Position): Position =>
     pending.get(cellKey(elementId, analysis.actorIds[actorIndex]!)) ?? fromDoc;
 
@@ -138,7 +141,7 @@ export function ConsensusMatrix() {
                 {element.positions.map((fromDoc, col) => {
                   const actorId = analysis.actorIds[col]!;
                   const position = shown(element.nodeId, col, fromDoc);
-                  const isActive = active.row === row && active.col === col;
+                  const isActive = activeRow === row && activeCol === col;
                   return (
                     <td key={actorId} style={{ background: POSITION_TONE[position] }}>
                       <button
