@@ -15,6 +15,7 @@ import {
   ImportFormat,
   LibraryEntry,
   RecentFile,
+  RecoverableScenario,
 } from './views';
 
 const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
@@ -33,6 +34,9 @@ export const CHANNELS = {
   openScenario: channel(Empty, DocumentView.nullable()),
   openRecent: channel(z.strictObject({ id: Id }), DocumentView.nullable()),
   recentFiles: channel(Empty, z.array(RecentFile)),
+  /** Untitled scenarios left in the data folder by a crash or a closed window, newest first. */
+  recoverableScenarios: channel(Empty, z.array(RecoverableScenario)),
+  openRecoverable: channel(z.strictObject({ id: Id }), DocumentView.nullable()),
   /** The scenario already bound to this window (after a reload, or one opened by main). */
   currentScenario: channel(Empty, DocumentView.nullable()),
   /** Shows main's save dialog and writes a copy there; the window then edits the copy. */

@@ -37,6 +37,14 @@ export const RecentFile = z.strictObject({
 });
 export type RecentFile = z.infer<typeof RecentFile>;
 
+export const RecoverableScenario = z.strictObject({
+  id: Id,
+  title: z.string(),
+  modifiedAt: z.string(),
+  nodes: z.number().int().min(0),
+});
+export type RecoverableScenario = z.infer<typeof RecoverableScenario>;
+
 export const AppInfo = z.strictObject({
   name: z.string(),
   version: z.string(),

@@ -103,8 +103,12 @@ export class SessionRegistry {
 }
 
 function isEmptyScenario(session: Session): boolean {
-  const counts = session.store.info().counts;
-  return counts.trigger + counts.crisis + counts.impact + counts.response === 0;
+  try {
+    const counts = session.store.info().counts;
+    return counts.trigger + counts.crisis + counts.impact + counts.response === 0;
+  } catch {
+    return false; // unreadable now (closed, gone): keep whatever is on disk
+  }
 }
 
 export function unwrap(result: OpenResult): ScenarioStore {

@@ -7,6 +7,7 @@ import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, openPathFor, saveAsFor, type DocumentDeps } from './document';
 import { applyEdit, redoEdit, undoEdit } from './edit';
 import { exchangeHandlers } from './exchange';
+import { recoveryHandlers } from './recovery';
 
 export interface HandlerContext extends DocumentDeps {
   handlers: Handlers;
@@ -49,6 +50,7 @@ export function createHandlers(services: AppServices): HandlerContext {
     undo: (ctx) => undoEdit(sessions.require(ctx.windowId)),
     redo: (ctx) => redoEdit(sessions.require(ctx.windowId)),
     ...exchangeHandlers(deps),
+    ...recoveryHandlers(deps),
   };
   return { ...deps, handlers };
 }

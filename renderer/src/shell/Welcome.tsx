@@ -1,21 +1,23 @@
 /** Shown when no scenario is open: start one, start from the report library, open one, or reopen a recent file. */
 import { useEffect, useState } from 'react';
-import type { RecentFile } from '../../../core/contract';
+import type { RecentFile, RecoverableScenario } from '../../../core/contract';
 import { call } from '../api';
 import { useWorkbench } from '../workbench';
 
 export function Welcome() {
   const workbench = useWorkbench();
   const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [recoverable, setRecoverable] = useState<RecoverableScenario[]>([]);
 
   useEffect(() => {
     call('recentFiles', {}).then(setRecent, () => setRecent([]));
+    call('recoverableScenarios', {}).then(setRecoverable, () => setRecoverable([]));
   }, []);
 
   const run = (id: string) => () => void workbench.commands.run(id);
-  const openRecent = (id: string) => async () => {
+  const open = (channel: 'openRecent' | 'openRecoverable', id: string) => async () => {
     try {
-      const view = await call('openRecent', { id });
+      const view = await call(channel, { id });
       if (view) workbench.doc.setView(view);
     } catch (e) {
       workbench.notify(e instanceof Error ? e.message : String(e), 'error');
@@ -45,6 +47,24 @@ export function Welcome() {
           The report library starts you with the contingencies discussed at the 2016 Pacific Forum CSIS meeting in Tokyo, each claim
           traced to a quote.
         </p>
+        {recoverable.length > 0 && (
+          <>
+            <h2>Recovered untitled scenarios</h2>
+            <p className="muted welcome-note">These were never saved under a name. Open one and use Save As to keep it.</p>
+            <ul className="recent-list" data-testid="recoverable-list">
+              {recoverable.map((r) => (
+                <li key={r.id}>
+                  <button onClick={open('openRecoverable', r.id)}>
+                    <span className="recent-name">{r.title}</span>
+                    <span className="recent-path">
+                      {r.nodes} nodes · last changed {new Date(r.modifiedAt).toLocaleString()}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         <h2>Recent files</h2>
         {recent.length === 0 ? (
           <p className="muted">No recent files yet.</p>
@@ -52,7 +72,7 @@ export function Welcome() {
           <ul className="recent-list" data-testid="recent-list">
             {recent.map((r) => (
               <li key={r.id}>
-                <button disabled={!r.exists} onClick={openRecent(r.id)} title={r.exists ? r.displayPath : `${r.displayPath} (missing)`}>
+                <button disabled={!r.exists} onClick={open('openRecent', r.id)} title={r.exists ? r.displayPath : `${r.displayPath} (missing)`}>
                   <span className="recent-name">{r.fileName}</span>
                   <span className="recent-path">{r.displayPath}</span>
                 </button>

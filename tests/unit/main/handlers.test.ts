@@ -120,3 +120,27 @@ it('leaves no untitled file behind for an empty scenario that is closed', async 
   await h.value('closeScenario', {});
   expect(existsSync(join(h.dir, 'userData', 'untitled')) && readdirSync(join(h.dir, 'userData', 'untitled'))).toEqual([]);
 });
+
+describe('untitled scenarios after a crash', () => {
+  it('offers an untitled scenario left behind, and reopens it with its edits', async () => {
+    const view = await h.value('newScenario', { title: 'Earthquake relief' });
+    const node = blankNode('impact', view.document.crises[0]!.id, newId(), { x: 0, y: 0 });
+    await h.value('applyOps', { ops: [{ op: 'node.create', node }], mark: null });
+    // The process dies: the store's connection goes away without the window closing it.
+    h.main.sessions.get(1)!.store.close();
+
+    const { createHandlers } = await import('../../../main/handlers');
+    const { invokeHandler } = await import('../../../main/ipc/adapter');
+    const restarted = createHandlers({ ...h.main.services });
+    const call = <T,>(name: Parameters<typeof invokeHandler>[1], req: unknown) =>
+      invokeHandler(restarted.handlers, name, { windowId: 7 }, req) as Promise<{ ok: boolean; value: T }>;
+    const listed = await call<{ id: string; title: string; nodes: number }[]>('recoverableScenarios', {});
+    expect(listed.value).toEqual([expect.objectContaining({ title: 'Earthquake relief', nodes: 1 })]);
+    const reopened = await call<{ untitled: boolean; document: { nodes: unknown[] } }>('openRecoverable', { id: listed.value[0]!.id });
+    expect(reopened.value.untitled).toBe(true);
+    expect(reopened.value.document.nodes).toEqual([node]);
+    expect((await call<unknown[]>('recoverableScenarios', {})).value).toEqual([]);
+    expect(await invokeHandler(restarted.handlers, 'openRecoverable', { windowId: 8 }, { id: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    restarted.sessions.closeAll();
+  });
+});
