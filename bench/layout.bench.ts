@@ -5,7 +5,7 @@
  * layout pays before ordering or placing anything, so the ratio shows what crossing
  * reduction and placement cost on top.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { layeredLayoutReport } from '../core/layout';
 import type { LayoutInput, LayoutReport } from '../core/layout';
@@ -136,7 +136,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   }
   const readable = crisisReadability();
   const markdown = [
-    `Median of 3–7 runs after one warm-up; Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}.`,
+    `Median of 3–7 runs after one warm-up; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0]!.toFixed(1)} (a shared machine: absolute times move with load, the peer column moves with them).`,
     'Graphs: one crisis each, seeded, ~1.5 edges per node. Crossings: start order (input order) → after reduction.',
     '',
     '| nodes | edges | layered layout | longest-path layering (peer) | ratio | crossings | overlaps | target | result |',
