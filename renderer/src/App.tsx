@@ -36,6 +36,7 @@ function createWorkbench(notices: Observable<Notice[]>): Workbench {
       notices.update((list) => [...list.slice(-3), notice]);
       if (tone === 'info') setTimeout(() => notices.update((list) => list.filter((n) => n.id !== notice.id)), 6000);
     },
+    dismissErrors: () => notices.update((list) => list.filter((n) => n.tone !== 'error')),
     current: (): ScenarioDocument | null => doc.getSnapshot().view?.document ?? null,
     focusNodes(ids) {
       const document = doc.getSnapshot().view?.document;

@@ -37,6 +37,8 @@ export interface Workbench {
   /** The last copied clip, shared by every file shown in this window (the system clipboard is used too where allowed). */
   clipboard: { current: Clip | null };
   notify(text: string, tone?: Notice['tone'], offerSaveAs?: boolean): void;
+  /** Drop error notices once what they reported is resolved (e.g. after Save As). */
+  dismissErrors(): void;
   /** The document as it is now (for event handlers; components subscribe with useDocument). */
   current(): ScenarioDocument | null;
   /** Select nodes, switch to their crisis and canvas, and bring them into view. */

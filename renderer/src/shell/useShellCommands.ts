@@ -17,6 +17,7 @@ export function useShellCommands(workbench: Workbench): void {
       try {
         const next = await load();
         if (next) {
+          workbench.dismissErrors();
           workbench.selection.clear();
           view.patch({ crisisId: null, whatIf: [], mode: 'normal' });
           doc.setView(next);
