@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankNode, type GraphNode, type NodeKind } from '../../core/model';
+import { createScenarioFile, openScenarioFile } from '../../db';
 import type { Op } from '../../core/ops';
-import { launchApp, type AppSession } from './harness/app';
+import { WINDOW_ID, launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -92,7 +93,7 @@ describe('inspector in Chromium', () => {
 
     await page.getByTestId('field-title').fill('Super typhoon hits Okinawa');
     await onDisk(() => nodeRow(path, 'trig').title, 'Super typhoon hits Okinawa');
-    await expect(graphNode(page, 'trig').textContent()).resolves.toContain('Super typhoon hits Okinawa');
+    await expect.poll(() => graphNode(page, 'trig').textContent()).toContain('Super typhoon hits Okinawa');
 
     const description = `**Category 5** winds.\n\n${HOSTILE} [link](javascript:alert(2))`;
     await page.getByTestId('field-description').fill(description);
@@ -117,6 +118,7 @@ describe('inspector in Chromium', () => {
     await onDisk(() => nodeRow(path, 'trig').likelihood, 4);
     await page.getByTestId('field-horizon').selectOption('weeks');
     await onDisk(() => nodeRow(path, 'trig').horizon, 'weeks');
+    await app.screenshot('inspector-node-fields');
 
     // Stances: a position for two actors and a note for one.
     await page.getByTestId('stance-us-agree').click();
@@ -128,7 +130,7 @@ describe('inspector in Chromium', () => {
       { actor_id: 'jp', position: 'disagree', note: 'Wants bilateral talks first' },
       { actor_id: 'us', position: 'agree', note: '' },
     ]);
-    await expect(page.getByTestId('stance-jp-disagree').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByTestId('stance-jp-disagree').getAttribute('aria-pressed')).toBe('true');
 
     // Provenance: a quote from a source created inline, then its locator edited.
     await page.getByTestId('quote-add-open').click();
@@ -176,14 +178,14 @@ describe('inspector in Chromium', () => {
 
     // Impact: severity.
     await select(page, 'imp');
-    await expect(page.getByTestId('inspector-kind').textContent()).resolves.toBe('impact');
+    await expect.poll(() => page.getByTestId('inspector-kind').textContent()).toBe('impact');
     await expect(page.getByTestId('likelihood-3').count()).resolves.toBe(0);
     await page.getByTestId('severity-5').click();
     await onDisk(() => nodeRow(path, 'imp').severity, 5);
 
     // Response: lead actor, supporting actors, status, lead time.
     await select(page, 'resp');
-    await expect(page.getByTestId('inspector-kind').textContent()).resolves.toBe('response');
+    await expect.poll(() => page.getByTestId('inspector-kind').textContent()).toBe('response');
     await page.getByTestId('field-lead-actor').selectOption('jp');
     await page.getByTestId('supporting-us').check();
     await page.getByTestId('supporting-kr').check();
@@ -238,7 +240,7 @@ describe('inspector in Chromium', () => {
       { op: 'node.create', node: node('crisis', crisisId, 'cri', 'Blockade', 360, 0) },
       { op: 'edge.create', edge: { id: 'e1', crisisId, source: 'trig', target: 'cri', kind: 'leads-to', label: '', confidence: null } },
     ]);
-    // The node's connections list selects the edge for editing.
+    // The node lists its connections, naming the other end as text.
     await select(page, 'cri');
     await expect(page.getByTestId('connection-e1').textContent()).resolves.toContain(HOSTILE);
     await page.getByTestId('connection-e1').click();
@@ -318,6 +320,37 @@ describe('inspector in Chromium', () => {
     const crisis = () => readOnDisk(path, (db) => db.prepare('SELECT title, region, summary, status FROM crises WHERE id = ?').get(crisisId));
     await onDisk(crisis, { title: 'Typhoon over the Ryukyus', region: 'East China Sea', summary: 'A category 5 storm closes ports for a week.', status: 'active' });
     await app.screenshot('inspector-crisis');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('disables every field of a read-only file', async () => {
+    const { page } = app;
+    const { crisisId } = await newScenario(app);
+    await seed(app, [{ op: 'node.create', node: node('response', crisisId, 'resp', 'Evacuate islands', 0, 0) }]);
+    // Bind the window to a read-only copy, as main does for a file it cannot write.
+    const document = await page.evaluate(async () => {
+      const current = await window.workbench.currentScenario({});
+      if (!current.ok || !current.value) throw new Error('no scenario open');
+      return current.value.document;
+    });
+    const copy = join(app.workDir, 'read-only.scenario');
+    const created = createScenarioFile(copy, { title: document.scenario.title, document });
+    if (!created.ok) throw new Error(created.error.message);
+    created.store.close();
+    const opened = openScenarioFile(copy, { readOnly: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const previous = app.main.sessions.require(WINDOW_ID).store;
+    app.main.sessions.rebind(WINDOW_ID, opened.store, false);
+    previous.close();
+    await app.reload();
+
+    await select(page, 'resp');
+    await page.getByTestId('inspector-read-only').waitFor();
+    for (const id of ['field-title', 'field-description', 'tag-input', 'field-horizon', 'field-lead-actor', 'supporting-us', 'status-agreed', 'field-lead-time', 'stance-us-agree', 'stance-note-us']) {
+      await expect(page.getByTestId(id).isDisabled(), id).resolves.toBe(true);
+    }
+    await expect(page.getByTestId('quote-add-open').count()).resolves.toBe(0);
+    await app.screenshot('inspector-read-only');
     expect(app.errors).toEqual([]);
   });
 });
