@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { type NodeKind, type Position, type Stance } from '../../../core/model';
-import { currentCrisis, matchesFilter, useAnalysisContext, useEdit } from './hooks';
+import { matchesFilter, useAnalysisContext, useEdit } from './hooks';
 import { consensusOf, derived } from './memo';
 import { ScopeToggle } from './ScopeToggle';
 import { CONSENSUS_BADGE, CONSENSUS_TONE, POSITION_SYMBOL, POSITION_TONE } from './tones';
@@ -51,7 +51,7 @@ export function ConsensusMatrix() {
   );
 
   if (!doc) return null;
-  const scope = wholeFile ? null : (crisisId ?? currentCrisis(doc, null));
+  const scope = wholeFile ? null : crisisId;
   const analysis = consensusOf(doc, scope);
   const stances = derived(doc, 'stances-by-cell', () => new Map(doc.stances.map((s) => [cellKey(s.elementId, s.actorId), s])));
   const nodes = derived(doc, 'nodes-by-id', () => new Map(doc.nodes.map((n) => [n.id, n])));

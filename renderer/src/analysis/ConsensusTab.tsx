@@ -13,7 +13,7 @@ export function ConsensusTab({ doc, scope, crisisNames, focus }: TabProps) {
   const [only, setOnly] = useState<ConsensusState | null>(null);
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
   const { summary } = analysis;
-  const coreCount = summary.coreActorIds.filter((id) => actors.has(id)).length;
+  const coreCount = summary.coreActorIds.length;
   const counts: Record<ConsensusState, number> = { agreed: summary.agreed, split: summary.split, 'partly-unknown': summary.partlyUnknown, unasked: summary.unasked };
   const label = (state: ConsensusState) => (state === 'agreed' ? agreedLabel(coreCount) : CONSENSUS_LABEL[state]);
   const shown = only === null ? analysis.elements : analysis.elements.filter((e) => e.state === only);

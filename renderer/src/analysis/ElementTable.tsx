@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { CONSENSUS_STATES } from '../../../core/analysis';
 import { NODE_KINDS, type GraphNode, type NodeKind } from '../../../core/model';
-import { currentCrisis, useAnalysisContext, useEdit } from './hooks';
+import { useAnalysisContext, useEdit } from './hooks';
 import { derived } from './memo';
 import { ScopeToggle } from './ScopeToggle';
 import { ScoreCell, TitleCell } from './TableCells';
@@ -37,7 +37,7 @@ export function ElementTable() {
   const [limit, setLimit] = useState(PAGE);
   if (!doc) return null;
 
-  const scope = wholeFile ? null : (crisisId ?? currentCrisis(doc, null));
+  const scope = wholeFile ? null : crisisId;
   const all = derived(doc, `table-rows:${scope ?? '*'}`, () => elementRows(doc, scope));
   const rows = sortRows(filterRows(all, { ...filter, text: view.filter }), sort);
   const columns = COLUMNS.filter((c) => !c.fileOnly || scope === null);

@@ -3,7 +3,7 @@
  * the legend of the mode in force (with the what-if trigger chooser).
  */
 import { useEffect, useState } from 'react';
-import { CONSENSUS_STATES } from '../../../core/analysis';
+import { CONSENSUS_STATES, type ConsensusState, type ConsensusSummary } from '../../../core/analysis';
 import { CENTRE_VIEWS, VIEW_MODES, type CentreView, type ViewMode } from '../state/view';
 import { agreedLabel } from './ConsensusTab';
 import { useAnalysisContext } from './hooks';
@@ -79,7 +79,7 @@ function LegendBody() {
   if (!doc || !crisisId) return null;
   return (
     <>
-      {view.mode === 'consensus' && <ConsensusLegend counts={consensusOf(doc, crisisId).summary} coreCount={consensusOf(doc, crisisId).summary.coreActorIds.length} />}
+      {view.mode === 'consensus' && <ConsensusLegend summary={consensusOf(doc, crisisId).summary} />}
       {view.mode === 'risk' && (
         <ul>
           {[...RISK_BANDS].reverse().map((band) => (
@@ -92,7 +92,7 @@ function LegendBody() {
       {view.mode === 'coverage' && (
         <ul>
           <Swatch tone={COVERED_TONE} text="Covered, led and aimed" />
-          <Swatch tone={GAP_TONE} text={`Gap (${gapsOf(doc, crisisId).gaps.length} in this crisis)`} flagged />
+          <Swatch tone={GAP_TONE} text={`Has a gap (${new Set(gapsOf(doc, crisisId).gaps.map((g) => g.nodeId)).size} in this crisis)`} flagged />
         </ul>
       )}
       {view.mode === 'what-if' && (
@@ -105,12 +105,12 @@ function LegendBody() {
   );
 }
 
-function ConsensusLegend({ counts, coreCount }: { counts: { agreed: number; split: number; partlyUnknown: number; unasked: number }; coreCount: number }) {
-  const n = { agreed: counts.agreed, split: counts.split, 'partly-unknown': counts.partlyUnknown, unasked: counts.unasked };
+function ConsensusLegend({ summary }: { summary: ConsensusSummary }) {
+  const count: Record<ConsensusState, number> = { agreed: summary.agreed, split: summary.split, 'partly-unknown': summary.partlyUnknown, unasked: summary.unasked };
   return (
     <ul>
       {CONSENSUS_STATES.map((state) => (
-        <Swatch key={state} tone={CONSENSUS_TONE[state]} text={`${state === 'agreed' ? agreedLabel(coreCount) : CONSENSUS_LABEL[state]} (${n[state]})`} />
+        <Swatch key={state} tone={CONSENSUS_TONE[state]} text={`${state === 'agreed' ? agreedLabel(summary.coreActorIds.length) : CONSENSUS_LABEL[state]} (${count[state]})`} />
       ))}
     </ul>
   );
