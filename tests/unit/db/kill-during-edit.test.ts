@@ -55,7 +55,7 @@ async function trial(index: number, dir: string, plan: KillPlan): Promise<Outcom
 }
 
 describe('SIGKILL during an edit burst', () => {
-  it(`keeps every acknowledged edit over ${TRIALS} randomized trials (seed ${SEED})`, { timeout: 60_000 + TRIALS * 1_500 }, async () => {
+  it(`keeps every acknowledged edit over ${TRIALS} randomized trials (seed ${SEED})`, { timeout: 60_000 + TRIALS * 3_000 }, async () => {
     const { dir, cleanup } = tempDir('swb-kill-');
     const random = seededRandom(SEED);
     // Mostly mid-burst (after a random number of commits), sometimes before the first commit lands.
