@@ -4,6 +4,7 @@
  */
 import { cleanText, oneLineText } from './text';
 
+const XML_SPECIAL = /[&<>"'\n\r\t:=]/;
 const XML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -25,7 +26,9 @@ const XML_ENTITIES: Record<string, string> = {
  * `onerror=` that filters and reviewers look for, even as inert text.
  */
 export function xml(text: string): string {
-  return cleanText(text).replace(/[&<>"'\n\r\t:=]/g, (ch) => XML_ENTITIES[ch]!);
+  const clean = cleanText(text);
+  if (!XML_SPECIAL.test(clean)) return clean;
+  return clean.replace(/[&<>"'\n\r\t:=]/g, (ch) => XML_ENTITIES[ch]!);
 }
 
 /** Markdown inline text: backslash-escapes every character Markdown or inline HTML could act on. */

@@ -34,7 +34,8 @@ function openTag(name: string, attrs: Readonly<Record<string, AttrValue>>): stri
   let open = `<${checkName(name)}`;
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined) continue;
-    open += ` ${checkName(key)}="${attrValue(key, String(value))}"`;
+    // Numbers need no escaping; everything else goes through the escaper.
+    open += ` ${checkName(key)}="${typeof value === 'number' ? String(value) : attrValue(key, value)}"`;
   }
   return open;
 }

@@ -8,8 +8,12 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uF
 // A surrogate half without its partner cannot be encoded as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Anything either pattern above could touch; most text has none, and skips both passes.
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text with characters removed that XML 1.0, UTF-8 or a terminal cannot carry. Newlines and tabs stay. */
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
@@ -42,14 +46,17 @@ function isWide(codePoint: number): boolean {
  * Estimated width in ems. Exact metrics depend on the viewer's font, so this errs wide:
  * CJK is a full em, Latin averages a little over half an em.
  */
+const NARROW = new Set([...' il.,:;\'|!'].map((c) => c.charCodeAt(0)));
+const BROAD = new Set([...'MW@'].map((c) => c.charCodeAt(0)));
+
 export function textWidthEm(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     if (isWide(cp)) width += 1;
     else if (cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) width += 0;
-    else if (/[ il.,:;'|!]/.test(ch)) width += 0.3;
-    else if (/[A-Z MW@]/.test(ch)) width += 0.68;
+    else if (NARROW.has(cp)) width += 0.3;
+    else if (BROAD.has(cp) || (cp >= 0x41 && cp <= 0x5a)) width += 0.68;
     else width += 0.56;
   }
   return width;
@@ -66,41 +73,46 @@ export interface WrappedText {
  * ellipsis when text was left out.
  */
 export function wrapText(text: string, maxEm: number, maxLines: number): WrappedText {
-  const flat = oneLineText(text);
+  const words = oneLineText(text).split(' ').filter(Boolean);
+  const space = textWidthEm(' ');
   const lines: string[] = [];
   let current = '';
-  let rest = flat;
-  while (rest.length > 0 && lines.length < maxLines) {
-    const space = rest.indexOf(' ');
-    const word = space === -1 ? rest : rest.slice(0, space);
-    const candidate = current ? `${current} ${word}` : word;
-    if (textWidthEm(candidate) <= maxEm) {
-      current = candidate;
-      rest = space === -1 ? '' : rest.slice(space + 1);
-      continue;
-    }
-    if (current) {
+  let currentWidth = 0;
+  let i = 0;
+  while (i < words.length && lines.length < maxLines) {
+    const word = words[i]!;
+    const wordWidth = textWidthEm(word);
+    const width = current ? currentWidth + space + wordWidth : wordWidth;
+    if (width <= maxEm) {
+      current = current ? `${current} ${word}` : word;
+      currentWidth = width;
+      i++;
+    } else if (current) {
       lines.push(current);
       current = '';
-      continue;
+      currentWidth = 0;
+    } else {
+      // A single word wider than the line (or a CJK run, which has no spaces): take as many characters as fit.
+      let taken = '';
+      let takenWidth = 0;
+      for (const ch of word) {
+        const w = textWidthEm(ch);
+        if (takenWidth + w > maxEm && taken) break;
+        taken += ch;
+        takenWidth += w;
+      }
+      lines.push(taken);
+      if (taken.length < word.length) words[i] = word.slice(taken.length);
+      else i++;
     }
-    // A single word wider than the line: take as many characters as fit.
-    let taken = '';
-    for (const ch of word) {
-      if (textWidthEm(taken + ch) > maxEm && taken) break;
-      taken += ch;
-    }
-    lines.push(taken);
-    rest = rest.slice(taken.length);
   }
   if (current && lines.length < maxLines) {
     lines.push(current);
     current = '';
   }
-  const truncated = rest.length > 0 || current.length > 0;
+  const truncated = i < words.length || current.length > 0;
   if (truncated && lines.length > 0) {
-    const last = lines[lines.length - 1]!;
-    let cut = last;
+    let cut = lines[lines.length - 1]!;
     while (cut && textWidthEm(`${cut}…`) > maxEm) cut = Array.from(cut).slice(0, -1).join('');
     lines[lines.length - 1] = `${cut.trimEnd()}…`;
   }
