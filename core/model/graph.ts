@@ -66,10 +66,11 @@ export function nodeKindIssues(node: GraphNode): { field: keyof GraphNode; messa
 }
 
 export const NODE_DEFAULT_SIZE: Record<NodeKind, { width: number; height: number }> = {
-  trigger: { width: 200, height: 72 },
-  crisis: { width: 220, height: 88 },
-  impact: { width: 200, height: 72 },
-  response: { width: 220, height: 80 },
+  // Tall enough for the kind line, two lines of title, and the badge and stance line.
+  trigger: { width: 200, height: 84 },
+  crisis: { width: 220, height: 96 },
+  impact: { width: 200, height: 84 },
+  response: { width: 220, height: 92 },
 };
 
 /** A blank node of a kind, ready for `node.create`. */

@@ -223,7 +223,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         minZoom={0.05}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+        fitViewOptions={{ maxZoom: 1, minZoom: 0.65, padding: 0.1 }}
         onlyRenderVisibleElements={nodes.length > 400}
         proOptions={{ hideAttribution: true }}
       >
