@@ -199,6 +199,16 @@ describe('inspector in Chromium', () => {
       ['jp', ['us', 'kr'], 'agreed', 'days'],
     );
     await app.screenshot('inspector-response');
+
+    // Back on the trigger: delete the quote, then the source itself.
+    await select(page, 'trig');
+    await page.getByTestId('quote').getByTestId('quote-edit').click();
+    await page.getByTestId('quote-delete').click();
+    await onDisk(() => readOnDisk(path, (db) => db.prepare('SELECT count(*) FROM provenance').pluck().get()), 0);
+    await page.getByTestId('inspector-sources').locator('summary').click();
+    await page.getByTestId('source-delete').click();
+    await page.getByTestId('source-delete-confirm').click();
+    await onDisk(() => readOnDisk(path, (db) => db.prepare('SELECT count(*) FROM sources').pluck().get()), 0);
     expect(alerts).toEqual([]);
     expect(app.errors).toEqual([]);
   });

@@ -30,29 +30,32 @@ export function Stances({ nodeId, actors, stances, readOnly }: StancesProps) {
           <div key={actor.id} className="insp-stance" data-testid={`stance-row-${actor.id}`}>
             <div className="insp-stance-head">
               <span className="insp-swatch" style={{ background: actor.color }} />
-              <span className="insp-stance-actor">{actor.name}</span>
-            </div>
-            <div className="insp-segmented insp-positions" role="group" aria-label={`${actor.name} stance`}>
-              {POSITIONS.map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  className={`pos-${p}${p === position ? ' on' : ''}`}
-                  aria-pressed={p === position}
-                  disabled={readOnly}
-                  data-testid={`stance-${actor.id}-${p}`}
-                  onClick={() => p !== position && void set(actor.id, p, note, null)}
-                >
-                  {POSITION_LABELS[p]}
-                </button>
-              ))}
+              <span className="insp-stance-actor" title={actor.name}>
+                {actor.code}
+              </span>
+              <div className="insp-segmented insp-positions" role="group" aria-label={`${actor.name} stance`}>
+                {POSITIONS.map((p) => (
+                  <button
+                    key={p}
+                    type="button"
+                    className={`pos-${p}${p === position ? ' on' : ''}`}
+                    aria-pressed={p === position}
+                    disabled={readOnly}
+                    data-testid={`stance-${actor.id}-${p}`}
+                    onClick={() => p !== position && void set(actor.id, p, note, null)}
+                  >
+                    {POSITION_LABELS[p]}
+                  </button>
+                ))}
+              </div>
             </div>
             <TextField
               label={`Note on ${actor.name}'s stance`}
+              hideLabel
               value={note}
               maxLength={LIMITS.description}
               disabled={readOnly}
-              placeholder="Why they stand there"
+              placeholder={`Note on ${actor.name}'s stance`}
               testId={`stance-note-${actor.id}`}
               // The position is read when the note commits, so a click in between is kept.
               onCommit={(text) => set(actor.id, byActor.get(actor.id)?.position ?? 'unknown', text, typingMark(`stance-note-${actor.id}`, nodeId))}

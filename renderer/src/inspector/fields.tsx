@@ -9,6 +9,8 @@ const COMMIT_DELAY_MS = 300;
 
 interface TextFieldProps {
   label: string;
+  /** Keep the label for screen readers only (the placeholder says it on screen). */
+  hideLabel?: boolean;
   value: string;
   /** Resolves false when the edit was refused, so the field shows the document's value again. */
   onCommit(text: string): Promise<boolean>;
@@ -23,7 +25,7 @@ interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { label, value, testId, disabled, multiline, rows = 4, maxLength, placeholder } = props;
+  const { label, hideLabel, value, testId, disabled, multiline, rows = 4, maxLength, placeholder } = props;
   const id = useId();
   const [draft, setDraftState] = useState(value);
   const draftRef = useRef(value);
@@ -109,7 +111,9 @@ export function TextField(props: TextFieldProps) {
   };
   return (
     <div className="insp-field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'insp-sr-only' : undefined}>
+        {label}
+      </label>
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(e) => change(e.target.value)} />
       ) : (
