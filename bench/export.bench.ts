@@ -10,6 +10,7 @@
  *
  * Run alone with `node --import tsx bench/export.bench.ts`; bench/run.ts calls `run()`.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
@@ -109,7 +110,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     `| ${name} | ${ms(t)} | ${peerName} | ${ms(peer)} | ${(t / peer).toFixed(1)} | ≤ ${target} | ${t <= target ? 'yes' : '**no**'} |`;
   const lines = [
     `Documents: ${big.nodes.length} nodes / ${big.edges.length} edges in ${big.crises.length} crises (SVG); ${mid.nodes.length} nodes / ${mid.edges.length} edges (PNG, PDF; diagram ${midGeometry.width}×${midGeometry.height} px, PNG ${png.width}×${png.height}).`,
-    `Median of timed runs after one warm-up; Node ${process.version}.`,
+    `Median of timed runs after one warm-up; Node ${process.version}; ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} when the run ended (absolute times move with the load; the × peer column is the comparable figure).`,
     '',
     '| export | median ms | same-run peer | peer ms | × peer | target ms | within target |',
     '|---|---:|---|---:|---:|---:|:---:|',
