@@ -221,7 +221,11 @@ describe('inspector in Chromium', () => {
     const title = page.getByTestId('field-title');
     await title.click();
     await title.press('End');
-    await title.pressSequentially(' in the Mekong basin', { delay: 15 });
+    // Two bursts with a commit between them (the first reaches the file, trimmed by the schema),
+    // still one undo step; the echo of the trimmed title must not eat the space being typed.
+    await title.pressSequentially(' in the ', { delay: 15 });
+    await onDisk(() => nodeRow(path, 'trig').title, 'Drought in the');
+    await title.pressSequentially('Mekong basin', { delay: 15 });
     await title.blur();
     await onDisk(() => nodeRow(path, 'trig').title, 'Drought in the Mekong basin');
     await expect(title.inputValue()).resolves.toBe('Drought in the Mekong basin');

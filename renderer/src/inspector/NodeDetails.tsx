@@ -1,11 +1,27 @@
 /** Every field of one node, as its kind allows: text, tags, scores, horizon and response details. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LIMITS, type Actor, type GraphNode, type NodePatch } from '../../../core/model';
 import { HORIZON_CHOICES, SCORE_CHOICES, STATUS_CHOICES, actorChoices, byOrder } from './choices';
 import { typingMark, useEdit } from './edit';
 import { Pick, Section, Segmented, TextField } from './fields';
 import { MarkdownPreview } from './Markdown';
 import { TagEditor } from './TagEditor';
+
+/**
+ * A list field edited by successive clicks: each click builds on the previous click's result even
+ * before main has confirmed it, so two quick additions never overwrite each other. The document's
+ * value (after each edit, an undo, or a refused edit) always takes over again.
+ */
+function useListDraft(stored: string[]): { current(): string[]; next(list: string[]): string[] } {
+  const latest = useRef(stored);
+  useEffect(() => {
+    latest.current = stored;
+  }, [stored]);
+  return {
+    current: () => latest.current,
+    next: (list) => (latest.current = list),
+  };
+}
 
 const KIND_LABELS: Record<GraphNode['kind'], string> = { trigger: 'Trigger', crisis: 'Crisis', impact: 'Impact', response: 'Response' };
 
@@ -14,6 +30,7 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
   const [preview, setPreview] = useState(false);
   const update = (patch: NodePatch, mark: string | null = null) => edit([{ op: 'node.update', id: node.id, patch }], mark);
   const scored = node.kind === 'trigger' || node.kind === 'crisis';
+  const tags = useListDraft(node.tags);
 
   return (
     <Section
@@ -61,8 +78,8 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
         chips={node.tags.map((tag) => ({ tag }))}
         full={node.tags.length >= LIMITS.tags}
         disabled={readOnly}
-        onAdd={(tag) => void update({ tags: [...node.tags, tag] })}
-        onRemove={(tag) => void update({ tags: node.tags.filter((t) => t !== tag) })}
+        onAdd={(tag) => !tags.current().includes(tag) && void update({ tags: tags.next([...tags.current(), tag]) })}
+        onRemove={(tag) => void update({ tags: tags.next(tags.current().filter((t) => t !== tag)) })}
       />
       {scored && (
         <Segmented
@@ -98,9 +115,10 @@ interface ResponseFieldsProps {
 }
 
 function ResponseFields({ node, actors, readOnly, update }: ResponseFieldsProps) {
+  const supporters = useListDraft(node.supportingActorIds);
   const toggleSupporter = (actorId: string, on: boolean) => {
-    const next = on ? [...node.supportingActorIds, actorId] : node.supportingActorIds.filter((id) => id !== actorId);
-    void update({ supportingActorIds: next });
+    const others = supporters.current().filter((id) => id !== actorId);
+    void update({ supportingActorIds: supporters.next(on ? [...others, actorId] : others) });
   };
   return (
     <>
