@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasDocument, renderCanvas, renderDot, renderGraphml, type ExportScope } from '../../../core/export';
 import { hostileDocument, largeDocument, sampleDocument } from '../../fixtures/export/builder';
-import { runTool, xmllint } from './tools';
+import { runTool, withTempFile, xmllint } from './tools';
 
 const all: ExportScope = { kind: 'all' };
 
@@ -42,6 +42,30 @@ describe('GraphML export', () => {
     const block = xml.slice(xml.indexOf(`<node id="${crisisNode.id}">`), xml.indexOf('</node>', xml.indexOf(`<node id="${crisisNode.id}">`)));
     expect(block).toContain(`<data key="likelihood">${crisisNode.likelihood}</data>`);
     for (const s of doc.stances.filter((x) => x.elementId === crisisNode.id)) expect(block).toContain(`>${s.position}</data>`);
+  });
+
+  it('reads back through networkx (read_graphml, which also parses the yEd labels)', () => {
+    const script = [
+      'import json, sys, networkx as nx',
+      'g = nx.read_graphml(sys.argv[1])',
+      'print(json.dumps({"nodes": {n: d for n, d in g.nodes(data=True)}, "edges": [[u, v, d] for u, v, d in g.edges(data=True)]}))',
+    ].join('\n');
+    for (const doc of [sampleDocument(), hostileDocument()]) {
+      const run = withTempFile('g.graphml', renderGraphml(doc, all), (path) => runTool('python3', ['-c', script, path]));
+      if (run.stderr.includes("No module named 'networkx'")) throw new Error('networkx is missing: install Debian package python3-networkx');
+      expect(run.stderr).toBe('');
+      const read = JSON.parse(run.stdout) as { nodes: Record<string, Record<string, string | number>>; edges: [string, string, Record<string, string>][] };
+      expect(Object.keys(read.nodes).sort()).toEqual(doc.nodes.map((n) => n.id).sort());
+      for (const n of doc.nodes) {
+        const got = read.nodes[n.id]!;
+        expect([got.kind, got.title, got.label, got.likelihood ?? null, got.severity ?? null]).toEqual([n.kind, n.title, n.title, n.likelihood, n.severity]);
+      }
+      for (const s of doc.stances) {
+        const code = doc.actors.find((a) => a.id === s.actorId)!.code;
+        expect(read.nodes[s.elementId]![`stance ${code}`]).toBe(s.position);
+      }
+      expect(read.edges.map(([u, v, d]) => [d.id, u, v, d.kind, d.label ?? '']).sort()).toEqual(doc.edges.map((e) => [e.id, e.source, e.target, e.kind, e.label]).sort());
+    }
   });
 
   it('stays well-formed with hostile text', () => {
