@@ -112,9 +112,11 @@ export function wrapText(text: string, maxEm: number, maxLines: number): Wrapped
   }
   const truncated = i < words.length || current.length > 0;
   if (truncated && lines.length > 0) {
-    let cut = lines[lines.length - 1]!;
-    while (cut && textWidthEm(`${cut}…`) > maxEm) cut = Array.from(cut).slice(0, -1).join('');
-    lines[lines.length - 1] = `${cut.trimEnd()}…`;
+    // Drop characters from the end of the last line until it and the ellipsis fit.
+    const chars = Array.from(lines[lines.length - 1]!);
+    let width = textWidthEm(chars.join('')) + textWidthEm('…');
+    while (chars.length > 0 && width > maxEm) width -= textWidthEm(chars.pop()!);
+    lines[lines.length - 1] = `${chars.join('').trimEnd()}…`;
   }
   return { lines, truncated };
 }
