@@ -123,6 +123,19 @@ describe('analysis UI in Chromium', () => {
     await page.getByTestId('matrix-t2-kr').focus();
     await page.keyboard.press('u');
     await expect.poll(() => page.getByTestId('matrix-t2-kr').getAttribute('data-position')).toBe('uncertain');
+    // Shift+A on any cell of a row: every actor agrees, in one step.
+    await page.getByTestId('matrix-t1-kr').focus();
+    await page.keyboard.press('Shift+A');
+    for (const actor of ['us', 'jp', 'kr', 'cn']) {
+      await expect.poll(() => page.getByTestId(`matrix-t1-${actor}`).getAttribute('data-position')).toBe('agree');
+    }
+    await expect.poll(() => page.getByTestId('matrix-state-t1').getAttribute('data-state')).toBe('agreed');
+    // ...and one undo takes the whole row back; redo restores it.
+    await page.getByTestId('tool-edit.undo').click();
+    await expect.poll(() => page.getByTestId('matrix-state-t1').getAttribute('data-state')).toBe('unasked');
+    await expect(page.getByTestId('matrix-state-x').getAttribute('data-state')).resolves.toBe('agreed');
+    await page.getByTestId('tool-edit.redo').click();
+    await expect.poll(() => page.getByTestId('matrix-state-t1').getAttribute('data-state')).toBe('agreed');
     await expect.poll(() => page.getByTestId('matrix-state-i1').getAttribute('data-state')).toBe('split');
     await expect.poll(() => page.getByTestId('matrix-state-t2').getAttribute('data-state')).toBe('partly-unknown');
     await app.screenshot('analysis-matrix');
@@ -133,17 +146,18 @@ describe('analysis UI in Chromium', () => {
     await expect.poll(attributeOf(page, 'i1', 'data-tone')).toBe(CONSENSUS_TONE.split);
     await expect.poll(attributeOf(page, 't2', 'data-tone')).toBe(CONSENSUS_TONE['partly-unknown']);
     await expect.poll(attributeOf(page, 'i3', 'data-tone')).toBe(CONSENSUS_TONE.unasked);
+    await expect.poll(attributeOf(page, 't1', 'data-tone')).toBe(CONSENSUS_TONE.agreed);
     await expect(page.getByTestId('view-legend').getAttribute('data-mode')).resolves.toBe('consensus');
     await app.screenshot('analysis-consensus-canvas');
 
-    // The panel's summary counts the same states: 1 agreed, 1 contested, 1 partly unknown, 7 unasked.
+    // The panel's summary counts the same states: 2 agreed, 1 contested, 1 partly unknown, 6 unasked.
     await page.getByTestId('tool-view.toggleAnalysis').click();
     await page.getByTestId('analysis-tab-consensus').click();
     const count = (state: string) => page.getByTestId(`consensus-summary-${state}`).getAttribute('data-count');
-    await expect.poll(() => count('agreed')).toBe('1');
+    await expect.poll(() => count('agreed')).toBe('2');
     await expect(count('split')).resolves.toBe('1');
     await expect(count('partly-unknown')).resolves.toBe('1');
-    await expect(count('unasked')).resolves.toBe('7');
+    await expect(count('unasked')).resolves.toBe('6');
     await expect(page.getByTestId('consensus-summary-agreed').textContent()).resolves.toContain('agreed by all four');
 
     // Back to unknown: N clears the Korean "uncertain", and the file drops the row.
@@ -157,6 +171,10 @@ describe('analysis UI in Chromium', () => {
     expect(stances).toEqual([
       { element_id: 'i1', actor_id: 'jp', position: 'agree' },
       { element_id: 'i1', actor_id: 'us', position: 'disagree' },
+      { element_id: 't1', actor_id: 'cn', position: 'agree' },
+      { element_id: 't1', actor_id: 'jp', position: 'agree' },
+      { element_id: 't1', actor_id: 'kr', position: 'agree' },
+      { element_id: 't1', actor_id: 'us', position: 'agree' },
       { element_id: 'x', actor_id: 'cn', position: 'agree' },
       { element_id: 'x', actor_id: 'jp', position: 'agree' },
       { element_id: 'x', actor_id: 'kr', position: 'agree' },

@@ -1,7 +1,8 @@
 /**
  * The consensus matrix: one row per element, one column per actor, every cell editable in
  * place. Built for filling in fast from the keyboard: arrows move, A/D/U/N (or 1-4) set the
- * position and step down to the next element, Space or Enter cycles, and a click cycles too.
+ * position and step down to the next element, Shift with the letter sets the whole row, Space
+ * or Enter cycles, and a click cycles too.
  */
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { type NodeKind, type Position, type Stance } from '../../../core/model';
@@ -19,6 +20,9 @@ const KEY_POSITION: Record<string, Position> = {
   u: 'uncertain', '3': 'uncertain', '?': 'uncertain',
   n: 'unknown', '4': 'unknown', Delete: 'unknown', Backspace: 'unknown',
 };
+
+/** Shift with a letter sets the whole row (every actor). */
+const ROW_KEY_POSITION: Record<string, Position> = { A: 'agree', D: 'disagree', U: 'uncertain', N: 'unknown' };
 
 const cellKey = (elementId: string, actorId: string) => `${elementId}\u0000${actorId}`;
 
@@ -43,6 +47,28 @@ export function ConsensusMatrix() {
           if (p.get(key) !== position) return p;
           const next = new Map(p);
           next.delete(key);
+          return next;
+        }),
+      );
+    },
+    [edit],
+  );
+
+  /** One position for every actor on an element, as one undo step: "all four agree" is common. */
+  const setRow = useCallback(
+    (elementId: string, actorIds: readonly string[], current: readonly Position[], position: Position, notes: ReadonlyMap<string, Stance>) => {
+      const changed = actorIds.filter((_, i) => current[i] !== position);
+      if (changed.length === 0) return;
+      setPending((p) => {
+        const next = new Map(p);
+        for (const actorId of changed) next.set(cellKey(elementId, actorId), position);
+        return next;
+      });
+      const ops = changed.map((actorId) => ({ op: 'stance.set' as const, actorId, elementId, position, note: notes.get(cellKey(elementId, actorId))?.note ?? '' }));
+      void edit(ops, null).finally(() =>
+        setPending((p) => {
+          const next = new Map(p);
+          for (const actorId of changed) if (next.get(cellKey(elementId, actorId)) === position) next.delete(cellKey(elementId, actorId));
           return next;
         }),
       );
@@ -83,8 +109,14 @@ export function ConsensusMatrix() {
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const rowPosition = event.shiftKey ? ROW_KEY_POSITION[event.key] : undefined;
     const position = KEY_POSITION[event.key] ?? KEY_POSITION[event.key.toLowerCase()];
-    if (position && !readOnly) {
+    if (rowPosition && !readOnly) {
+      event.preventDefault();
+      const shownRow = element.positions.map((p, i) => shown(element.nodeId, i, p));
+      setRow(element.nodeId, analysis.actorIds, shownRow, rowPosition, stances);
+      moveTo(row + 1, col);
+    } else if (position && !readOnly) {
       event.preventDefault();
       setPosition(element.nodeId, actorId, position, stances);
       moveTo(row + 1, col);
@@ -109,7 +141,7 @@ export function ConsensusMatrix() {
             <option value="response">Responses</option>
           </select>
         </label>
-        <span className="muted matrix-help">Arrows move · A agree · D disagree · U uncertain · N unknown · Space cycles</span>
+        <span className="muted matrix-help">Arrows move · A agree · D disagree · U uncertain · N unknown · Shift+letter: whole row · Space cycles</span>
       </div>
       {rows.length === 0 ? (
         <p className="analysis-empty">{analysis.elements.length ? 'No element matches the filter.' : 'No elements here yet.'}</p>
