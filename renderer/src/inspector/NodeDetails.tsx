@@ -8,18 +8,30 @@ import { MarkdownPreview } from './Markdown';
 import { TagEditor } from './TagEditor';
 
 /**
- * A list field edited by successive clicks: each click builds on the previous click's result even
- * before main has confirmed it, so two quick additions never overwrite each other. The document's
- * value (after each edit, an undo, or a refused edit) always takes over again.
+ * A list field edited by successive clicks: each click builds on the previous click's result and
+ * shows it at once, before main has confirmed it, so two quick additions never overwrite each other
+ * and a checkbox never flicks back. The document's value (after each edit, an undo, or a refused
+ * edit) always takes over again.
  */
-function useListDraft(stored: string[]): { current(): string[]; next(list: string[]): string[] } {
+function useListDraft(stored: string[]): { shown: string[]; current(): string[]; next(list: string[]): string[] } {
+  const [shown, setShown] = useState(stored);
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setShown(stored);
+  }
   const latest = useRef(stored);
   useEffect(() => {
     latest.current = stored;
   }, [stored]);
   return {
+    shown,
     current: () => latest.current,
-    next: (list) => (latest.current = list),
+    next: (list) => {
+      latest.current = list;
+      setShown(list);
+      return list;
+    },
   };
 }
 
@@ -75,8 +87,8 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
         />
       )}
       <TagEditor
-        chips={node.tags.map((tag) => ({ tag }))}
-        full={node.tags.length >= LIMITS.tags}
+        chips={tags.shown.map((tag) => ({ tag }))}
+        full={tags.shown.length >= LIMITS.tags}
         disabled={readOnly}
         onAdd={(tag) => !tags.current().includes(tag) && void update({ tags: tags.next([...tags.current(), tag]) })}
         onRemove={(tag) => void update({ tags: tags.next(tags.current().filter((t) => t !== tag)) })}
@@ -137,7 +149,7 @@ function ResponseFields({ node, actors, readOnly, update }: ResponseFieldsProps)
           <label key={actor.id} className="insp-check">
             <input
               type="checkbox"
-              checked={node.supportingActorIds.includes(actor.id)}
+              checked={supporters.shown.includes(actor.id)}
               disabled={readOnly}
               data-testid={`supporting-${actor.id}`}
               onChange={(e) => toggleSupporter(actor.id, e.target.checked)}

@@ -90,7 +90,8 @@ function QuoteItem({ quote, source, sourceChoices, readOnly }: QuoteItemProps) {
   );
 }
 
-const NEW_SOURCE = '\u0000new';
+/** Ids never contain ':', so this cannot be a real source. */
+const NEW_SOURCE = ':new';
 
 function AddQuote({ nodeId, sources, readOnly, onDone }: { nodeId: string; sources: readonly Source[]; readOnly: boolean; onDone(): void }) {
   const edit = useEdit();

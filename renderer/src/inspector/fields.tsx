@@ -51,8 +51,10 @@ export function TextField(props: TextFieldProps) {
     if (required && text.trim() === '') return false;
     sent.current = text;
     void onCommit(text).then((applied) => {
+      if (applied) return;
       // A refused edit: show what the file holds, unless the user has typed on since.
-      if (!applied && timer.current === null && draftRef.current === text) setDraft(latest.current.value);
+      if (sent.current === text) sent.current = null;
+      if (timer.current === null && draftRef.current === text) setDraft(latest.current.value);
     });
     return true;
   };
@@ -82,11 +84,14 @@ export function TextField(props: TextFieldProps) {
 
   const blur = () => {
     focused.current = false;
-    const committed = flush();
-    if (!committed && draftRef.current !== latest.current.value) {
-      sent.current = null;
-      setDraft(latest.current.value);
-    }
+    if (flush()) return;
+    const text = draftRef.current;
+    const stored = latest.current.value;
+    if (text === stored) return;
+    if (text === sent.current && stored !== text.trim()) return; // our commit is still on its way back
+    // An empty required field, or our own commit as the schema trimmed it: show the stored value.
+    sent.current = null;
+    setDraft(stored);
   };
 
   const keyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -177,8 +182,9 @@ interface PickProps<T extends string> {
 /** A drop-down; `value` undefined means mixed values across the selection. */
 export function Pick<T extends string>({ label, value, choices, none, onChange, testId, disabled }: PickProps<T>) {
   const id = useId();
-  const MIXED = '\u0000mixed';
-  const NONE = '\u0000none';
+  // Ids never contain ':', so these cannot collide with a real choice.
+  const MIXED = ':mixed';
+  const NONE = ':none';
   const current = value === undefined ? MIXED : value === null ? NONE : value;
   return (
     <div className="insp-field">
