@@ -62,7 +62,7 @@ export function ElementTable() {
           onChange={(e) => workbench.view.patch({ filter: e.target.value })}
         />
         <FilterSelect label="Kind" testId="table-filter-kind" value={filter.kind} onChange={(v) => patchFilter({ kind: v as NodeKind | '' })} options={NODE_KINDS.map((k) => [k, k])} />
-        <FilterSelect label="Actor" testId="table-filter-actor" value={filter.actorId} onChange={(v) => patchFilter({ actorId: v })} options={actors.map((a) => [a.id, a.name])} />
+        <FilterSelect label="Actor" hint="Responses this actor leads or supports" testId="table-filter-actor" value={filter.actorId} onChange={(v) => patchFilter({ actorId: v })} options={actors.map((a) => [a.id, a.name])} />
         <FilterSelect label="Tag" testId="table-filter-tag" value={filter.tag} onChange={(v) => patchFilter({ tag: v })} options={tagsOf(all).map((t) => [t, t])} />
         <FilterSelect
           label="Consensus"
@@ -151,9 +151,9 @@ function TableRow({ row, fileScope, readOnly, onFocus, onUpdate }: TableRowProps
   );
 }
 
-function FilterSelect({ label, value, options, onChange, testId }: { label: string; value: string; options: [string, string][]; onChange(value: string): void; testId: string }) {
+function FilterSelect({ label, hint, value, options, onChange, testId }: { label: string; hint?: string; value: string; options: [string, string][]; onChange(value: string): void; testId: string }) {
   return (
-    <label>
+    <label title={hint}>
       {label}{' '}
       <select value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
         <option value="">All</option>
