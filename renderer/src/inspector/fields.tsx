@@ -30,7 +30,9 @@ export function TextField(props: TextFieldProps) {
   const [draft, setDraftState] = useState(value);
   const draftRef = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const sent = useRef<string | null>(null);
+  // Texts this field committed, oldest first, whose echo may still come back from the document.
+  const inFlight = useRef<string[]>([]);
+  const lastSent = () => inFlight.current[inFlight.current.length - 1];
   const focused = useRef(false);
   const latest = useRef(props);
   latest.current = props;
@@ -47,13 +49,13 @@ export function TextField(props: TextFieldProps) {
     }
     const text = draftRef.current;
     const { value: stored, required, onCommit } = latest.current;
-    if (text === stored || text === sent.current) return false;
+    if (text === stored || text === lastSent()) return false;
     if (required && text.trim() === '') return false;
-    sent.current = text;
+    inFlight.current.push(text);
     void onCommit(text).then((applied) => {
       if (applied) return;
       // A refused edit: show what the file holds, unless the user has typed on since.
-      if (sent.current === text) sent.current = null;
+      inFlight.current = [];
       if (timer.current === null && draftRef.current === text) setDraft(latest.current.value);
     });
     return true;
@@ -66,10 +68,15 @@ export function TextField(props: TextFieldProps) {
 
   useEffect(() => {
     if (timer.current !== null) return; // the user's pending typing wins; its commit follows
-    const own = sent.current;
-    // The echo of our own commit (possibly trimmed by the schema) must not move the caret.
-    if (focused.current && own !== null && (value === own || value === own.trim())) return;
-    sent.current = null;
+    const echo = inFlight.current.findIndex((text) => text === value || text.trim() === value);
+    if (echo >= 0) {
+      inFlight.current = inFlight.current.slice(echo);
+      // An older commit's echo while a newer one is on its way: the draft is already ahead.
+      if (inFlight.current.length > 1) return;
+      // Our latest commit (possibly trimmed by the schema) must not move the caret or eat a space.
+      if (focused.current) return;
+    }
+    inFlight.current = [];
     setDraft(value);
   }, [value]);
 
@@ -88,9 +95,9 @@ export function TextField(props: TextFieldProps) {
     const text = draftRef.current;
     const stored = latest.current.value;
     if (text === stored) return;
-    if (text === sent.current && stored !== text.trim()) return; // our commit is still on its way back
+    if (text === lastSent() && stored !== text.trim()) return; // our commit is still on its way back
     // An empty required field, or our own commit as the schema trimmed it: show the stored value.
-    sent.current = null;
+    inFlight.current = [];
     setDraft(stored);
   };
 
