@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { Menu, app, session, shell } from 'electron';
+import { ipcEvent } from '../core/contract';
 import { findElectronBinding } from './app/native-binding';
 import type { AppServices } from './app/services';
 import { electronDialogs } from './electron/dialogs';
@@ -84,6 +85,7 @@ void app.whenReady().then(() => {
         return true;
       },
       focusWindow: (windowId) => windows.focus(windowId),
+      send: (windowId, event, payload) => windows.get(windowId)?.webContents.send(ipcEvent(event), payload),
       documentChanged: (windowId, title) => {
         windows.get(windowId)?.setTitle(title ? `${title} — Scenario Workbench` : 'Scenario Workbench');
         refreshMenu();

@@ -69,6 +69,8 @@ export const ipcChannel = (name: ChannelName): string => `sw:${name}`;
 /** Events main pushes to a window. */
 export const EVENTS = {
   command: z.strictObject({ command: z.string().max(100) }),
+  /** How far a running export has got, from 0 to 1. */
+  exportProgress: z.strictObject({ fraction: z.number().min(0).max(1) }),
 } as const;
 export type EventName = keyof typeof EVENTS;
 export const ipcEvent = (name: EventName): string => `sw-event:${name}`;

@@ -3,7 +3,8 @@
  * windows, the shell and the clock. Electron implements them in main/electron/; the tests
  * and the e2e bridge implement them in Node.
  */
-import type { ExportFormat, ImportFormat } from '../../core/contract';
+import type { z } from 'zod';
+import type { EVENTS, EventName, ExportFormat, ImportFormat } from '../../core/contract';
 
 export interface DialogProvider {
   /** A scenario file to open, or null when dismissed. */
@@ -23,6 +24,8 @@ export interface WindowHost {
   focusWindow(windowId: number): void;
   /** Title-bar text changed for a window. */
   documentChanged(windowId: number, title: string | null): void;
+  /** Push a contract event to a window. */
+  send<E extends EventName>(windowId: number, event: E, payload: z.input<(typeof EVENTS)[E]>): void;
 }
 
 export interface ShellHost {

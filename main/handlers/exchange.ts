@@ -47,7 +47,13 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
       checkScope(doc, req);
       const target = await deps.services.dialogs.chooseExportTarget(suggestedExportName(doc, req), req.format);
       if (!target) throw new AppError('CANCELLED', 'Export was cancelled.');
-      const file = await exportDocument(doc, req);
+      // Progress goes to the window at most every 5%, so a big export does not flood IPC.
+      let reported = -1;
+      const file = await exportDocument(doc, req, (fraction) => {
+        if (fraction - reported < 0.05 && fraction < 1) return;
+        reported = fraction;
+        deps.services.windows.send(ctx.windowId, 'exportProgress', { fraction });
+      });
       writeFileAtomically(target, file.bytes);
       const exportId = newId();
       exports.set(exportId, target);

@@ -3,7 +3,7 @@
  * options that apply to the format; then main's save dialog. While main renders and writes,
  * the dialog shows that it is busy; afterwards it offers to open the file or its folder.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ExportFormat, ExportOptions, ExportScope } from '../../../core/contract';
 import { EXPORT_FORMATS } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
@@ -47,6 +47,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [paper, setPaper] = useState<Paper>('fit');
   const [phase, setPhase] = useState<Phase>({ step: 'choosing' });
   const [error, setError] = useState<string | null>(null);
+  // Main reports how far the export has got once the save dialog has closed and rendering runs.
+  const [progress, setProgress] = useState<number | null>(null);
+  useEffect(() => window.workbench.on('exportProgress', ({ fraction }) => setProgress(fraction)), []);
 
   const scope = (): ExportScope | null => {
     if (scopeKind === 'crisis') return crisis ? { kind: 'crisis', crisisId: crisis.id } : null;
@@ -58,6 +61,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     const chosen = scope();
     if (!chosen) return;
     setError(null);
+    setProgress(null);
     setPhase({ step: 'busy' });
     try {
       const options: ExportOptions = {
@@ -151,8 +155,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       </div>
       {busy && (
         <div className="exchange-busy" role="status" data-testid="export-busy">
-          <progress aria-label="Exporting" />
-          <span>Exporting… large diagrams can take a few seconds.</span>
+          {progress === null ? <progress aria-label="Exporting" /> : <progress aria-label="Exporting" max={1} value={progress} data-testid="export-progress" />}
+          <span>{progress === null ? 'Choose where to save it…' : `Exporting… ${Math.round(progress * 100)}%`}</span>
         </div>
       )}
       {error && <p role="alert" className="error-line" data-testid="export-error">{error}</p>}

@@ -81,13 +81,20 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   const dataDir = join(workDir, 'userData');
   mkdirSync(dataDir);
   const dialogs = new ScriptedDialogs();
+  // Events from main reach the page once it exists, as webContents.send does in the app.
+  let pushEvent: (event: EventName, payload: unknown) => Promise<void> = async () => undefined;
   const services: AppServices = {
     appName: 'Scenario Workbench',
     version: '0.0.0-test',
     platform: process.platform,
     userDataDir: dataDir,
     dialogs,
-    windows: { openInNewWindow: () => false, focusWindow: () => undefined, documentChanged: () => undefined },
+    windows: {
+      openInNewWindow: () => false,
+      focusWindow: () => undefined,
+      documentChanged: () => undefined,
+      send: (_windowId, event, payload) => void pushEvent(event, payload),
+    },
     shell: { openPath: async () => undefined, showInFolder: () => undefined },
   };
   const main = createHandlers(services);
@@ -110,6 +117,10 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   });
   await context.addInitScript({ content: await bundleBridge() });
   const page = await context.newPage();
+  pushEvent = (event, payload) =>
+    page
+      .evaluate(([channel, body]) => (window as unknown as { __swEmit(c: string, p: unknown): void }).__swEmit(channel, body), [ipcEvent(event), payload] as const)
+      .catch(() => undefined);
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

@@ -73,6 +73,17 @@ describe('report library', () => {
 });
 
 describe('export', () => {
+  it('tells the window how far a long export has got, ending at 1', async () => {
+    const view = await h.value('newFromLibrary', {});
+    h.dialogs.exportTargets.push(join(h.dir, 'brief.pdf'));
+    await h.value('exportScenario', { format: 'pdf', scope: { kind: 'crisis', crisisId: view.document.crises[0]!.id } });
+    const fractions = h.events.filter((e) => e.event === 'exportProgress' && e.windowId === 1).map((e) => (e.payload as { fraction: number }).fraction);
+    expect(fractions.length).toBeGreaterThanOrEqual(3);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+  });
+
   it('writes the chosen file and reveals it by id', async () => {
     const view = await h.value('newFromLibrary', {});
     const crisis = view.document.crises[0]!;

@@ -24,6 +24,8 @@ export interface MainHarness {
   main: HandlerContext;
   focused: number[];
   revealed: { path: string; how: string }[];
+  /** Events main pushed to windows. */
+  events: { windowId: number; event: string; payload: unknown }[];
   call<K extends ChannelName>(name: K, request: RequestOf<K>, windowId?: number): Promise<Envelope<ResponseOf<K>>>;
   value<K extends ChannelName>(name: K, request: RequestOf<K>, windowId?: number): Promise<ResponseOf<K>>;
   dispose(): void;
@@ -36,13 +38,19 @@ export function mainHarness(): MainHarness {
   const dialogs = new QueueDialogs();
   const focused: number[] = [];
   const revealed: { path: string; how: string }[] = [];
+  const events: { windowId: number; event: string; payload: unknown }[] = [];
   const services: AppServices = {
     appName: 'Scenario Workbench',
     version: '9.9.9',
     platform: 'linux',
     userDataDir,
     dialogs,
-    windows: { openInNewWindow: () => false, focusWindow: (id) => void focused.push(id), documentChanged: () => undefined },
+    windows: {
+      openInNewWindow: () => false,
+      focusWindow: (id) => void focused.push(id),
+      documentChanged: () => undefined,
+      send: (windowId, event, payload) => void events.push({ windowId, event, payload }),
+    },
     shell: {
       openPath: async (path) => void revealed.push({ path, how: 'open' }),
       showInFolder: (path) => void revealed.push({ path, how: 'folder' }),
@@ -57,6 +65,7 @@ export function mainHarness(): MainHarness {
     main,
     focused,
     revealed,
+    events,
     call,
     async value(name, request, windowId = 1) {
       const envelope = await call(name, request, windowId);
