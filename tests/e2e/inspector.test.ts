@@ -254,7 +254,9 @@ describe('inspector in Chromium', () => {
       { op: 'node.create', node: node('crisis', crisisId, 'cri', 'Blockade', 360, 0) },
       { op: 'edge.create', edge: { id: 'e1', crisisId, source: 'trig', target: 'cri', kind: 'leads-to', label: '', confidence: null } },
     ]);
-    // The node lists its connections, naming the other end as text.
+    // An edge is selected by clicking it on the canvas, or from a node's list of connections.
+    await page.locator('[data-testid="rf__edge-e1"] .react-flow__edge-interaction').click({ force: true });
+    await page.getByTestId('inspector-edge').waitFor();
     await select(page, 'cri');
     await expect(page.getByTestId('connection-e1').textContent()).resolves.toContain(HOSTILE);
     await page.getByTestId('connection-e1').click();

@@ -37,19 +37,13 @@ export function Connections({ nodeId }: { nodeId: string }) {
     },
     sameConnections,
   );
-  const selectEdge = (id: string) => {
-    // The canvas mirrors the selection into React Flow one render late; letting it drop the node
-    // selection first keeps the two from trading stale selections back and forth.
-    selection.clear();
-    requestAnimationFrame(() => selection.selectEdges([id]));
-  };
   if (connections.length === 0) return null;
   return (
     <Section title="Connections" testId="inspector-connections">
       <ul className="insp-connections">
         {connections.map(({ edge, outgoing, otherTitle }) => (
           <li key={edge.id}>
-            <button type="button" className="insp-connection" data-testid={`connection-${edge.id}`} onClick={() => selectEdge(edge.id)}>
+            <button type="button" className="insp-connection" data-testid={`connection-${edge.id}`} onClick={() => selection.selectEdges([edge.id])}>
               <span className="insp-edge-kind">{KIND_WORDS[edge.kind][outgoing ? 0 : 1]}</span>
               <span className="insp-connection-title">{otherTitle}</span>
               {edge.label && <span className="muted">“{edge.label}”</span>}
