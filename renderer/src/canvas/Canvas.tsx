@@ -12,11 +12,13 @@ import {
   applyNodeChanges,
   useReactFlow,
   type Connection,
+  type Edge,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { newId } from '../../../core/model';
+import { newId, type GraphEdge, type GraphNode } from '../../../core/model';
 import { checkConnection } from '../../../core/rules';
 import { decorateNodes } from '../analysis/decorate';
 import { ViewLegend } from '../analysis/CentreViews';
@@ -30,8 +32,31 @@ import { KindNode } from './KindNode';
 import { Palette } from './Palette';
 import { edgeMenu, nodeMenu, paneMenu } from './menus';
 import { useCanvasCommands } from './useCanvasCommands';
+import { useStable } from './use-stable';
 
 const nodeTypes = { kind: KindNode };
+// Opening a crisis fits it, but never so far out that titles stop being readable.
+const FIT_ON_OPEN = { maxZoom: 1, minZoom: 0.65, padding: 0.1 };
+const PAN_BUTTONS = [1, 2];
+const FIT_ALL_UP_TO = 80;
+
+/**
+ * The nodes to frame when a crisis opens: all of a small one (undefined); for a big one, its
+ * best-connected crisis node, which then sits in the middle at a readable zoom.
+ */
+function openingFocus(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string[] | undefined {
+  if (nodes.length <= FIT_ALL_UP_TO) return undefined;
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const candidates = nodes.filter((n) => n.kind === 'crisis');
+  const pool = candidates.length ? candidates : nodes;
+  const best = pool.reduce((a, b) => ((degree.get(b.id) ?? 0) > (degree.get(a.id) ?? 0) ? b : a));
+  return [best.id];
+}
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 export function Canvas({ crisisId }: { crisisId: string }) {
   return (
@@ -111,6 +136,16 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
 
   useCanvasCommands(crisisId, readOnly);
 
+  // On open, fit the crisis; a big one is opened on its crisis node and what touches it, since
+  // fitting thousands of nodes would make every title unreadable.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || nodes.length === 0) return;
+    opened.current = true;
+    const focus = openingFocus(modelNodes, doc.edges);
+    requestAnimationFrame(() => void flow.fitView({ ...FIT_ON_OPEN, nodes: focus?.map((id) => ({ id })) }));
+  }, [nodes.length, modelNodes, doc.edges, flow]);
+
   // Selection lives in the selection store. React Flow reports the user's clicks and boxes as
   // select changes; the store feeds `selected` back into nodes and edges, and nothing loops.
   const onNodesChange = useCallback(
@@ -120,7 +155,10 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
       if (picks.length === 0) return;
       const current = workbench.selection.get();
       const ids = new Set(current.nodeIds);
-      for (const c of picks) (c.selected ? ids.add(c.id) : ids.delete(c.id));
+      for (const c of picks) {
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
       workbench.selection.replace(ids, current.edgeIds);
     },
     [workbench],
@@ -131,7 +169,10 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
       if (picks.length === 0) return;
       const current = workbench.selection.get();
       const ids = new Set(current.edgeIds);
-      for (const c of picks) (c.selected ? ids.add(c.id) : ids.delete(c.id));
+      for (const c of picks) {
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
       workbench.selection.replace(current.nodeIds, ids);
     },
     [workbench],
@@ -140,24 +181,26 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const edit = workbench.doc.edit.bind(workbench.doc);
   const fail = useCallback((e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error', true), [workbench]);
 
+  const nodeById = useMemo(() => new Map(modelNodes.map((n) => [n.id, n])), [modelNodes]);
+
   const refusal = (connection: Connection | { source: string; target: string }) => {
-    const from = modelNodes.find((n) => n.id === connection.source);
-    const to = modelNodes.find((n) => n.id === connection.target);
+    const from = nodeById.get(connection.source);
+    const to = nodeById.get(connection.target);
     if (!from || !to) return 'Both ends must be nodes of this crisis.';
     const check = checkConnection(from, to);
     return check.ok ? null : check.reason;
   };
 
-  const onConnect = (connection: Connection) => {
-    const from = modelNodes.find((n) => n.id === connection.source);
-    const to = modelNodes.find((n) => n.id === connection.target);
+  const onConnect = useStable((connection: Connection) => {
+    const from = nodeById.get(connection.source);
+    const to = nodeById.get(connection.target);
     if (!from || !to) return;
     const check = checkConnection(from, to);
     if (!check.ok) return workbench.notify(check.reason, 'error');
     if (doc.edges.some((e) => e.source === from.id && e.target === to.id)) return workbench.notify('These two nodes are already connected.', 'info');
     const edge = { id: newId(), crisisId, source: from.id, target: to.id, kind: check.kind, label: '', confidence: null };
     edit([{ op: 'edge.create', edge }]).catch(fail);
-  };
+  });
 
   const openMenu = (event: React.MouseEvent | MouseEvent, request: Omit<MenuRequest, 'x' | 'y'>) => {
     event.preventDefault();
@@ -165,6 +208,36 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   };
 
   const flowPoint = (event: React.MouseEvent | MouseEvent) => flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+
+  const onNodeDragStop = useStable((_event: MouseEvent | TouchEvent | React.MouseEvent, _node: FlowNode, dragged: FlowNode[]) => {
+    const ops = dragged
+      .map((n) => ({ n, model: nodeById.get(n.id) }))
+      .filter(({ n, model }) => model && (Math.round(n.position.x) !== model.x || Math.round(n.position.y) !== model.y))
+      .map(({ n }) => ({ op: 'node.update' as const, id: n.id, patch: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
+    if (ops.length) edit(ops).catch(fail);
+  });
+  const onNodeDoubleClick = useStable((_event: React.MouseEvent, node: FlowNode) => {
+    if (!readOnly) workbench.view.patch({ editingNodeId: node.id });
+  });
+  const isValidConnection = useStable((connection: Connection | Edge) => refusal(connection as Connection) === null);
+  const onConnectEnd = useStable((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.toNode && state.fromNode && state.isValid === false) {
+      const reason = refusal({ source: state.fromNode.id, target: state.toNode.id });
+      if (reason) workbench.notify(reason, 'error');
+    }
+  });
+  const onPaneContextMenu = useStable((event: React.MouseEvent | MouseEvent) =>
+    openMenu(event, { items: paneMenu(workbench, crisisId, flowPoint(event), readOnly) }),
+  );
+  const onNodeContextMenu = useStable((event: React.MouseEvent, node: FlowNode) => {
+    if (!workbench.selection.get().nodeIds.has(node.id)) workbench.selection.selectNodes([node.id]);
+    openMenu(event, { items: nodeMenu(workbench, node.data.node, readOnly) });
+  });
+  const onEdgeContextMenu = useStable((event: React.MouseEvent, edge: Edge) => {
+    workbench.selection.selectEdges([edge.id]);
+    openMenu(event, { items: edgeMenu(workbench, edge.id, readOnly) });
+  });
+  const onPaneClick = useStable(() => setMenu(null));
 
   return (
     <div
@@ -184,46 +257,27 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStop={(_event, _node, dragged) => {
-          const ops = dragged
-            .map((n) => ({ n, model: modelNodes.find((m) => m.id === n.id) }))
-            .filter(({ n, model }) => model && (Math.round(n.position.x) !== model.x || Math.round(n.position.y) !== model.y))
-            .map(({ n }) => ({ op: 'node.update' as const, id: n.id, patch: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
-          if (ops.length) edit(ops).catch(fail);
-        }}
-        onNodeDoubleClick={(_event, node) => !readOnly && workbench.view.patch({ editingNodeId: node.id })}
-        isValidConnection={(connection) => refusal(connection as Connection) === null}
+        onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={onNodeDoubleClick}
+        isValidConnection={isValidConnection}
         onConnect={onConnect}
-        onConnectEnd={(_event, state) => {
-          if (state.toNode && state.fromNode && state.isValid === false) {
-            const reason = refusal({ source: state.fromNode.id, target: state.toNode.id });
-            if (reason) workbench.notify(reason, 'error');
-          }
-        }}
-        onPaneContextMenu={(event) => openMenu(event, { items: paneMenu(workbench, crisisId, flowPoint(event as MouseEvent), readOnly) })}
-        onNodeContextMenu={(event, node) => {
-          if (!selection.nodeIds.has(node.id)) workbench.selection.selectNodes([node.id]);
-          openMenu(event, { items: nodeMenu(workbench, node.data.node, readOnly) });
-        }}
-        onEdgeContextMenu={(event, edge) => {
-          workbench.selection.selectEdges([edge.id]);
-          openMenu(event, { items: edgeMenu(workbench, edge.id, readOnly) });
-        }}
-        onPaneClick={() => setMenu(null)}
+        onConnectEnd={onConnectEnd}
+        onPaneContextMenu={onPaneContextMenu}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneClick={onPaneClick}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag
-        panOnDrag={[1, 2]}
+        panOnDrag={PAN_BUTTONS}
         panOnScroll
         zoomOnDoubleClick={false}
         disableKeyboardA11y
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ maxZoom: 1, minZoom: 0.65, padding: 0.1 }}
         onlyRenderVisibleElements={nodes.length > 400}
         proOptions={{ hideAttribution: true }}
       >

@@ -4,7 +4,7 @@
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
-import { useObservable } from '../state/store';
+import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workbench';
 import type { FlowNode } from './flow-model';
 import { KindIcon } from './KindIcon';
@@ -72,9 +72,10 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
 
 function NodeTitle({ nodeId, title }: { nodeId: string; title: string }) {
   const workbench = useWorkbench();
-  const viewState = useObservable(workbench.view);
-  const editing = viewState.editingNodeId === nodeId;
-  const mark = editing ? viewState.editingMark : null;
+  // Each node watches only whether it is the one being renamed, so a view change does not
+  // re-render every node on a large canvas.
+  const editing = useObservableSelector(workbench.view, (v) => v.editingNodeId === nodeId);
+  const mark = useObservableSelector(workbench.view, (v) => (v.editingNodeId === nodeId ? v.editingMark : null));
   const [draft, setDraft] = useState(title);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {

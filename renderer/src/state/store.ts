@@ -22,3 +22,11 @@ export class Observable<T> {
 export function useObservable<T>(observable: Observable<T>): T {
   return useSyncExternalStore(observable.subscribe, observable.get);
 }
+
+/**
+ * Subscribe to one derived value of an observable: the component re-renders only when that
+ * value changes (by Object.is), not on every change of the whole state.
+ */
+export function useObservableSelector<T, S>(observable: Observable<T>, select: (value: T) => S): S {
+  return useSyncExternalStore(observable.subscribe, () => select(observable.get()));
+}
