@@ -5,7 +5,13 @@
  */
 import { Menu, app, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { ipcEvent } from '../../core/contract';
-import type { RecentFile } from '../../core/contract';
+import type { ExportFormat, RecentFile } from '../../core/contract';
+
+const EXPORT_MENU: [ExportFormat, string][] = [
+  ['pdf', 'PDF…'], ['png', 'PNG Image…'], ['svg', 'SVG Image…'], ['html', 'HTML Brief…'], ['md', 'Markdown Brief…'],
+  ['csv', 'CSV…'], ['json', 'JSON…'], ['graphml', 'GraphML (yEd)…'], ['canvas', 'JSON Canvas (Obsidian)…'],
+  ['mermaid', 'Mermaid…'], ['dot', 'Graphviz DOT…'],
+];
 
 export interface MenuActions {
   focused(): BrowserWindow | undefined;
@@ -39,7 +45,14 @@ export function buildMenu(actions: MenuActions): Menu {
         },
         { type: 'separator' },
         item('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-        item('Export…', 'file.export', 'CmdOrCtrl+E'),
+        {
+          label: 'Export',
+          submenu: [
+            item('Export…', 'file.export', 'CmdOrCtrl+E'),
+            { type: 'separator' },
+            ...EXPORT_MENU.map(([format, label]) => item(label, `file.export.${format}`)),
+          ],
+        },
         item('Import…', 'file.import'),
         item('Insert Contingency from Library…', 'file.insertFromLibrary'),
         { type: 'separator' },
@@ -73,6 +86,7 @@ export function buildMenu(actions: MenuActions): Menu {
         item('Fit', 'view.fit', 'CmdOrCtrl+0'),
         item('Minimap', 'view.toggleMinimap', 'CmdOrCtrl+Shift+M'),
         item('Inspector', 'view.toggleInspector', 'CmdOrCtrl+I'),
+        item('Analysis Panel', 'view.toggleAnalysis', 'CmdOrCtrl+Shift+A'),
         item('Arrange', 'view.arrange', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         { role: 'reload' },

@@ -4,6 +4,7 @@
  * workspace; the dialogs talk to main through the contract only.
  */
 import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../core/contract';
 import { useWorkbench } from '../workbench';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
@@ -12,7 +13,7 @@ import './exchange.css';
 
 export { LibraryPicker } from './LibraryPicker';
 
-type OpenDialog = 'export' | 'import' | 'library' | null;
+type OpenDialog = { kind: 'export'; format: ExportFormat } | { kind: 'import' } | { kind: 'library' } | null;
 
 export function ExchangeDialogs() {
   const workbench = useWorkbench();
@@ -22,21 +23,25 @@ export function ExchangeDialogs() {
     const { commands, doc } = workbench;
     const hasDocument = () => doc.getSnapshot().view !== null;
     const off = [
-      commands.register({ id: 'file.export', label: 'Export…', keys: ['Mod+E'], enabled: hasDocument, run: () => setOpen('export') }),
-      commands.register({ id: 'file.import', label: 'Import…', run: () => setOpen('import') }),
+      commands.register({ id: 'file.export', label: 'Export…', keys: ['Mod+E'], enabled: hasDocument, run: () => setOpen({ kind: 'export', format: 'svg' }) }),
+      // File ▸ Export ▸ <format> in the native menu opens the dialog with that format chosen.
+      ...EXPORT_FORMATS.map((format) =>
+        commands.register({ id: `file.export.${format}`, label: `Export ${format}…`, enabled: hasDocument, run: () => setOpen({ kind: 'export', format }) }),
+      ),
+      commands.register({ id: 'file.import', label: 'Import…', run: () => setOpen({ kind: 'import' }) }),
       commands.register({
         id: 'file.insertFromLibrary',
         label: 'Insert Contingency from Library…',
         enabled: () => hasDocument() && !doc.getSnapshot().view?.readOnly,
-        run: () => setOpen('library'),
+        run: () => setOpen({ kind: 'library' }),
       }),
     ];
     return () => off.forEach((unregister) => unregister());
   }, [workbench]);
 
   const close = () => setOpen(null);
-  if (open === 'export') return <ExportDialog onClose={close} />;
-  if (open === 'import') return <ImportDialog onClose={close} />;
-  if (open === 'library') return <LibraryPicker onClose={close} />;
+  if (open?.kind === 'export') return <ExportDialog onClose={close} initialFormat={open.format} />;
+  if (open?.kind === 'import') return <ImportDialog onClose={close} />;
+  if (open?.kind === 'library') return <LibraryPicker onClose={close} />;
   return null;
 }

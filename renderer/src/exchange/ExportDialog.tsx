@@ -32,7 +32,7 @@ type Paper = NonNullable<ExportOptions['paper']>;
 
 type Phase = { step: 'choosing' } | { step: 'busy' } | { step: 'done'; exportId: string; fileName: string; bytes: number };
 
-export function ExportDialog({ onClose }: { onClose(): void }) {
+export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): void; initialFormat?: ExportFormat }) {
   const workbench = useWorkbench();
   const { view } = useDocument(workbench.doc);
   const { crisisId } = useObservable(workbench.view);
@@ -40,7 +40,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const crisis = view?.document.crises.find((c) => c.id === crisisId);
   const crisisCount = view?.document.crises.length ?? 0;
 
-  const [format, setFormat] = useState<ExportFormat>('svg');
+  const [format, setFormat] = useState<ExportFormat>(initialFormat);
   const [scopeKind, setScopeKind] = useState<ScopeKind>(selection.nodeIds.size > 0 ? 'selection' : crisis ? 'crisis' : 'all');
   const [scale, setScale] = useState<1 | 2>(2);
   const [bom, setBom] = useState(true);
