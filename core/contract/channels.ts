@@ -25,8 +25,9 @@ const Done = z.strictObject({ done: z.literal(true) });
 export const CHANNELS = {
   appInfo: channel(Empty, AppInfo),
   /** A new untitled scenario, kept in the app's data folder until Save As. */
-  newScenario: channel(z.strictObject({ title: z.string().trim().min(1).max(300).optional() }), DocumentView),
-  newFromLibrary: channel(Empty, DocumentView),
+  // Null when the new scenario went to a window of its own (this window already shows one).
+  newScenario: channel(z.strictObject({ title: z.string().trim().min(1).max(300).optional() }), DocumentView.nullable()),
+  newFromLibrary: channel(Empty, DocumentView.nullable()),
   /**
    * Shows main's open dialog; CANCELLED when dismissed. Null when the file went to another
    * window (a new one, or the one that already had it open, which is focused).
@@ -53,7 +54,7 @@ export const CHANNELS = {
   exportScenario: channel(ExportOptions, z.strictObject({ exportId: Id, fileName: z.string(), bytes: z.number() })),
   revealExport: channel(z.strictObject({ exportId: Id, how: z.enum(['open', 'folder']) }), Done),
   /** Shows main's open dialog and imports into a new untitled scenario. */
-  importScenario: channel(z.strictObject({ format: ImportFormat, kind: NodeKind.optional() }), DocumentView),
+  importScenario: channel(z.strictObject({ format: ImportFormat, kind: NodeKind.optional() }), DocumentView.nullable()),
 } as const;
 
 export type Channels = typeof CHANNELS;

@@ -54,9 +54,19 @@ export class SessionRegistry {
   }
 
   createUntitled(windowId: number, title: string, document?: ScenarioDocument): Session {
+    return this.bind(windowId, unwrap(createScenarioFile(this.newUntitledPath(), { title, document }, this.openOptions)), true);
+  }
+
+  /** Create an untitled scenario file without opening it in a window; returns its path. */
+  createUntitledFile(title: string, document?: ScenarioDocument): string {
+    const path = this.newUntitledPath();
+    unwrap(createScenarioFile(path, { title, document }, this.openOptions)).close();
+    return path;
+  }
+
+  private newUntitledPath(): string {
     mkdirSync(this.untitledDir, { recursive: true });
-    const path = join(this.untitledDir, `${newId()}.scenario`);
-    return this.bind(windowId, unwrap(createScenarioFile(path, { title, document }, this.openOptions)), true);
+    return join(this.untitledDir, `${newId()}.scenario`);
   }
 
   /** Untitled scenarios left behind by a crash (or a closed window) that no window shows. */

@@ -31,7 +31,16 @@ export function openPathFor(deps: DocumentDeps, windowId: number, path: string):
   return documentView(session);
 }
 
-export function createUntitledFor(deps: DocumentDeps, windowId: number, title: string, document?: ScenarioDocument): DocumentView {
+/**
+ * A new untitled scenario. A window that already shows one keeps it, and the new scenario gets
+ * a window of its own (null is returned); where there is only one window, this one takes it.
+ */
+export function createUntitledFor(deps: DocumentDeps, windowId: number, title: string, document?: ScenarioDocument): DocumentView | null {
+  if (deps.sessions.get(windowId)) {
+    const path = deps.sessions.createUntitledFile(title, document);
+    if (deps.services.windows.openInNewWindow(path)) return null;
+    return openPathFor(deps, windowId, path);
+  }
   const session = deps.sessions.createUntitled(windowId, title, document);
   deps.services.windows.documentChanged(windowId, 'Untitled scenario');
   return documentView(session);

@@ -38,6 +38,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     try {
       const view = await call('importScenario', { format, ...(format === 'canvas' && kind !== 'auto' ? { kind } : {}) });
+      if (!view) {
+        // The import opened in a window of its own; this window keeps its scenario.
+        onClose();
+        return;
+      }
       workbench.selection.clear();
       workbench.view.patch({ crisisId: null, whatIf: [], mode: 'normal' });
       workbench.doc.setView(view);

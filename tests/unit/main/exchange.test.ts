@@ -18,7 +18,7 @@ const untitledFiles = () => readdirSync(join(h.dir, 'userData', 'untitled'));
 
 describe('report library', () => {
   it('creates an untitled scenario holding every library crisis', async () => {
-    const view = await h.value('newFromLibrary', {});
+    const view = await h.view('newFromLibrary', {});
     const library = reportLibrary();
     expect(view.untitled).toBe(true);
     expect(view.document.scenario.title).toBe(library.scenario.title);
@@ -36,7 +36,7 @@ describe('report library', () => {
   });
 
   it('inserts one crisis as a single undoable step, twice without id clashes', async () => {
-    const start = await h.value('newScenario', { title: 'Planning' });
+    const start = await h.view('newScenario', { title: 'Planning' });
     const [first] = await h.value('libraryCrises', {});
     const inserted = await h.value('insertLibraryCrisis', { crisisId: first!.id });
     const created = inserted.change.applied.filter((op) => op.op === 'crisis.create');
@@ -65,7 +65,7 @@ describe('report library', () => {
   it('refuses an unknown library crisis and a window without a scenario', async () => {
     const none = await h.call('insertLibraryCrisis', { crisisId: 'no-such-crisis' });
     expect(none).toMatchObject({ ok: false, error: { code: 'NO_DOCUMENT' } });
-    await h.value('newScenario', {});
+    await h.view('newScenario', {});
     const unknown = await h.call('insertLibraryCrisis', { crisisId: 'no-such-crisis' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await h.value('currentScenario', {}))!.history.canUndo).toBe(false);
@@ -74,7 +74,7 @@ describe('report library', () => {
 
 describe('export', () => {
   it('tells the window how far a long export has got, ending at 1', async () => {
-    const view = await h.value('newFromLibrary', {});
+    const view = await h.view('newFromLibrary', {});
     h.dialogs.exportTargets.push(join(h.dir, 'brief.pdf'));
     await h.value('exportScenario', { format: 'pdf', scope: { kind: 'crisis', crisisId: view.document.crises[0]!.id } });
     const fractions = h.events.filter((e) => e.event === 'exportProgress' && e.windowId === 1).map((e) => (e.payload as { fraction: number }).fraction);
@@ -85,7 +85,7 @@ describe('export', () => {
   });
 
   it('writes the chosen file and reveals it by id', async () => {
-    const view = await h.value('newFromLibrary', {});
+    const view = await h.view('newFromLibrary', {});
     const crisis = view.document.crises[0]!;
     const target = join(h.dir, 'diagram.svg');
     h.dialogs.exportTargets.push(target);
@@ -107,7 +107,7 @@ describe('export', () => {
   });
 
   it('exports the selection, and CSV with a byte-order mark on request', async () => {
-    const view = await h.value('newFromLibrary', {});
+    const view = await h.view('newFromLibrary', {});
     const picked = view.document.nodes.slice(0, 3).map((n) => n.id);
     const target = join(h.dir, 'picked.csv');
     h.dialogs.exportTargets.push(target);
@@ -120,7 +120,7 @@ describe('export', () => {
   });
 
   it('replaces an existing file whole', async () => {
-    await h.value('newFromLibrary', {});
+    await h.view('newFromLibrary', {});
     const target = join(h.dir, 'all.json');
     writeFileSync(target, 'old contents that are longer than nothing');
     h.dialogs.exportTargets.push(target);
@@ -130,7 +130,7 @@ describe('export', () => {
   });
 
   it('reports a cancelled dialog, a missing crisis, and an unknown export id', async () => {
-    await h.value('newScenario', {});
+    await h.view('newScenario', {});
     expect(await h.call('exportScenario', { format: 'svg', scope: { kind: 'all' } })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     h.dialogs.exportTargets.push(join(h.dir, 'never.svg'));
     const missing = await h.call('exportScenario', { format: 'svg', scope: { kind: 'crisis', crisisId: 'gone' } });
@@ -143,7 +143,7 @@ describe('export', () => {
   });
 
   it('refuses a selection none of whose elements exist, before the dialog', async () => {
-    await h.value('newFromLibrary', {});
+    await h.view('newFromLibrary', {});
     h.dialogs.exportTargets.push(join(h.dir, 'never.svg'));
     const result = await h.call('exportScenario', { format: 'svg', scope: { kind: 'selection', nodeIds: ['gone-1', 'gone-2'] } });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -151,7 +151,7 @@ describe('export', () => {
   });
 
   it('suggests a file name from the scope and the format', async () => {
-    const view = await h.value('newFromLibrary', {});
+    const view = await h.view('newFromLibrary', {});
     const crisis = view.document.crises[0]!;
     let suggested = '';
     const dialogs: DialogProvider = h.dialogs;
@@ -166,14 +166,14 @@ describe('export', () => {
   });
 
   it('fails cleanly into a missing folder, leaving nothing behind', async () => {
-    await h.value('newScenario', {});
+    await h.view('newScenario', {});
     h.dialogs.exportTargets.push(join(h.dir, 'no-such-folder', 'x.svg'));
     const result = await h.call('exportScenario', { format: 'svg', scope: { kind: 'all' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_PATH' } });
   });
 
   it('keeps export ids per handler context', async () => {
-    await h.value('newScenario', {});
+    await h.view('newScenario', {});
     h.dialogs.exportTargets.push(join(h.dir, 'a.md'));
     const done = await h.value('exportScenario', { format: 'md', scope: { kind: 'all' } });
     const other = mainHarness();
@@ -191,7 +191,7 @@ describe('import', () => {
     const source = join(h.dir, 'library.json');
     writeFileSync(source, exportDocumentJson(library));
     h.dialogs.importSources.push(source);
-    const view = await h.value('importScenario', { format: 'json' });
+    const view = await h.view('importScenario', { format: 'json' });
     expect(view.untitled).toBe(true);
     expect(view.document.crises.map((c) => c.id)).toEqual(library.crises.map((c) => c.id));
     expect(view.document.edges).toHaveLength(library.edges.length);
@@ -208,7 +208,7 @@ describe('import', () => {
     const source = join(h.dir, 'Port strike.canvas');
     writeFileSync(source, JSON.stringify(canvas));
     h.dialogs.importSources.push(source);
-    const view = await h.value('importScenario', { format: 'canvas', kind: 'impact' });
+    const view = await h.view('importScenario', { format: 'canvas', kind: 'impact' });
     expect(view.document.scenario.title).toBe('Port strike');
     expect(view.document.nodes.map((n) => [n.kind, n.title]).sort()).toEqual([
       ['impact', 'Food prices rise'],
@@ -223,13 +223,13 @@ describe('import', () => {
     const source = join(h.dir, 'crisis.csv');
     writeFileSync(source, renderCsv(library, { kind: 'crisis', crisisId }, { bom: true }));
     h.dialogs.importSources.push(source);
-    const view = await h.value('importScenario', { format: 'csv' });
+    const view = await h.view('importScenario', { format: 'csv' });
     const expected = library.nodes.filter((n) => n.crisisId === crisisId);
     expect(view.document.nodes.map((n) => n.title).sort()).toEqual(expected.map((n) => n.title).sort());
   });
 
   it('names the bad path or row, writes nothing, and keeps the open scenario', async () => {
-    const open = await h.value('newScenario', { title: 'Keep me' });
+    const open = await h.view('newScenario', { title: 'Keep me' });
     const before = untitledFiles();
     const library = JSON.parse(exportDocumentJson(reportLibrary())) as { nodes: { kind: string }[] };
     library.nodes[2]!.kind = 'volcano';

@@ -15,7 +15,7 @@ afterEach(() => h.dispose());
 
 describe('scenario lifecycle', () => {
   it('creates an untitled scenario in the data folder and reports it', async () => {
-    const view = await h.value('newScenario', { title: 'Yellow Sea' });
+    const view = await h.view('newScenario', { title: 'Yellow Sea' });
     expect(view.untitled).toBe(true);
     expect(view.document.scenario.title).toBe('Yellow Sea');
     expect(view.document.actors.map((a) => a.code)).toEqual(['US', 'JP', 'ROK', 'PRC']);
@@ -25,7 +25,7 @@ describe('scenario lifecycle', () => {
   });
 
   it('edits, undoes and redoes through the store', async () => {
-    const view = await h.value('newScenario', {});
+    const view = await h.view('newScenario', {});
     const crisisId = view.document.crises[0]!.id;
     const node = blankNode('trigger', crisisId, newId(), { x: 10, y: 20 });
     const edit = await h.value('applyOps', { ops: [{ op: 'node.create', node }], mark: null });
@@ -41,7 +41,7 @@ describe('scenario lifecycle', () => {
   });
 
   it('saves as a new file chosen in the dialog and keeps editing it', async () => {
-    await h.value('newScenario', { title: 'Piracy' });
+    await h.view('newScenario', { title: 'Piracy' });
     const target = join(h.dir, 'piracy.scenario');
     h.dialogs.save.push(target);
     const saved = await h.value('saveScenarioAs', {});
@@ -96,7 +96,7 @@ describe('the contract at the boundary', () => {
 
   it('refuses an edit without a scenario, and an invalid connection with its reason', async () => {
     expect(await h.call('undo', {})).toMatchObject({ ok: false, error: { code: 'NO_DOCUMENT' } });
-    const view = await h.value('newScenario', {});
+    const view = await h.view('newScenario', {});
     const crisisId = view.document.crises[0]!.id;
     const impact = blankNode('impact', crisisId, newId(), { x: 0, y: 0 });
     const trigger = blankNode('trigger', crisisId, newId(), { x: 300, y: 0 });
@@ -116,14 +116,14 @@ describe('the contract at the boundary', () => {
 });
 
 it('leaves no untitled file behind for an empty scenario that is closed', async () => {
-  await h.value('newScenario', {});
+  await h.view('newScenario', {});
   await h.value('closeScenario', {});
   expect(existsSync(join(h.dir, 'userData', 'untitled')) && readdirSync(join(h.dir, 'userData', 'untitled'))).toEqual([]);
 });
 
 describe('untitled scenarios after a crash', () => {
   it('offers an untitled scenario left behind, and reopens it with its edits', async () => {
-    const view = await h.value('newScenario', { title: 'Earthquake relief' });
+    const view = await h.view('newScenario', { title: 'Earthquake relief' });
     const node = blankNode('impact', view.document.crises[0]!.id, newId(), { x: 0, y: 0 });
     await h.value('applyOps', { ops: [{ op: 'node.create', node }], mark: null });
     // The process dies: the store's connection goes away without the window closing it.
@@ -142,5 +142,23 @@ describe('untitled scenarios after a crash', () => {
     expect((await call<unknown[]>('recoverableScenarios', {})).value).toEqual([]);
     expect(await invokeHandler(restarted.handlers, 'openRecoverable', { windowId: 8 }, { id: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     restarted.sessions.closeAll();
+  });
+});
+
+describe('one window per file', () => {
+  it('gives a new scenario its own window when this one already shows a scenario', async () => {
+    const { createHandlers } = await import('../../../main/handlers');
+    const { invokeHandler } = await import('../../../main/ipc/adapter');
+    const opened: string[] = [];
+    const app = createHandlers({ ...h.main.services, windows: { ...h.main.services.windows, openInNewWindow: (path) => opened.push(path) > 0 } });
+    const first = await invokeHandler(app.handlers, 'newScenario', { windowId: 3 }, { title: 'First' });
+    expect(first).toMatchObject({ ok: true, value: { untitled: true } });
+    const second = await invokeHandler(app.handlers, 'newScenario', { windowId: 3 }, { title: 'Second' });
+    expect(second).toEqual({ ok: true, value: null });
+    expect(opened).toHaveLength(1);
+    expect(checkScenarioFile(opened[0]!)).toMatchObject({ ok: true, info: { title: 'Second' } });
+    const still = await invokeHandler(app.handlers, 'currentScenario', { windowId: 3 }, {});
+    expect(still).toMatchObject({ ok: true, value: { document: { scenario: { title: 'First' } } } });
+    app.sessions.closeAll();
   });
 });

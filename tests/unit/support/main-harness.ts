@@ -2,7 +2,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelName, Envelope, RequestOf, ResponseOf } from '../../../core/contract';
+import type { ChannelName, DocumentView, Envelope, RequestOf, ResponseOf } from '../../../core/contract';
 import type { AppServices, DialogProvider } from '../../../main/app/services';
 import { createHandlers, type HandlerContext } from '../../../main/handlers';
 import { invokeHandler } from '../../../main/ipc/adapter';
@@ -28,6 +28,8 @@ export interface MainHarness {
   events: { windowId: number; event: string; payload: unknown }[];
   call<K extends ChannelName>(name: K, request: RequestOf<K>, windowId?: number): Promise<Envelope<ResponseOf<K>>>;
   value<K extends ChannelName>(name: K, request: RequestOf<K>, windowId?: number): Promise<ResponseOf<K>>;
+  /** A call that must leave this window showing a scenario (the harness has only one window). */
+  view<K extends 'newScenario' | 'newFromLibrary' | 'importScenario' | 'openScenario' | 'openRecent'>(name: K, request: RequestOf<K>, windowId?: number): Promise<DocumentView>;
   dispose(): void;
 }
 
@@ -71,6 +73,12 @@ export function mainHarness(): MainHarness {
       const envelope = await call(name, request, windowId);
       if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
       return envelope.value;
+    },
+    async view(name, request, windowId = 1) {
+      const envelope = await call(name, request, windowId);
+      if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
+      if (!envelope.value) throw new Error(`${name} opened elsewhere`);
+      return envelope.value as DocumentView;
     },
     dispose() {
       main.sessions.closeAll();
