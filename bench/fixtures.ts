@@ -9,7 +9,7 @@
  * them pointing backwards so trigger and impact cycles occur as they do in real files.
  * Some scores and leads are left empty, and some responses target nothing, so gaps exist.
  */
-import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, NODE_DEFAULT_SIZE, RESPONSE_STATUSES } from '../core/model';
+import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, NODE_DEFAULT_SIZE, RESPONSE_STATUSES, emptyDocument } from '../core/model';
 import type { Actor, Crisis, GraphEdge, GraphNode, NodeKind, ScenarioDocument, Stance } from '../core/model';
 
 export interface GenerateOptions {
@@ -45,23 +45,11 @@ export function generateDocument(options: GenerateOptions): ScenarioDocument {
   if (nodesPerCrisis < 4) throw new RangeError('nodesPerCrisis must be at least 4 (one node of each kind)');
   const random = seededRandom(seed);
   const actors = [...DEFAULT_ACTORS, ...EXTRA_ACTORS];
+  const base = emptyDocument({ title: `Generated scenario (seed ${seed})`, now: TIMESTAMP });
   const doc: ScenarioDocument = {
-    format: 'scenario-workbench',
-    formatVersion: 1,
-    scenario: {
-      title: `Generated scenario (seed ${seed})`,
-      description: `${crisisCount} crises × ${nodesPerCrisis} nodes, edge factor ${edgeFactor}.`,
-      createdAt: TIMESTAMP,
-      modifiedAt: TIMESTAMP,
-      coreActorIds: DEFAULT_ACTORS.map((a) => a.id),
-    },
+    ...base,
+    scenario: { ...base.scenario, description: `${crisisCount} crises × ${nodesPerCrisis} nodes, edge factor ${edgeFactor}.` },
     actors,
-    crises: [],
-    nodes: [],
-    edges: [],
-    stances: [],
-    sources: [],
-    provenance: [],
   };
   for (let k = 0; k < crisisCount; k++) {
     const crisis: Crisis = {

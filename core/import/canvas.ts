@@ -6,7 +6,7 @@
  * validated field by field, and errors name the path, e.g. `nodes[3].x`.
  */
 import { z } from 'zod';
-import { LIMITS, NODE_KINDS, formatPath, type GraphEdge, type GraphNode, type NodeKind, type ScenarioDocument } from '../model';
+import { LIMITS, NODE_KINDS, blankNode, formatPath, type GraphEdge, type GraphNode, type NodeKind, type ScenarioDocument } from '../model';
 import { checkConnection } from '../rules';
 import { unescapeMarkdown } from '../export/escape';
 import { KIND_STYLE } from '../export/style';
@@ -130,25 +130,12 @@ export function importCanvas(text: string, options: CanvasImportOptions = {}): I
     }
     const kind = options.kind ?? KIND_BY_COLOR.get(cn.color ?? '') ?? 'trigger';
     const { title, description } = titleAndDescription(cn.text);
-    const scored = kind === 'trigger' || kind === 'crisis';
     const node: GraphNode = {
-      id: idFor(cn.id, 'node'),
-      crisisId: crisisFor(cn),
-      kind,
+      ...blankNode(kind, crisisFor(cn), idFor(cn.id, 'node'), { x: Math.round(cn.x), y: Math.round(cn.y) }),
       title,
       description,
-      tags: [],
-      x: Math.round(cn.x),
-      y: Math.round(cn.y),
       width: Math.min(10_000, Math.max(1, cn.width)),
       height: Math.min(10_000, Math.max(1, cn.height)),
-      likelihood: scored ? 3 : null,
-      severity: kind === 'impact' ? 3 : null,
-      horizon: null,
-      leadActorId: null,
-      supportingActorIds: [],
-      responseStatus: kind === 'response' ? 'idea' : null,
-      leadTime: null,
     };
     doc.nodes.push(node);
     sourceIndex.push(index);

@@ -6,10 +6,7 @@
 import type { AppErrorShape } from '../errors';
 import { oneLine } from '../errors';
 import {
-  DEFAULT_ACTORS,
   DEFAULT_VIEWPORT,
-  DOCUMENT_FORMAT,
-  DOCUMENT_FORMAT_VERSION,
   ScenarioDocument,
   documentIssues,
   formatPath,
@@ -24,26 +21,7 @@ export function importFailure(message: string): ImportResult {
   return { ok: false, error: { code: 'IMPORT_INVALID', message: oneLine(message) } };
 }
 
-export interface NewDocumentOptions {
-  title: string;
-  /** ISO timestamp for createdAt/modifiedAt; passed in so importing stays a pure function. */
-  now: string;
-}
-
-export function emptyDocument(options: NewDocumentOptions): ScenarioDocument {
-  return {
-    format: DOCUMENT_FORMAT,
-    formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
-    actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
-    crises: [],
-    nodes: [],
-    edges: [],
-    stances: [],
-    sources: [],
-    provenance: [],
-  };
-}
+export { emptyDocument, type NewDocumentOptions } from '../model/document';
 
 export function newCrisis(id: string, title: string, order: number): Crisis {
   return { id, title, region: '', summary: '', status: 'draft', viewport: { ...DEFAULT_VIEWPORT }, order };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { checkConnection } from '../rules';
 import { GraphEdge, GraphNode } from './graph';
 import { Provenance, Source, Stance } from './evidence';
-import { Actor, Crisis, ScenarioMeta } from './scenario';
+import { Actor, Crisis, DEFAULT_ACTORS, ScenarioMeta } from './scenario';
 
 export const DOCUMENT_FORMAT = 'scenario-workbench' as const;
 export const DOCUMENT_FORMAT_VERSION = 1 as const;
@@ -26,6 +26,28 @@ export const ScenarioDocument = z.strictObject({
   provenance: z.array(Provenance).max(MAX_ITEMS),
 });
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;
+
+export interface NewDocumentOptions {
+  title: string;
+  /** ISO timestamp for createdAt/modifiedAt; passed in so building a document stays pure. */
+  now: string;
+}
+
+/** A scenario with the four governments as its (core) actors and nothing else. */
+export function emptyDocument(options: NewDocumentOptions): ScenarioDocument {
+  return {
+    format: DOCUMENT_FORMAT,
+    formatVersion: DOCUMENT_FORMAT_VERSION,
+    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
+    actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
+    crises: [],
+    nodes: [],
+    edges: [],
+    stances: [],
+    sources: [],
+    provenance: [],
+  };
+}
 
 export interface DocumentIssue {
   path: (string | number)[];
