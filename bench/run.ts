@@ -3,7 +3,7 @@
  * analysis, export), prints each section, and writes them all to docs/benchmarks.md. Each
  * benchmark measures a peer doing comparable work in the same run, since machines are noisy.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -45,10 +45,11 @@ const header = [
   `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpu} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
   '',
 ].join('\n');
-const body = sections.map((s) => `## ${s.title}\n\n${s.markdown.trim()}\n`).join('\n');
-if (wanted.length === 0) {
-  writeFileSync(join(root, 'docs/benchmarks.md'), `${header}\n${body}`);
-  process.stdout.write('wrote docs/benchmarks.md\n');
-} else {
-  process.stdout.write('(a partial run does not rewrite docs/benchmarks.md)\n');
-}
+// A partial run replaces only its own sections, keeping the others from the last full run.
+const path = join(root, 'docs/benchmarks.md');
+const previous = wanted.length && existsSync(path) ? readFileSync(path, 'utf8') : '';
+const kept = new Map<string, string>();
+for (const chunk of previous.split(/^(?=## )/m).slice(1)) kept.set(chunk.split('\n', 1)[0]!.slice(3).trim(), chunk.trim());
+for (const s of sections) kept.set(s.title, `## ${s.title}\n\n${s.markdown.trim()}`);
+writeFileSync(path, `${header}\n${[...kept.values()].join('\n\n')}\n`);
+process.stdout.write(`wrote ${wanted.length ? `the ${names.join(', ')} section(s) of ` : ''}docs/benchmarks.md\n`);

@@ -203,8 +203,6 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     ];
     const editRatios = edits.map((r) => median(r.store) / median(r.raw));
     const markdown = [
-      '## Scenario file store',
-      '',
       `Run ${new Date().toISOString()} on Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs, SQLite ${(new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v}, temp folder ${tmpdir()}.`,
       'Both sides use journal_mode=DELETE, synchronous=FULL and exclusive locking; each edit is its own durable commit.',
       'The store side includes op validation, the inverse, the modifiedAt bump and the file-identity check (edits);',

@@ -120,4 +120,48 @@ describe('building a crisis graph', () => {
     expect(dialogs).toBe(0);
     await app.screenshot('editor-reopened');
   });
+
+  it('adds by double-click and context menu, cycles with Tab, renames with Enter, deletes from the menu', async () => {
+    const { page } = app;
+    const pane = page.locator('.react-flow__pane');
+    const box = (await pane.boundingBox())!;
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByTestId('menu-add-impact').click();
+    await page.getByTestId('title-input').fill('Grain prices spike');
+    await page.getByTestId('title-input').press('Enter');
+    await page.locator('[data-testid="graph-node"][data-kind="impact"]', { hasText: 'Grain prices spike' }).waitFor();
+
+    await pane.click({ button: 'right', position: { x: 120, y: 140 } });
+    await page.getByTestId('menu-add-trigger').click();
+    await page.getByTestId('title-input').fill('Drought in the plains');
+    await page.getByTestId('title-input').press('Enter');
+    await waitSaved(page);
+    await expect.poll(() => page.locator('[data-testid="graph-node"]').count()).toBe(2);
+
+    // Tab moves the selection from node to node (left to right), Enter renames in place.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const selected = () => page.locator('[data-testid="graph-node"].is-selected').allTextContents();
+    const first = await selected();
+    await page.keyboard.press('Tab');
+    const second = await selected();
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('title-input').fill('Renamed from the keyboard');
+    await page.getByTestId('title-input').press('Enter');
+    await page.locator('[data-testid="graph-node"]', { hasText: 'Renamed from the keyboard' }).waitFor();
+    await waitSaved(page);
+
+    // Delete through the node's context menu, and undo brings it back.
+    await page.locator('[data-testid="graph-node"]', { hasText: 'Renamed from the keyboard' }).click({ button: 'right' });
+    await page.getByTestId('menu-delete').click();
+    await expect.poll(() => page.locator('[data-testid="graph-node"]').count()).toBe(1);
+    await waitSaved(page);
+    expect(readOnDisk(untitledFile(app), (db) => db.prepare('SELECT count(*) AS n FROM nodes').get())).toEqual({ n: 1 });
+    await page.keyboard.press('Control+z');
+    await page.locator('[data-testid="graph-node"]', { hasText: 'Renamed from the keyboard' }).waitFor();
+    await app.screenshot('editor-context-menu');
+  });
 });
