@@ -72,6 +72,8 @@ export const EVENTS = {
   command: z.strictObject({ command: z.string().max(100) }),
   /** How far a running export has got, from 0 to 1. */
   exportProgress: z.strictObject({ fraction: z.number().min(0).max(1) }),
+  /** A message for the window's notice area, e.g. what an import left out. */
+  notice: z.strictObject({ tone: z.enum(['info', 'error']), text: z.string().max(4000) }),
 } as const;
 export type EventName = keyof typeof EVENTS;
 export const ipcEvent = (name: EventName): string => `sw-event:${name}`;

@@ -49,7 +49,8 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     if (kind && format !== 'canvas') throw new UsageError('--kind applies to canvas imports only');
     // Validated in full before anything is created; createScenarioFile writes under a temp
     // name and never replaces an existing file, so a failure leaves nothing at OUT.
-    const document = importFromFile(source, format, kind);
+    const { document, warnings } = importFromFile(source, format, kind);
+    for (const warning of warnings.slice(0, 50)) io.err(`scenario-workbench import: left out ${warning}\n`);
     const created = createScenarioFile(out, { title: document.scenario.title, document });
     if (!created.ok) throw new AppError(created.error.code, created.error.message);
     created.store.close();

@@ -70,8 +70,10 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
     importScenario: async (ctx, req) => {
       const source = await deps.services.dialogs.chooseImportSource(req.format);
       if (!source) throw new AppError('CANCELLED', 'Import was cancelled.');
-      const document = importFromFile(source, req.format, req.kind);
-      return createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
+      const { document, warnings } = importFromFile(source, req.format, req.kind);
+      const view = createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
+      if (warnings.length) deps.services.windows.send(ctx.windowId, 'notice', { tone: 'info', text: importWarningText(warnings) });
+      return view;
     },
   };
 }
@@ -97,7 +99,7 @@ export function suggestedExportName(doc: ScenarioDocument, options: ExportOption
  * Read and validate an import source; nothing is written. Errors name the file and the first
  * bad path or row. Canvas and CSV imports take the file's name as the scenario title.
  */
-export function importFromFile(path: string, format: ImportFormat, kind?: NodeKind): ScenarioDocument {
+export function importFromFile(path: string, format: ImportFormat, kind?: NodeKind): { document: ScenarioDocument; warnings: string[] } {
   const text = readImportText(path);
   const title = basename(path, extname(path)).trim() || 'Imported scenario';
   const outcome = importDocument(text, { format, kind, title });
@@ -105,7 +107,14 @@ export function importFromFile(path: string, format: ImportFormat, kind?: NodeKi
     const code = outcome.error.code === 'INTERNAL' ? 'INTERNAL' : 'IMPORT_INVALID';
     throw new AppError(code, `${basename(path)}: ${outcome.error.message}`);
   }
-  return outcome.document;
+  return { document: outcome.document, warnings: outcome.warnings };
+}
+
+/** One line for what an import left out on purpose (e.g. edges the connection rules forbid). */
+export function importWarningText(warnings: readonly string[]): string {
+  const shown = warnings.slice(0, 3).join('; ');
+  const more = warnings.length > 3 ? `; and ${warnings.length - 3} more` : '';
+  return `Imported, leaving out ${warnings.length} item${warnings.length === 1 ? '' : 's'}: ${shown}${more}.`;
 }
 
 function readImportText(path: string): string {

@@ -66,9 +66,11 @@ export function App() {
     const offMenu = window.workbench.on('command', ({ command }) => {
       workbench.commands.run(command).catch(report);
     });
+    const offNotice = window.workbench.on('notice', ({ tone, text }) => workbench.notify(text, tone));
     return () => {
       offKeys();
       offMenu();
+      offNotice();
     };
   }, [workbench]);
 

@@ -217,6 +217,24 @@ describe('import', () => {
     expect(view.document.edges).toHaveLength(1);
   });
 
+  it('tells the window what a canvas import left out', async () => {
+    const canvas = {
+      nodes: [
+        { id: 'a', type: 'text', text: 'Harbour closed', x: 0, y: 0, width: 200, height: 80 },
+        { id: 'b', type: 'text', text: 'Food prices rise', x: 300, y: 0, width: 200, height: 80 },
+      ],
+      edges: [{ id: 'loop', fromNode: 'a', toNode: 'a' }],
+    };
+    const source = join(h.dir, 'loops.canvas');
+    writeFileSync(source, JSON.stringify(canvas));
+    h.dialogs.importSources.push(source);
+    const view = await h.view('importScenario', { format: 'canvas', kind: 'impact' });
+    expect(view.document.edges).toEqual([]);
+    const notices = h.events.filter((e) => e.event === 'notice').map((e) => e.payload as { tone: string; text: string });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toMatch(/^Imported, leaving out 1 item: edges\[0\].*itself/);
+  });
+
   it('round-trips a library crisis through CSV', async () => {
     const library = reportLibrary();
     const crisisId = library.crises[0]!.id;
