@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NodeKind } from '../model/graph';
 import { Id } from '../model/primitives';
+import { Viewport } from '../model/scenario';
 import { OpBatch } from '../ops';
 import {
   AppInfo,
@@ -44,6 +45,8 @@ export const CHANNELS = {
   saveScenarioAs: channel(Empty, DocumentView),
   closeScenario: channel(Empty, Done),
   applyOps: channel(z.strictObject({ ops: OpBatch, mark: z.string().max(200).nullable() }), EditResult),
+  /** Remember where a crisis's canvas was looking. Saved in the file, never in undo history. */
+  saveViewport: channel(z.strictObject({ crisisId: Id, viewport: Viewport }), Done),
   /** Ends the current undo group, so the next edit starts a new step. */
   sealHistory: channel(Empty, Done),
   undo: channel(Empty, EditResult.nullable()),

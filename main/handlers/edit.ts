@@ -1,6 +1,7 @@
 /** Edits, undo and redo: every change goes through the store and is recorded once in history. */
 import type { EditResult } from '../../core/contract';
 import { AppError } from '../../core/errors';
+import type { Viewport } from '../../core/model';
 import type { Op } from '../../core/ops';
 import type { Session } from '../app/sessions';
 
@@ -27,6 +28,15 @@ export function redoEdit(session: Session): EditResult | null {
   const change = session.store.apply(ops);
   session.history.redone();
   return result(session, change);
+}
+
+/**
+ * Where a crisis's canvas was looking is kept in the file so it reopens there, but it is view
+ * state: it never enters undo history, and a read-only file simply does not remember it.
+ */
+export function saveViewport(session: Session, crisisId: string, viewport: Viewport): void {
+  if (session.store.readOnly) return;
+  session.store.apply([{ op: 'crisis.update', id: crisisId, patch: { viewport } }]);
 }
 
 function refuseReadOnly(session: Session): void {

@@ -5,7 +5,7 @@ import type { AppServices } from '../app/services';
 import { documentView, SessionRegistry } from '../app/sessions';
 import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, openPathFor, saveAsFor, type DocumentDeps } from './document';
-import { applyEdit, redoEdit, undoEdit } from './edit';
+import { applyEdit, redoEdit, saveViewport, undoEdit } from './edit';
 import { exchangeHandlers } from './exchange';
 import { recoveryHandlers } from './recovery';
 
@@ -43,6 +43,10 @@ export function createHandlers(services: AppServices): HandlerContext {
       return { done: true };
     },
     applyOps: (ctx, req) => applyEdit(sessions.require(ctx.windowId), req.ops, req.mark),
+    saveViewport: (ctx, req) => {
+      saveViewport(sessions.require(ctx.windowId), req.crisisId, req.viewport);
+      return { done: true };
+    },
     sealHistory: (ctx) => {
       sessions.require(ctx.windowId).history.seal();
       return { done: true };

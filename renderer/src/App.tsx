@@ -31,6 +31,7 @@ function createWorkbench(notices: Observable<Notice[]>): Workbench {
     commands: new CommandRegistry(navigator.platform.toLowerCase().includes('mac')),
     canvas: { current: null },
     clipboard: { current: null },
+    viewports: new Map(),
     notify(text, tone = 'info', offerSaveAs = false) {
       const notice = { id: nextNotice++, text, tone, offerSaveAs };
       notices.update((list) => [...list.slice(-3), notice]);

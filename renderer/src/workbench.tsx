@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Clip } from '../../core/clipboard';
-import type { ScenarioDocument } from '../../core/model';
+import type { ScenarioDocument, Viewport } from '../../core/model';
 import type { CommandRegistry } from './commands/registry';
 import type { DocumentStore } from './state/document-store';
 import type { SelectionStore } from './state/selection';
@@ -36,6 +36,8 @@ export interface Workbench {
   canvas: { current: CanvasHandle | null };
   /** The last copied clip, shared by every file shown in this window (the system clipboard is used too where allowed). */
   clipboard: { current: Clip | null };
+  /** Where each crisis's canvas was last looking in this window (also saved to the file). */
+  viewports: Map<string, Viewport>;
   notify(text: string, tone?: Notice['tone'], offerSaveAs?: boolean): void;
   /** Drop error notices once what they reported is resolved (e.g. after Save As). */
   dismissErrors(): void;

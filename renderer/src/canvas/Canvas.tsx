@@ -18,7 +18,8 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { newId, type GraphEdge, type GraphNode } from '../../../core/model';
+import { DEFAULT_VIEWPORT, newId, type GraphEdge, type GraphNode, type Viewport } from '../../../core/model';
+import { call } from '../api';
 import { checkConnection } from '../../../core/rules';
 import { decorateNodes } from '../analysis/decorate';
 import { ViewLegend } from '../analysis/CentreViews';
@@ -39,6 +40,8 @@ const nodeTypes = { kind: KindNode };
 const FIT_ON_OPEN = { maxZoom: 1, minZoom: 0.65, padding: 0.1 };
 const PAN_BUTTONS = [1, 2];
 const FIT_ALL_UP_TO = 80;
+
+const isDefaultViewport = (v: Viewport) => v.x === DEFAULT_VIEWPORT.x && v.y === DEFAULT_VIEWPORT.y && v.zoom === DEFAULT_VIEWPORT.zoom;
 
 /**
  * The nodes to frame when a crisis opens: all of a small one (undefined); for a big one, its
@@ -138,13 +141,30 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
 
   // On open, fit the crisis; a big one is opened on its crisis node and what touches it, since
   // fitting thousands of nodes would make every title unreadable.
+  // A crisis seen before reopens where it was left (this session, or as saved in the file).
   const opened = useRef(false);
   useEffect(() => {
     if (opened.current || nodes.length === 0) return;
     opened.current = true;
+    const saved = workbench.viewports.get(crisisId) ?? doc.crises.find((c) => c.id === crisisId)?.viewport;
+    if (saved && !isDefaultViewport(saved)) {
+      void flow.setViewport(saved);
+      return;
+    }
     const focus = openingFocus(modelNodes, doc.edges);
     requestAnimationFrame(() => void flow.fitView({ ...FIT_ON_OPEN, nodes: focus?.map((id) => ({ id })) }));
-  }, [nodes.length, modelNodes, doc.edges, flow]);
+  }, [nodes.length, modelNodes, doc.edges, doc.crises, crisisId, flow, workbench]);
+
+  // Only the user's own panning and zooming is remembered (event is null when the app moved it).
+  const viewportTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onMoveEnd = useStable((event: MouseEvent | TouchEvent | null, viewport: { x: number; y: number; zoom: number }) => {
+    if (!event) return;
+    const rounded = { x: Math.round(viewport.x), y: Math.round(viewport.y), zoom: Math.round(viewport.zoom * 1000) / 1000 };
+    workbench.viewports.set(crisisId, rounded);
+    if (readOnly) return;
+    if (viewportTimer.current) clearTimeout(viewportTimer.current);
+    viewportTimer.current = setTimeout(() => void call('saveViewport', { crisisId, viewport: rounded }).catch(() => undefined), 600);
+  });
 
   // Selection lives in the selection store. React Flow reports the user's clicks and boxes as
   // select changes; the store feeds `selected` back into nodes and edges, and nothing loops.
@@ -266,6 +286,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneClick={onPaneClick}
+        onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}

@@ -162,3 +162,15 @@ describe('one window per file', () => {
     app.sessions.closeAll();
   });
 });
+
+describe('crisis viewports', () => {
+  it('saves where a crisis canvas looks without touching undo history', async () => {
+    const view = await h.view('newScenario', {});
+    const crisisId = view.document.crises[0]!.id;
+    await h.value('saveViewport', { crisisId, viewport: { x: -120, y: 40, zoom: 0.8 } });
+    const after = await h.value('currentScenario', {});
+    expect(after?.document.crises[0]!.viewport).toEqual({ x: -120, y: 40, zoom: 0.8 });
+    expect(after?.history).toEqual({ canUndo: false, canRedo: false });
+    expect(await h.call('saveViewport', { crisisId, viewport: { x: 0, y: 0, zoom: 99 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
