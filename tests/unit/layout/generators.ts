@@ -6,17 +6,9 @@ import type { EdgeKind, NodeKind } from '../../../core/model/graph';
 import type { LayoutEdge, LayoutInput, LayoutNode } from '../../../core/layout';
 import { curveBand } from '../../../core/layout/edge-curve';
 
-/** mulberry32: small, fast, and good enough to vary graph shapes. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded generator for tests and benchmarks alike.
+export { seededRandom } from '../../../bench/fixtures';
+import { seededRandom } from '../../../bench/fixtures';
 
 export interface CrisisGraphShape {
   nodeCount: number;
