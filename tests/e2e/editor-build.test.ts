@@ -101,6 +101,13 @@ describe('building a crisis graph', () => {
     await expect.poll(() => nodeLocator(page, a).getAttribute('class')).toContain('is-selected');
     await page.getByTestId('find-input').press('Escape');
 
+    // The shared filter dims what does not match, on the canvas as in the tables.
+    await page.getByTestId('filter-input').fill('landfall');
+    await expect.poll(() => nodeLocator(page, b).getAttribute('data-dimmed')).toBe('true');
+    expect(await nodeLocator(page, a).getAttribute('data-dimmed')).toBe('false');
+    await page.getByTestId('filter-input').fill('');
+    await expect.poll(() => nodeLocator(page, b).getAttribute('data-dimmed')).toBe('false');
+
     // Save As, close, reopen: the same graph.
     const target = join(app.workDir, 'typhoon.scenario');
     app.dialogs.save.push(target);

@@ -55,6 +55,18 @@ export function Titlebar() {
         {button('view.toggleAnalysis', 'Analysis panel', '▤ Analysis', viewState.showAnalysis)}
         {button('view.toggleInspector', 'Inspector', '◧ Inspector', viewState.showInspector)}
       </div>
+      <label className="filter-box" title="Show only elements whose title, description or tags match, on the canvas and in the tables">
+        <span aria-hidden="true">⚲</span>
+        <input
+          type="search"
+          data-testid="filter-input"
+          aria-label="Filter elements"
+          placeholder="Filter…"
+          value={viewState.filter}
+          onChange={(e) => workbench.view.patch({ filter: e.target.value })}
+          onKeyDown={(e) => e.key === 'Escape' && workbench.view.patch({ filter: '' })}
+        />
+      </label>
       <ViewModeSwitcher />
     </header>
   );
