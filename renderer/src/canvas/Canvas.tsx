@@ -159,11 +159,12 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const viewportTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onMoveEnd = useStable((event: MouseEvent | TouchEvent | null, viewport: { x: number; y: number; zoom: number }) => {
     if (!event) return;
-    const rounded = { x: Math.round(viewport.x), y: Math.round(viewport.y), zoom: Math.round(viewport.zoom * 1000) / 1000 };
-    workbench.viewports.set(crisisId, rounded);
+    // Kept exact: rounding would reopen the canvas half a pixel away from where it was left.
+    const exact = { x: viewport.x, y: viewport.y, zoom: viewport.zoom };
+    workbench.viewports.set(crisisId, exact);
     if (readOnly) return;
     if (viewportTimer.current) clearTimeout(viewportTimer.current);
-    viewportTimer.current = setTimeout(() => void call('saveViewport', { crisisId, viewport: rounded }).catch(() => undefined), 600);
+    viewportTimer.current = setTimeout(() => void call('saveViewport', { crisisId, viewport: exact }).catch(() => undefined), 600);
   });
 
   // Selection lives in the selection store. React Flow reports the user's clicks and boxes as
