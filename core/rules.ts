@@ -11,11 +11,16 @@ const RULES: Record<NodeKind, Partial<Record<NodeKind, EdgeKind>>> = {
   response: { trigger: 'averts', crisis: 'averts', impact: 'contains' },
 };
 
+/** The edge kind a `from` → `to` edge must have, or undefined when the two may not be joined. */
+export function edgeKindFor(from: NodeKind, to: NodeKind): EdgeKind | undefined {
+  return RULES[from][to];
+}
+
 export type ConnectionCheck = { ok: true; kind: EdgeKind } | { ok: false; reason: string };
 
 /** The edge kind implied by joining `from` to `to`, or why they cannot be joined. */
 export function inferEdgeKind(from: NodeKind, to: NodeKind): ConnectionCheck {
-  const kind = RULES[from][to];
+  const kind = edgeKindFor(from, to);
   if (kind) return { ok: true, kind };
   return { ok: false, reason: connectionRefusal(from, to) };
 }

@@ -1,6 +1,6 @@
 /** Whole-document helpers shared by create and JSON import: the starter scenario and full validation. */
 import { AppError } from '../core/errors';
-import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, ScenarioDocument, documentIssues, formatPath } from '../core/model';
+import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, ScenarioDocument, documentIssues, formatPath, isSoundDocument } from '../core/model';
 
 /** The document a brand-new scenario starts with. */
 export function starterDocument(title: string, now: Date = new Date()): ScenarioDocument {
@@ -15,15 +15,25 @@ export function starterDocument(title: string, now: Date = new Date()): Scenario
   };
 }
 
-/** Validate a whole document with the schema and the referential checks; INVALID_DATA names the first bad path. */
-export function validateDocument(input: unknown, code: 'INVALID_DATA' | 'IMPORT_INVALID' = 'INVALID_DATA'): ScenarioDocument {
+/** The first problem the full validation finds (zod, then documentIssues), or the document it accepts (possibly normalised, e.g. trimmed). */
+export function examineDocument(input: unknown): { ok: true; document: ScenarioDocument } | { ok: false; path: (string | number)[]; message: string } {
   const parsed = ScenarioDocument.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError(code, `${issue ? formatPath(issue.path as (string | number)[]) || '(root)' : '(root)'}: ${issue?.message ?? 'invalid value'}`);
+    return { ok: false, path: (issue?.path ?? []) as (string | number)[], message: issue?.message ?? 'invalid value' };
   }
   const issue = documentIssues(parsed.data, 1)[0];
-  if (issue) throw new AppError(code, `${formatPath(issue.path)}: ${issue.message}`);
-  return parsed.data;
+  return issue ? { ok: false, path: issue.path, message: issue.message } : { ok: true, document: parsed.data };
 }
 
+/**
+ * Validate a whole document: the schema and the referential checks. A document that is sound as
+ * given passes the fast check and is returned as is (not copied); anything else goes through the
+ * full validation, which normalises it or names the first bad path (INVALID_DATA / IMPORT_INVALID).
+ */
+export function validateDocument(input: unknown, code: 'INVALID_DATA' | 'IMPORT_INVALID' = 'INVALID_DATA'): ScenarioDocument {
+  if (isSoundDocument(input)) return input;
+  const examined = examineDocument(input);
+  if (examined.ok) return examined.document;
+  throw new AppError(code, `${formatPath(examined.path) || '(root)'}: ${examined.message}`);
+}
