@@ -15,7 +15,7 @@ import { starterDocument, validateDocument } from './document';
 import { APPLICATION_ID } from './constants';
 import { connect, connectNew, verifyFile } from './connection';
 import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
-import { readCounts } from './load';
+import { loadDocument, readCounts } from './load';
 import { MIGRATIONS, SCHEMA_VERSION, runMigrations, type Migration } from './migrations';
 import { fsyncPath, tempNameBeside } from './save-as';
 import { toAppError } from './sqlite-errors';
@@ -57,15 +57,26 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
         // Cannot upgrade the file itself: upgrade a private in-memory copy, so it can still be viewed and saved elsewhere.
         db = upgradeInMemory(path, migrations, options.nativeBinding);
         const reason = { code: 'READ_ONLY' as const, message: `${readOnly.message} It was made by an older version; it is upgraded in memory only, and on disk when opened for editing.` };
-        return new SqliteScenarioStore(db, path, reason, version, APPLICATION_ID);
+        return withVerifiedContents(new SqliteScenarioStore(db, path, reason, version, APPLICATION_ID));
       }
       migrateOnCopy(path, migrations, options.nativeBinding);
       db = connect(path, { readOnly: false, nativeBinding: options.nativeBinding });
       version = verifyFile(db, migrations, options.nativeBinding);
     }
-    return new SqliteScenarioStore(db, path, readOnly, version, APPLICATION_ID);
+    return withVerifiedContents(new SqliteScenarioStore(db, path, readOnly, version, APPLICATION_ID));
   } catch (err) {
     if (db.open) db.close();
+    throw err;
+  }
+}
+
+/** Every row is read and validated before the store is handed out; a bad one closes it again. */
+function withVerifiedContents(store: SqliteScenarioStore): SqliteScenarioStore {
+  try {
+    store.verifyContents();
+    return store;
+  } catch (err) {
+    store.close();
     throw err;
   }
 }
@@ -120,9 +131,11 @@ export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok
     readHeader(full);
     db = connect(full, { readOnly: true, nativeBinding: options.nativeBinding });
     const version = verifyFile(db, MIGRATIONS, options.nativeBinding);
+    const statements = prepareStatements(db);
+    loadDocument(statements); // every row validated, as open does; names the first bad row
     const fkProblems = db.pragma('foreign_key_check') as unknown[];
     if (fkProblems.length > 0) throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${fkProblems.length} broken reference(s).`);
-    const { title, counts, crises } = readCounts(prepareStatements(db));
+    const { title, counts, crises } = readCounts(statements);
     const readOnly = writeBlocker(full);
     return {
       ok: true,

@@ -39,6 +39,8 @@ export type NodeField = keyof typeof NODE_FIELD_COLUMNS;
 
 export function prepareStatements(db: Database): Statements {
   const p = (sql: string): Stmt => db.prepare(sql);
+  /** Whole-table reads for load(): rows come back as arrays, in SELECT column order (see rows.ts). */
+  const cells = (sql: string): Stmt => db.prepare(sql).raw(true);
   const nodeSetField = Object.fromEntries(
     Object.entries(NODE_FIELD_COLUMNS).map(([field, column]) => [field, p(`UPDATE nodes SET ${column} = ? WHERE id = ?`)]),
   ) as Record<NodeField, Stmt>;
@@ -67,7 +69,7 @@ export function prepareStatements(db: Database): Statements {
         '(SELECT count(*) FROM edges e WHERE e.crisis_id = c.id) AS edges FROM crises c ORDER BY c.ord, c.id',
     ),
 
-    nodeAll: p(`${SELECT_NODE} ORDER BY id`),
+    nodeAll: cells(`${SELECT_NODE} ORDER BY id`),
     nodeGet: p(`${SELECT_NODE} WHERE id = ?`),
     nodeInsert: p(`INSERT INTO nodes (${NODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     nodeDelete: p('DELETE FROM nodes WHERE id = ?'),
@@ -79,14 +81,14 @@ export function prepareStatements(db: Database): Statements {
     ),
     elementIdUsed: p('SELECT 1 FROM nodes WHERE id = @id UNION ALL SELECT 1 FROM edges WHERE id = @id LIMIT 1'),
 
-    edgeAll: p(`${SELECT_EDGE} ORDER BY id`),
+    edgeAll: cells(`${SELECT_EDGE} ORDER BY id`),
     edgeGet: p(`${SELECT_EDGE} WHERE id = ?`),
     edgeInsert: p('INSERT INTO edges (id, crisis_id, source, target, kind, label, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     edgeUpdate: p('UPDATE edges SET label = ?, confidence = ? WHERE id = ?'),
     edgeDelete: p('DELETE FROM edges WHERE id = ?'),
     edgesOfNode: p(`SELECT * FROM (${SELECT_EDGE} WHERE source = @id UNION ${SELECT_EDGE} WHERE target = @id) ORDER BY id`),
 
-    stanceAll: p(`${SELECT_STANCE} ORDER BY actor_id, element_id`),
+    stanceAll: cells(`${SELECT_STANCE} ORDER BY actor_id, element_id`),
     stanceGet: p(`${SELECT_STANCE} WHERE actor_id = ? AND element_id = ?`),
     stanceUpsert: p('INSERT INTO stances (actor_id, element_id, position, note) VALUES (?, ?, ?, ?) ON CONFLICT (actor_id, element_id) DO UPDATE SET position = excluded.position, note = excluded.note'),
     stanceDelete: p('DELETE FROM stances WHERE actor_id = ? AND element_id = ?'),
@@ -99,7 +101,7 @@ export function prepareStatements(db: Database): Statements {
     sourceUpdate: p('UPDATE sources SET title = ?, author = ?, date = ?, citation = ? WHERE id = ?'),
     sourceDelete: p('DELETE FROM sources WHERE id = ?'),
 
-    provenanceAll: p(`${SELECT_PROVENANCE} ORDER BY id`),
+    provenanceAll: cells(`${SELECT_PROVENANCE} ORDER BY id`),
     provenanceGet: p(`${SELECT_PROVENANCE} WHERE id = ?`),
     provenanceInsert: p('INSERT INTO provenance (id, element_id, source_id, locator, quote) VALUES (?, ?, ?, ?, ?)'),
     provenanceUpdate: p('UPDATE provenance SET source_id = ?, locator = ?, quote = ? WHERE id = ?'),

@@ -50,6 +50,8 @@ export class SqliteScenarioStore implements ScenarioStore {
   private readonly identity: FileIdentity;
   private readonly applyInTransaction: Transaction<(ops: readonly unknown[], modifiedAt: string) => Change>;
   private closed = false;
+  /** The document read and validated at open, handed to the first load() unless an edit came first. */
+  private opened: ScenarioDocument | null = null;
 
   constructor(
     private readonly db: Database,
@@ -65,8 +67,22 @@ export class SqliteScenarioStore implements ScenarioStore {
     this.identity = { dev: stats.dev, ino: stats.ino };
   }
 
+  /**
+   * Read and validate every row now, so that opening refuses a file with a bad row; the result
+   * is kept for the first load(), which the app makes straight after opening.
+   */
+  verifyContents(): void {
+    this.assertOpen();
+    this.opened = this.load();
+  }
+
   load(): ScenarioDocument {
     this.assertOpen();
+    const opened = this.opened;
+    if (opened) {
+      this.opened = null;
+      return opened;
+    }
     try {
       return loadDocument(this.statements);
     } catch (err) {
@@ -85,6 +101,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     if (this.readOnly) throw new AppError('READ_ONLY', `This scenario is open read-only: ${this.readOnly.message}`);
     this.assertFileInPlace();
     const modifiedAt = this.clock().toISOString();
+    this.opened = null;
     try {
       return this.applyInTransaction.immediate(ops, modifiedAt);
     } catch (err) {
@@ -100,6 +117,7 @@ export class SqliteScenarioStore implements ScenarioStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.opened = null;
     this.db.close();
   }
 

@@ -52,6 +52,21 @@ describe('scenario-workbench CLI', () => {
     expect(cli('check', join(dir, 'missing.scenario')).code).toBe(1);
   });
 
+  it('check reads every row: a row planted by another tool fails it with one line naming the row', () => {
+    const file = join(dir, 'planted.scenario');
+    expect(cli('new', file, '--title', 'Fisheries collapse').code).toBe(0);
+    const db = new Database(file);
+    db.pragma('ignore_check_constraints = ON');
+    db.prepare("UPDATE crises SET status = 'on fire'").run();
+    db.close();
+    const before = readFileSync(file);
+    const result = cli('check', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/damaged: crisis "[^"]+", status/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('exits 2 for bad usage', () => {
     expect(cli().code).toBe(2);
     expect(cli('frobnicate').code).toBe(2);
