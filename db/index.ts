@@ -9,3 +9,4 @@ export { starterDocument, validateDocument } from './document';
 export { exportDocumentJson, parseDocumentJson, canonicalDocument, documentJsonSchema } from './json';
 export type { ScenarioStore, FileInfo, OpenResult, ReadOnlyReason } from './store';
 export type { FileCounts, CrisisSummary } from './load';
+export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageReport, type SalvageResult } from './salvage';

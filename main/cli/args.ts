@@ -1,4 +1,6 @@
 /** A small argument parser: positionals, `--flag value`, `--flag=value` and boolean switches. */
+import { resolve } from 'node:path';
+
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
@@ -38,4 +40,11 @@ export function parseArgs(argv: string[], valued: ReadonlySet<string>, switches:
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options.get(name);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The -o/--output path, resolved against `cwd`; required. */
+export function outputPath(args: ParsedArgs, cwd: string): string {
+  const out = stringOption(args, 'o') ?? stringOption(args, 'output');
+  if (!out) throw new UsageError('-o OUT is required');
+  return resolve(cwd, out);
 }

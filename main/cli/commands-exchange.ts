@@ -11,7 +11,7 @@ import { NODE_KINDS, type NodeKind, type ScenarioDocument } from '../../core/mod
 import { createScenarioFile, openScenarioFile } from '../../db';
 import { exportDocument } from '../export';
 import { importFromFile, writeFileAtomically } from '../handlers/exchange';
-import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
+import { outputPath, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './commands';
 
 type Command = (argv: string[], io: CliIo) => Promise<void>;
@@ -29,7 +29,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
   async export(argv, io) {
     const args = parseArgs(argv, new Set(['format', 'crisis', 'scale', 'paper', 'o', 'output']), new Set(['bom']));
     const source = onlyPositional(args, 'FILE', io);
-    const out = outputPath(args, io);
+    const out = outputPath(args, io.cwd);
     const format = oneOf(stringOption(args, 'format'), EXPORT_FORMATS, '--format');
     if (!format) throw new UsageError('--format is required');
     const options = exportOptions(args, format);
@@ -42,7 +42,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
   async import(argv, io) {
     const args = parseArgs(argv, new Set(['format', 'kind', 'o', 'output']), new Set());
     const source = onlyPositional(args, 'IN', io);
-    const out = outputPath(args, io);
+    const out = outputPath(args, io.cwd);
     const format = oneOf(stringOption(args, 'format'), IMPORT_FORMATS, '--format') ?? IMPORT_BY_EXTENSION[extname(source).toLowerCase()];
     if (!format) throw new UsageError(`cannot tell the format of ${extname(source) || 'a file without an extension'}; give --format ${IMPORT_FORMATS.join('|')}`);
     const kind: NodeKind | undefined = oneOf(stringOption(args, 'kind'), NODE_KINDS, '--kind');
@@ -104,12 +104,6 @@ function exportOptions(args: ParsedArgs, format: ExportFormat): ExportOptions {
 function onlyPositional(args: ParsedArgs, name: string, io: CliIo): string {
   if (args.positionals.length !== 1) throw new UsageError(`expected exactly one ${name}`);
   return resolve(io.cwd, args.positionals[0]!);
-}
-
-function outputPath(args: ParsedArgs, io: CliIo): string {
-  const out = stringOption(args, 'o') ?? stringOption(args, 'output');
-  if (!out) throw new UsageError('-o OUT is required');
-  return resolve(io.cwd, out);
 }
 
 /** The value if it is one of `allowed`, undefined if absent; a usage error otherwise. */

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../core/errors';
 import { reportLibrary } from '../../core/library';
-import { checkScenarioFile, createScenarioFile } from '../../db';
-import { parseArgs, stringOption, UsageError } from './args';
+import { checkScenarioFile, createScenarioFile, salvageScenarioFile, salvageSummary } from '../../db';
+import { outputPath, parseArgs, stringOption, UsageError } from './args';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './commands-exchange';
 
 export interface CliIo {
@@ -20,6 +20,7 @@ export const USAGE = `usage: scenario-workbench <command> [options]
   new FILE [--title T] [--from-report]   create a scenario file (--from-report: the report library)
   info FILE                              print the file's version, counts and crises as JSON
   check FILE                             exit 0 if the file is sound, 1 with the reason otherwise
+  recover FILE -o NEW.scenario [--json]  copy what can be read from a damaged FILE into a new file
 ${EXCHANGE_USAGE}  --version                              print the version
 `;
 
@@ -53,6 +54,22 @@ export const COMMANDS: Record<string, Command> = {
     const checked = checkScenarioFile(path);
     if (!checked.ok) throw new AppError(checked.error.code, checked.error.message);
     io.out(`ok: ${path}\n`);
+  },
+  async recover(argv, io) {
+    const args = parseArgs(argv, new Set(['o', 'output']), new Set(['json']));
+    if (args.positionals.length !== 1) throw new UsageError('expected exactly one FILE');
+    const source = resolve(io.cwd, args.positionals[0]!);
+    const out = outputPath(args, io.cwd);
+    const result = salvageScenarioFile(source, out);
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    result.store.close();
+    if (args.options.has('json')) io.out(`${JSON.stringify({ target: out, ...result.report }, null, 2)}\n`);
+    else {
+      io.out(`created ${out}\n${salvageSummary(result.report)}\n`);
+      for (const problem of result.report.problems) io.out(`  ${problem}\n`);
+      const more = result.report.problemCount - result.report.problems.length;
+      if (more > 0) io.out(`  … and ${more} more\n`);
+    }
   },
   ...EXCHANGE_COMMANDS,
 };

@@ -67,6 +67,33 @@ describe('scenario-workbench CLI', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('recover copies what can be read from a damaged file into a new one, leaving the damaged file alone', () => {
+    const file = join(dir, 'to-recover.scenario');
+    expect(cli('new', file, '--from-report').code).toBe(0);
+    const db = new Database(file);
+    db.pragma('ignore_check_constraints = ON');
+    const victim = (db.prepare("SELECT id FROM nodes WHERE kind = 'impact' ORDER BY id LIMIT 1").get() as { id: string }).id;
+    db.prepare("UPDATE nodes SET severity = 11 WHERE id = ?").run(victim);
+    const nodeCount = (db.prepare('SELECT count(*) AS n FROM nodes').get() as { n: number }).n;
+    db.close();
+    const before = readFileSync(file);
+    expect(cli('check', file).code).toBe(1);
+
+    const result = cli('recover', file, '-o', 'recovered.scenario', '--json');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const report = JSON.parse(result.stdout) as { kept: { nodes: number }; dropped: { nodes: number }; problems: string[] };
+    expect(report.kept.nodes).toBe(nodeCount - 1);
+    expect(report.dropped.nodes).toBe(1);
+    expect(report.problems[0]).toContain(`node "${victim}", severity`);
+    expect(cli('check', join(dir, 'recovered.scenario')).code).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const again = cli('recover', file, '-o', 'recovered.scenario');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    expect(cli('recover', file).code).toBe(2);
+  });
+
   it('exits 2 for bad usage', () => {
     expect(cli().code).toBe(2);
     expect(cli('frobnicate').code).toBe(2);
