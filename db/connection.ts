@@ -121,7 +121,10 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
     if (version > latest) throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}).`);
     if (version < 1) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it has no schema.');
     const problems = structuralCheck(db);
-    if (problems !== 'ok') throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${problems}`);
+    if (problems !== 'ok') {
+      const detail = problems.replace(/^\*\*\* in database main \*\*\*\s*/, '').replace(/\s+/g, ' ');
+      throw new AppError('DAMAGED_FILE', `The scenario file is damaged: some of its pages cannot be read (SQLite reports: ${detail}).`);
+    }
     const expected = expectedSchema(version, migrations, nativeBinding);
     const actual = schemaMap(db);
     for (const [key, value] of actual) {

@@ -43,6 +43,12 @@ export const CHANNELS = {
   currentScenario: channel(Empty, DocumentView.nullable()),
   /** Shows main's save dialog and writes a copy there; the window then edits the copy. */
   saveScenarioAs: channel(Empty, DocumentView),
+  /**
+   * Shows main's save dialog and recovers what can be read from the damaged file this window
+   * last failed to open into that new file, which the window then shows. The damaged file is
+   * only read. A notice says what was kept and what was left out.
+   */
+  recoverDamaged: channel(Empty, DocumentView),
   closeScenario: channel(Empty, Done),
   applyOps: channel(z.strictObject({ ops: OpBatch, mark: z.string().max(200).nullable() }), EditResult),
   /** Remember where a crisis's canvas was looking. Saved in the file, never in undo history. */
@@ -75,8 +81,11 @@ export const EVENTS = {
   command: z.strictObject({ command: z.string().max(100) }),
   /** How far a running export has got, from 0 to 1. */
   exportProgress: z.strictObject({ fraction: z.number().min(0).max(1) }),
-  /** A message for the window's notice area, e.g. what an import left out. */
-  notice: z.strictObject({ tone: z.enum(['info', 'error']), text: z.string().max(4000) }),
+  /**
+   * A message for the window's notice area, e.g. what an import left out. Info fades after a
+   * few seconds; a warning (e.g. what a recovery could not keep) stays until dismissed.
+   */
+  notice: z.strictObject({ tone: z.enum(['info', 'warning', 'error']), text: z.string().max(4000) }),
 } as const;
 export type EventName = keyof typeof EVENTS;
 export const ipcEvent = (name: EventName): string => `sw-event:${name}`;

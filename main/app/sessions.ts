@@ -21,6 +21,8 @@ export interface Session {
 
 export class SessionRegistry {
   private readonly byWindow = new Map<number, Session>();
+  /** The damaged file each window last failed to open, so it can offer to recover it. */
+  private readonly damagedByWindow = new Map<number, string>();
 
   constructor(
     private readonly userDataDir: string,
@@ -81,6 +83,22 @@ export class SessionRegistry {
       .filter((name) => name.endsWith('.scenario'))
       .map((name) => join(this.untitledDir, name))
       .filter((path) => this.windowOf(path) === undefined && statSync(path).size > 0);
+  }
+
+  /** A store opened elsewhere (e.g. by recovery) becomes this window's scenario, with a fresh history. */
+  adopt(windowId: number, store: ScenarioStore, untitled: boolean): Session {
+    return this.bind(windowId, store, untitled);
+  }
+
+  noteDamaged(windowId: number, path: string): void {
+    this.damagedByWindow.set(windowId, resolve(path));
+  }
+
+  /** The damaged file this window last failed to open; taken, so it is offered once. */
+  takeDamaged(windowId: number): string | undefined {
+    const path = this.damagedByWindow.get(windowId);
+    this.damagedByWindow.delete(windowId);
+    return path;
   }
 
   /** Replace a window's store by another (after Save As), keeping its history. */

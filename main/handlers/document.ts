@@ -1,10 +1,10 @@
 /** Creating, opening, saving and closing scenarios for a window. */
 import { existsSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { ScenarioDocument } from '../../core/model';
-import { openScenarioFile } from '../../db';
+import { openScenarioFile, salvageScenarioFile, salvageSummary } from '../../db';
 import type { RecentFiles } from '../app/recent';
 import type { AppServices } from '../app/services';
 import { documentView, unwrap, type SessionRegistry } from '../app/sessions';
@@ -25,7 +25,14 @@ export function openPathFor(deps: DocumentDeps, windowId: number, path: string):
   }
   if (holder === windowId) return documentView(deps.sessions.require(windowId));
   if (deps.sessions.get(windowId) && deps.services.windows.openInNewWindow(path)) return null;
-  const session = deps.sessions.openFile(windowId, path);
+  let session;
+  try {
+    session = deps.sessions.openFile(windowId, path);
+  } catch (err) {
+    // A damaged file is refused, but the window remembers it: the planner may recover it.
+    if (err instanceof AppError && err.code === 'DAMAGED_FILE') deps.sessions.noteDamaged(windowId, path);
+    throw err;
+  }
   if (!session.untitled) deps.recent.touch(path);
   deps.services.windows.documentChanged(windowId, basename(path));
   return documentView(session);
@@ -63,6 +70,31 @@ export async function saveAsFor(deps: DocumentDeps, windowId: number): Promise<D
   deps.recent.touch(target);
   deps.services.windows.documentChanged(windowId, basename(target));
   return documentView(next);
+}
+
+/**
+ * Recover what can be read from the damaged file this window last failed to open, into a new
+ * file the planner names. The damaged file is only read, never changed.
+ */
+export async function recoverDamagedFor(deps: DocumentDeps, windowId: number): Promise<DocumentView> {
+  const source = deps.sessions.takeDamaged(windowId);
+  if (!source) throw new AppError('NOT_FOUND', 'There is no damaged scenario to recover in this window; open it first.');
+  const target = await deps.services.dialogs.chooseScenarioTarget(`${safeFileName(basename(source, extname(source)))} (recovered).scenario`);
+  if (!target) {
+    deps.sessions.noteDamaged(windowId, source); // still on offer
+    throw new AppError('CANCELLED', 'Recovery was cancelled.');
+  }
+  if (deps.sessions.windowOf(target) !== undefined) throw new AppError('ALREADY_OPEN', 'That file is open in a window; choose another name.');
+  const result = salvageScenarioFile(source, target, { nativeBinding: deps.services.nativeBinding });
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  const session = deps.sessions.adopt(windowId, result.store, false);
+  deps.recent.touch(target);
+  deps.services.windows.documentChanged(windowId, basename(target));
+  const { report } = result;
+  const firstProblems = report.problems.slice(0, 3).join(' · ');
+  const text = `${salvageSummary(report)}${firstProblems ? ` ${firstProblems}${report.problemCount > 3 ? ' …' : ''}` : ''}`;
+  deps.services.windows.send(windowId, 'notice', { tone: report.problemCount > 0 || report.unreadable.length > 0 ? 'warning' : 'info', text: text.slice(0, 4000) });
+  return documentView(session);
 }
 
 export function safeFileName(title: string): string {

@@ -32,8 +32,8 @@ function createWorkbench(notices: Observable<Notice[]>): Workbench {
     canvas: { current: null },
     clipboard: { current: null },
     viewports: new Map(),
-    notify(text, tone = 'info', offerSaveAs = false) {
-      const notice = { id: nextNotice++, text, tone, offerSaveAs };
+    notify(text, tone = 'info', offer) {
+      const notice: Notice = { id: nextNotice++, text, tone, offer };
       notices.update((list) => [...list.slice(-3), notice]);
       if (tone === 'info') setTimeout(() => notices.update((list) => list.filter((n) => n.id !== notice.id)), 6000);
     },

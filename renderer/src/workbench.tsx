@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Clip } from '../../core/clipboard';
+import { AppError } from '../../core/errors';
 import type { ScenarioDocument, Viewport } from '../../core/model';
 import type { CommandRegistry } from './commands/registry';
 import type { DocumentStore } from './state/document-store';
@@ -22,10 +23,26 @@ export interface CanvasHandle {
 
 export interface Notice {
   id: number;
-  tone: 'info' | 'error';
+  /** Info fades after a few seconds; warnings and errors stay until dismissed. */
+  tone: 'info' | 'warning' | 'error';
   text: string;
-  /** Offer Save As alongside the message (a failed edit on a read-only or vanished file). */
-  offerSaveAs?: boolean;
+  /** A way out offered beside the message. */
+  offer?: NoticeOffer;
+}
+
+/** Save As, for a file that can no longer be written; recovery, for a damaged file that was refused. */
+export type NoticeOffer = 'saveAs' | 'recover';
+
+/** The way out an error suggests, if any. */
+export function offerFor(error: unknown): NoticeOffer | undefined {
+  if (!(error instanceof AppError)) return undefined;
+  if (error.code === 'READ_ONLY' || error.code === 'FILE_GONE' || error.code === 'DISK_FULL') return 'saveAs';
+  return error.code === 'DAMAGED_FILE' ? 'recover' : undefined;
+}
+
+/** Report an error as a notice, with the way out it suggests. */
+export function reportError(workbench: Pick<Workbench, 'notify'>, error: unknown): void {
+  workbench.notify(error instanceof Error ? error.message : String(error), 'error', offerFor(error));
 }
 
 export interface Workbench {
@@ -38,7 +55,7 @@ export interface Workbench {
   clipboard: { current: Clip | null };
   /** Where each crisis's canvas was last looking in this window (also saved to the file). */
   viewports: Map<string, Viewport>;
-  notify(text: string, tone?: Notice['tone'], offerSaveAs?: boolean): void;
+  notify(text: string, tone?: Notice['tone'], offer?: NoticeOffer): void;
   /** Drop error notices once what they reported is resolved (e.g. after Save As). */
   dismissErrors(): void;
   /** The document as it is now (for event handlers; components subscribe with useDocument). */

@@ -2,11 +2,10 @@
 import { useCallback } from 'react';
 import type { ScenarioDocument } from '../../../core/model';
 import type { Op } from '../../../core/ops';
-import { AppError } from '../../../core/errors';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import type { ViewState } from '../state/view';
-import { useWorkbench, type Workbench } from '../workbench';
+import { reportError, useWorkbench, type Workbench } from '../workbench';
 
 export interface AnalysisContext {
   workbench: Workbench;
@@ -41,8 +40,7 @@ export function useEdit(): (ops: Op[], mark?: string | null) => Promise<boolean>
         await doc.edit(ops, mark);
         return true;
       } catch (error) {
-        const message = error instanceof AppError ? error.message : String(error);
-        notify(message, 'error', error instanceof AppError && (error.code === 'READ_ONLY' || error.code === 'FILE_GONE'));
+        reportError({ notify }, error);
         return false;
       }
     },

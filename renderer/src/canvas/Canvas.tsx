@@ -25,7 +25,7 @@ import { decorateNodes } from '../analysis/decorate';
 import { ViewLegend } from '../analysis/CentreViews';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workbench';
 import { ContextMenu, type MenuRequest } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { FlowNodeCache, flowEdge, matchesFilter, stanceChips, type FlowNode } from './flow-model';
@@ -200,7 +200,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   );
 
   const edit = workbench.doc.edit.bind(workbench.doc);
-  const fail = useCallback((e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error', true), [workbench]);
+  const fail = useCallback((e: unknown) => reportError(workbench, e), [workbench]);
 
   const nodeById = useMemo(() => new Map(modelNodes.map((n) => [n.id, n])), [modelNodes]);
 

@@ -6,9 +6,9 @@ import { copyNodes, pasteClip, type Clip } from '../../../core/clipboard';
 import { NODE_DEFAULT_SIZE, blankNode, newId, type NodeKind } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { runArrangeSelection, runLayout } from '../layout/run-layout';
-import type { Workbench } from '../workbench';
+import { reportError, type Workbench } from '../workbench';
 
-const report = (workbench: Workbench) => (e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error', true);
+const report = (workbench: Workbench) => (e: unknown) => reportError(workbench, e);
 
 export function addNode(workbench: Workbench, crisisId: string, kind: NodeKind, at?: { x: number; y: number }): void {
   const point = at ?? nudgeFromCentre(workbench, crisisId, kind);

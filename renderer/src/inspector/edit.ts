@@ -1,8 +1,7 @@
 /** How the inspector writes: every change goes through doc.edit, and a refusal reaches the user. */
 import { useCallback } from 'react';
-import { AppError } from '../../../core/errors';
 import type { Op } from '../../../core/ops';
-import { useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workbench';
 import { useDocumentSlice } from './select';
 
 export type Edit = (ops: Op[], mark?: string | null) => Promise<boolean>;
@@ -17,10 +16,8 @@ export function useEdit(): Edit {
         await doc.edit(ops, mark);
         return true;
       } catch (error) {
-        const appError = error instanceof AppError ? error : new AppError('INTERNAL', String(error));
-        // A file that can no longer be written can still be saved elsewhere.
-        const offerSaveAs = appError.code === 'READ_ONLY' || appError.code === 'FILE_GONE' || appError.code === 'DISK_FULL';
-        notify(appError.message, 'error', offerSaveAs);
+        // A file that can no longer be written can still be saved elsewhere (offerFor).
+        reportError({ notify }, error);
         return false;
       }
     },

@@ -2,7 +2,7 @@
 import { newId, type Actor } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { useDocument } from '../state/document-store';
-import { useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workbench';
 import { InlineText } from './InlineText';
 
 const PALETTE = ['#7c3aed', '#0891b2', '#be185d', '#4d7c0f', '#9a3412', '#1e40af', '#854d0e', '#0f766e'];
@@ -15,7 +15,7 @@ export function ActorList() {
   const readOnly = view.readOnly !== null;
   const actors = [...doc.actors].sort((a, b) => a.order - b.order);
   const core = new Set(doc.scenario.coreActorIds);
-  const edit = (ops: Op[], mark: string | null = null) => workbench.doc.edit(ops, mark).catch((e: Error) => workbench.notify(e.message, 'error', true));
+  const edit = (ops: Op[], mark: string | null = null) => workbench.doc.edit(ops, mark).catch((e: unknown) => reportError(workbench, e));
 
   const add = () => {
     const order = actors.reduce((max, a) => Math.max(max, a.order + 1), 0);

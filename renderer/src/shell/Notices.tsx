@@ -8,9 +8,14 @@ export function Notices({ notices, dismiss }: { notices: Notice[]; dismiss: (id:
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.tone}`}>
           <span>{n.text}</span>
-          {n.offerSaveAs && (
+          {n.offer === 'saveAs' && (
             <button data-testid="notice-save-as" onClick={() => void workbench.commands.run('file.saveAs')}>
               Save As…
+            </button>
+          )}
+          {n.offer === 'recover' && (
+            <button data-testid="notice-recover" onClick={() => void workbench.commands.run('file.recoverDamaged')}>
+              Recover what can be read…
             </button>
           )}
           <button className="icon-button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>

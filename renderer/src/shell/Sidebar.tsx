@@ -4,7 +4,7 @@ import { CRISIS_STATUSES, DEFAULT_VIEWPORT, newId, type Crisis } from '../../../
 import type { Op } from '../../../core/ops';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workbench';
 import { ActorList } from './ActorList';
 import { InlineText } from './InlineText';
 
@@ -19,7 +19,7 @@ export function Sidebar() {
   const crises = [...doc.crises].sort((a, b) => a.order - b.order);
   const counts = new Map<string, number>();
   for (const n of doc.nodes) counts.set(n.crisisId, (counts.get(n.crisisId) ?? 0) + 1);
-  const edit = (ops: Op[], mark: string | null = null) => workbench.doc.edit(ops, mark).catch((e: Error) => workbench.notify(e.message, 'error', true));
+  const edit = (ops: Op[], mark: string | null = null) => workbench.doc.edit(ops, mark).catch((e: unknown) => reportError(workbench, e));
 
   const addCrisis = async () => {
     const id = newId();

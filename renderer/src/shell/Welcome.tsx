@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { RecentFile, RecoverableScenario } from '../../../core/contract';
 import { call } from '../api';
-import { useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workbench';
 
 export function Welcome() {
   const workbench = useWorkbench();
@@ -20,7 +20,7 @@ export function Welcome() {
       const view = await call(channel, { id });
       if (view) workbench.doc.setView(view);
     } catch (e) {
-      workbench.notify(e instanceof Error ? e.message : String(e), 'error');
+      reportError(workbench, e);
     }
   };
 

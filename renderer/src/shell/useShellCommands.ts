@@ -4,14 +4,14 @@ import type { DocumentView } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import type { Command } from '../commands/registry';
-import type { Workbench } from '../workbench';
+import { reportError, type Workbench } from '../workbench';
 
 export function useShellCommands(workbench: Workbench): void {
   useEffect(() => {
     const { doc, view } = workbench;
     const report = (e: unknown) => {
       if (e instanceof AppError && e.code === 'CANCELLED') return;
-      workbench.notify(e instanceof Error ? e.message : String(e), 'error');
+      reportError(workbench, e);
     };
     const openWith = (load: () => Promise<DocumentView | null>) => async () => {
       try {
@@ -44,6 +44,7 @@ export function useShellCommands(workbench: Workbench): void {
       { id: 'file.open', label: 'Open…', keys: ['Mod+O'], inTextFields: true, run: openWith(() => call('openScenario', {})) },
       { id: 'file.newFromLibrary', label: 'New from Report Library', run: openWith(() => call('newFromLibrary', {})) },
       { id: 'file.saveAs', label: 'Save As…', keys: ['Shift+Mod+S'], inTextFields: true, run: openWith(() => call('saveScenarioAs', {})) },
+      { id: 'file.recoverDamaged', label: 'Recover Damaged Scenario…', run: openWith(() => call('recoverDamaged', {})) },
       {
         id: 'file.close',
         label: 'Close Scenario',
