@@ -44,8 +44,9 @@ export const CHANNELS = {
   /** Shows main's save dialog and writes a copy there; the window then edits the copy. */
   saveScenarioAs: channel(Empty, DocumentView),
   /**
-   * Shows main's save dialog and recovers what can be read from the damaged file this window
-   * last failed to open into that new file, which the window then shows. The damaged file is
+   * Recovers what can be read from a damaged file (the one this window last failed to open, or
+   * else one chosen in main's open dialog) into a new file chosen in main's save dialog, which
+   * the window then shows. The damaged file is
    * only read. A notice says what was kept and what was left out.
    */
   recoverDamaged: channel(Empty, DocumentView),

@@ -73,12 +73,13 @@ export async function saveAsFor(deps: DocumentDeps, windowId: number): Promise<D
 }
 
 /**
- * Recover what can be read from the damaged file this window last failed to open, into a new
- * file the planner names. The damaged file is only read, never changed.
+ * Recover what can be read from a damaged file into a new file the planner names: the file this
+ * window last failed to open, or else one chosen in the open dialog. The damaged file is only
+ * read, never changed.
  */
 export async function recoverDamagedFor(deps: DocumentDeps, windowId: number): Promise<DocumentView> {
-  const source = deps.sessions.takeDamaged(windowId);
-  if (!source) throw new AppError('NOT_FOUND', 'There is no damaged scenario to recover in this window; open it first.');
+  const source = deps.sessions.takeDamaged(windowId) ?? (await deps.services.dialogs.chooseScenarioToOpen());
+  if (!source) throw new AppError('CANCELLED', 'Recovery was cancelled.');
   const target = await deps.services.dialogs.chooseScenarioTarget(`${safeFileName(basename(source, extname(source)))} (recovered).scenario`);
   if (!target) {
     deps.sessions.noteDamaged(windowId, source); // still on offer

@@ -54,8 +54,8 @@ describe('recoverDamaged', () => {
     // The window now edits the recovered file, and it is in the recent list.
     expect((await h.value('currentScenario', {}))?.displayPath).toBe(target);
     expect((await h.value('recentFiles', {})).map((r) => r.displayPath)).toContain(target);
-    // Offered once: there is nothing left to recover.
-    expect(await h.call('recoverDamaged', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Offered once: next time, the open dialog asks which file to recover (here it is cancelled).
+    expect(await h.call('recoverDamaged', {})).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     await h.value('closeScenario', {});
     expect(checkScenarioFile(target).ok).toBe(true);
   });
@@ -72,11 +72,9 @@ describe('recoverDamaged', () => {
     expect(existsSync(target)).toBe(true);
   });
 
-  it('refuses when this window has no damaged file, and never replaces an existing file', async () => {
-    expect(await h.call('recoverDamaged', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  it('asks which file to recover when none was refused, and never replaces an existing file', async () => {
     const { path } = damagedFile();
-    h.dialogs.open.push(path);
-    await h.call('openScenario', {});
+    h.dialogs.open.push(path); // the open dialog of recoverDamaged itself
     const other = join(h.dir, 'other.scenario');
     const created = createScenarioFile(other, { title: 'Other' });
     if (created.ok) created.store.close();
@@ -84,5 +82,8 @@ describe('recoverDamaged', () => {
     h.dialogs.save.push(other);
     expect(await h.call('recoverDamaged', {})).toMatchObject({ ok: false, error: { code: 'BAD_PATH' } });
     expect(hash(other)).toBe(before);
+    h.dialogs.open.push(path);
+    h.dialogs.save.push(join(h.dir, 'fresh.scenario'));
+    expect((await h.value('recoverDamaged', {})).fileName).toBe('fresh.scenario');
   });
 });
