@@ -17,7 +17,8 @@ import { connect, connectNew, verifyFile } from './connection';
 import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
 import { loadDocument, readCounts } from './load';
 import { MIGRATIONS, SCHEMA_VERSION, runMigrations, type Migration } from './migrations';
-import { fsyncPath, tempNameBeside } from './save-as';
+import { fsyncPath } from './save-as';
+import { sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
 import { prepareStatements } from './statements';
 import { SqliteScenarioStore, type FileInfo, type OpenResult, type ReadOnlyReason } from './store';
@@ -44,6 +45,7 @@ export function openScenarioFile(path: string, options: OpenOptions = {}): OpenR
 /** Exposed for tests: open with a given migration list (e.g. one whose last step fails). */
 export function openStore(path: string, options: OpenOptions, migrations: readonly Migration[]): SqliteScenarioStore {
   statScenarioPath(path);
+  if (!options.readOnly) sweepStaleTemps(path);
   readHeader(path);
   const blocker = options.readOnly ? 'Opened read-only on request.' : writeBlocker(path);
   const readOnly: ReadOnlyReason | null = blocker ? { code: 'READ_ONLY', message: blocker } : null;
@@ -161,6 +163,7 @@ export function createScenarioFile(path: string, init: { title: string; document
   try {
     checkParentFolder(full);
     if (pathExists(full)) throw new AppError('BAD_PATH', `${full} already exists; choose another name.`);
+    sweepStaleTemps(full);
     const doc = init.document ? validateDocument(init.document) : validateDocument(starterDocument(init.title));
     temp = tempNameBeside(full, 'creating');
     const db = connectNew(temp, options.nativeBinding);

@@ -5,10 +5,11 @@
  * because VACUUM INTO reads through the live connection, not the path.
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../core/errors';
 import { checkParentFolder } from './file-checks';
+import { sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
 
 export function fsyncPath(path: string): void {
@@ -20,11 +21,6 @@ export function fsyncPath(path: string): void {
   }
 }
 
-export function tempNameBeside(target: string, purpose: string): string {
-  const rand = globalThis.crypto.randomUUID().slice(0, 8);
-  return join(dirname(target), `.${basename(target)}.${purpose}-${process.pid}-${rand}`);
-}
-
 export function saveCopy(db: Database, sourcePath: string, source: { dev: number; ino: number }, target: string): void {
   const full = resolve(target);
   if (full === resolve(sourcePath)) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
@@ -34,6 +30,7 @@ export function saveCopy(db: Database, sourcePath: string, source: { dev: number
     if (stats.dev === source.dev && stats.ino === source.ino) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
     if (stats.isDirectory()) throw new AppError('BAD_PATH', `${full} is a folder.`);
   }
+  sweepStaleTemps(full);
   const temp = tempNameBeside(full, 'saving');
   try {
     db.prepare('VACUUM INTO ?').run(temp);
