@@ -43,6 +43,8 @@ function parseOp(raw: unknown, index: number): Op {
   throw new AppError('INVALID_DATA', `Invalid operation ops[${index}]${path ? `.${path}` : ''}: ${issue?.message ?? 'invalid value'}`);
 }
 
+const isViewportOnly = (op: Op): boolean => op.op === 'crisis.update' && Object.keys(op.patch).every((key) => key === 'viewport');
+
 /** Run inside a transaction. Touches only the rows the ops name: no work proportional to file size. */
 export function applyOps(s: Statements, ops: readonly unknown[], modifiedAt: string): Change {
   if (ops.length === 0) throw new AppError('INVALID_DATA', 'An edit must contain at least one operation.');
@@ -55,8 +57,11 @@ export function applyOps(s: Statements, ops: readonly unknown[], modifiedAt: str
     inverses.push(handler(ctx, op as never));
     applied.push(op);
   }
-  s.scenarioTouch.run(modifiedAt);
-  ctx.touched.add('scenario');
+  // Where a canvas was looking is not a change to the scenario: it leaves modifiedAt alone.
+  if (!applied.every(isViewportOnly)) {
+    s.scenarioTouch.run(modifiedAt);
+    ctx.touched.add('scenario');
+  }
   const inverse: Op[] = [];
   for (let i = inverses.length - 1; i >= 0; i--) inverse.push(...inverses[i]!);
   return { applied, inverse, touched: TABLES.filter((t) => ctx.touched.has(t)) };

@@ -152,6 +152,17 @@ describe('apply()', () => {
     expect(after > before).toBe(true);
   });
 
+  it('saves a viewport without touching modifiedAt; any other crisis change bumps it', () => {
+    const before = store.load().scenario.modifiedAt;
+    const change = store.apply([{ op: 'crisis.update', id: 'crisis-a', patch: { viewport: { x: 40, y: -12.5, zoom: 1.25 } } }]);
+    expect(change.touched).toEqual(['crises']);
+    const loaded = store.load();
+    expect(loaded.scenario.modifiedAt).toBe(before);
+    expect(loaded.crises.find((c) => c.id === 'crisis-a')!.viewport).toEqual({ x: 40, y: -12.5, zoom: 1.25 });
+    store.apply([{ op: 'crisis.update', id: 'crisis-a', patch: { viewport: { x: 0, y: 0, zoom: 1 }, region: 'Yellow Sea' } }]);
+    expect(store.load().scenario.modifiedAt > before).toBe(true);
+  });
+
   it('stores labels with markup, RTL marks, CJK and emoji verbatim', () => {
     const title = '<img src=x onerror=alert(1)> javascript: ]]> \u202Eabc 日本語 🚨';
     store.apply([{ op: 'node.update', id: 'n-crisis', patch: { title } }]);
