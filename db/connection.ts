@@ -99,12 +99,17 @@ function schemaMap(db: Db): Map<string, string> {
  * the CHECK constraints and the same whatever the connection. The switch is always turned back
  * on: writes must keep enforcing every constraint.
  */
-function structuralCheck(db: Db): string {
+function assertSoundStructure(db: Db): void {
   db.pragma('ignore_check_constraints = ON');
+  let problems: string;
   try {
-    return db.pragma('quick_check(1)', { simple: true }) as string;
+    problems = db.pragma('quick_check(1)', { simple: true }) as string;
   } finally {
     db.pragma('ignore_check_constraints = OFF');
+  }
+  if (problems !== 'ok') {
+    const detail = problems.replace(/^\*\*\* in database main \*\*\*\s*/, '').replace(/\s+/g, ' ');
+    throw new AppError('DAMAGED_FILE', `The scenario file is damaged: some of its pages cannot be read (SQLite reports: ${detail}).`);
   }
 }
 
@@ -120,11 +125,7 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
     const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
     if (version > latest) throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}).`);
     if (version < 1) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it has no schema.');
-    const problems = structuralCheck(db);
-    if (problems !== 'ok') {
-      const detail = problems.replace(/^\*\*\* in database main \*\*\*\s*/, '').replace(/\s+/g, ' ');
-      throw new AppError('DAMAGED_FILE', `The scenario file is damaged: some of its pages cannot be read (SQLite reports: ${detail}).`);
-    }
+    assertSoundStructure(db);
     const expected = expectedSchema(version, migrations, nativeBinding);
     const actual = schemaMap(db);
     for (const [key, value] of actual) {
@@ -142,5 +143,50 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
       throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: SQLite cannot read it.', { cause: err });
     }
     throw error;
+  }
+}
+
+const columnsCache = new Map<number, Map<string, string[]>>();
+
+/** The columns of each of our tables at `version`, from our own migrations run in memory. */
+function expectedColumns(version: number, migrations: readonly Migration[], nativeBinding?: string): Map<string, string[]> {
+  const cached = migrations === MIGRATIONS ? columnsCache.get(version) : undefined;
+  if (cached) return cached;
+  const mem = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+  try {
+    runMigrations(mem, version, migrations);
+    const tables = mem.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    const map = new Map(tables.map((t) => [t, mem.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]));
+    if (migrations === MIGRATIONS) columnsCache.set(version, map);
+    return map;
+  } finally {
+    mem.close();
+  }
+}
+
+/**
+ * The pre-read checks for a file from a newer version, which is only ever opened read-only.
+ * Its schema cannot be compared with ours, so ask what reading needs: the identity, a sound
+ * structure, every table and column this version reads, and no triggers or views (which this
+ * app never makes, in any version). Row validation at load does the rest.
+ */
+export function verifyNewerFile(db: Db, migrations: readonly Migration[] = MIGRATIONS, nativeBinding?: string): number {
+  try {
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is a database made by another application.');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const latest = migrations[migrations.length - 1]!.version;
+    assertSoundStructure(db);
+    const planted = db.prepare("SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')").get() as SchemaObject | undefined;
+    if (planted) throw new AppError('UNSAFE_SCHEMA', `Refused: the file contains an unknown ${planted.type} "${planted.name}".`);
+    for (const [table, columns] of expectedColumns(latest, migrations, nativeBinding)) {
+      const present = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+      const missing = columns.find((c) => !present.has(c));
+      if (present.size === 0 || missing) {
+        throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}) whose layout this version cannot read (${present.size === 0 ? `no table "${table}"` : `no column "${table}.${missing}"`}). Update the app to open it.`);
+      }
+    }
+    return version;
+  } catch (err) {
+    throw toAppError(err);
   }
 }

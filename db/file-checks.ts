@@ -7,7 +7,6 @@ import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readS
 import { dirname } from 'node:path';
 import { AppError } from '../core/errors';
 import { APPLICATION_ID } from './constants';
-import { SCHEMA_VERSION } from './migrations';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -58,10 +57,8 @@ export function readHeader(path: string): HeaderFacts {
       // Opening a WAL file at all creates -wal/-shm files, and converting it is a write: refuse first.
       throw new AppError('NOT_A_SCENARIO', "Not a scenario file as this app saves them: it uses SQLite's WAL journal mode. Convert it with: sqlite3 FILE 'PRAGMA journal_mode=DELETE'");
     }
+    // A newer user_version is the caller's call: open read-only, or refuse (check, recover).
     const userVersion = header.readInt32BE(60);
-    if (userVersion > SCHEMA_VERSION) {
-      throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${userVersion}; this app reads up to ${SCHEMA_VERSION}). Update the app to open it.`);
-    }
     const validSizeField = header.readUInt32BE(24) === header.readUInt32BE(92);
     const pageCount = validSizeField ? header.readUInt32BE(28) : Math.floor(size / pageSize);
     if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: its header is invalid.');

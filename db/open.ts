@@ -2,9 +2,10 @@
  * Opening, creating and checking scenario files. Every path returns a typed result and closes
  * whatever it opened on failure. A file that fails a check is left byte-for-byte as it was.
  *
- * Policy: a file we can read but not write (read-only file, folder or disk) opens read-only
- * with the reason. Anything we cannot read safely is refused: not ours, damaged, unsafe schema,
- * made by a newer version, or already open for writing elsewhere (FILE_LOCKED).
+ * Policy: a file we can read but must not or cannot write (made by a newer version; read-only
+ * file, folder or disk) opens read-only with the reason. Anything we cannot read safely is
+ * refused: not ours, damaged, unsafe schema, a newer layout this version cannot read, or
+ * already open for writing elsewhere (FILE_LOCKED).
  */
 import { copyFileSync, existsSync, linkSync, lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,10 +14,10 @@ import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
 import { starterDocument, validateDocument } from './document';
 import { APPLICATION_ID } from './constants';
-import { connect, connectNew, verifyFile } from './connection';
+import { connect, connectNew, verifyFile, verifyNewerFile } from './connection';
 import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
 import { loadDocument, readCounts } from './load';
-import { MIGRATIONS, SCHEMA_VERSION, runMigrations, type Migration } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, newerVersionError, runMigrations, type Migration } from './migrations';
 import { fsyncPath } from './save-as';
 import { sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
@@ -45,14 +46,14 @@ export function openScenarioFile(path: string, options: OpenOptions = {}): OpenR
 /** Exposed for tests: open with a given migration list (e.g. one whose last step fails). */
 export function openStore(path: string, options: OpenOptions, migrations: readonly Migration[]): SqliteScenarioStore {
   statScenarioPath(path);
+  const latest = migrations[migrations.length - 1]!.version;
+  if (readHeader(path).userVersion > latest) return openNewer(path, options, migrations);
   if (!options.readOnly) sweepStaleTemps(path);
-  readHeader(path);
   const blocker = options.readOnly ? 'Opened read-only on request.' : writeBlocker(path);
   const readOnly: ReadOnlyReason | null = blocker ? { code: 'READ_ONLY', message: blocker } : null;
   let db = connect(path, { readOnly: readOnly !== null, nativeBinding: options.nativeBinding });
   try {
     let version = verifyFile(db, migrations, options.nativeBinding);
-    const latest = migrations[migrations.length - 1]!.version;
     if (version < latest) {
       db.close();
       if (readOnly) {
@@ -69,6 +70,35 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
   } catch (err) {
     if (db.open) db.close();
     throw err;
+  }
+}
+
+/**
+ * A file from a newer version opens read-only, with the reason: this version can show it but
+ * must not write to a schema it does not know. A row it cannot represent (say, a node kind
+ * added later) is reported as a version problem, not as damage.
+ */
+function openNewer(path: string, options: OpenOptions, migrations: readonly Migration[]): SqliteScenarioStore {
+  const db = connect(path, { readOnly: true, nativeBinding: options.nativeBinding });
+  let version: number;
+  try {
+    version = verifyNewerFile(db, migrations, options.nativeBinding);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const latest = migrations[migrations.length - 1]!.version;
+  const reason: ReadOnlyReason = {
+    code: 'NEWER_VERSION',
+    message: `This scenario was made by a newer version of the app (format ${version}; this version reads up to ${latest}), so it opens read-only. Update the app to edit it.`,
+  };
+  try {
+    return withVerifiedContents(new SqliteScenarioStore(db, path, reason, version, APPLICATION_ID));
+  } catch (err) {
+    const e = toAppError(err);
+    if (e.code !== 'DAMAGED_FILE') throw e;
+    const detail = e.message.replace(/^The scenario file is damaged: /, '').replace(/\.$/, '');
+    throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}) and holds something this version cannot show (${detail}). Update the app to open it.`, { cause: err });
   }
 }
 
@@ -130,7 +160,8 @@ export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok
   let db: Database | null = null;
   try {
     statScenarioPath(full);
-    readHeader(full);
+    const { userVersion } = readHeader(full);
+    if (userVersion > SCHEMA_VERSION) throw newerVersionError(userVersion, SCHEMA_VERSION, 'check it');
     db = connect(full, { readOnly: true, nativeBinding: options.nativeBinding });
     const version = verifyFile(db, MIGRATIONS, options.nativeBinding);
     const statements = prepareStatements(db);

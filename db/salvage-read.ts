@@ -11,6 +11,7 @@ import BetterSqlite, { type Database } from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../core/errors';
 import { APPLICATION_ID } from './constants';
+import { SCHEMA_VERSION, newerVersionError } from './migrations';
 import { SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_NODE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE } from './rows';
 import { readHeader, statScenarioPath } from './file-checks';
 
@@ -36,7 +37,9 @@ export interface RawTable {
 /** An in-memory copy of the file. Refuses files that are not ours or not SQLite at all. */
 export function openCopy(path: string, nativeBinding?: string): Database {
   statScenarioPath(path);
-  readHeader(path); // not SQLite, not ours, or newer: nothing to salvage; damage beyond the header is fine
+  // Not SQLite or not ours: nothing to salvage. Newer: this version would drop what it does not know.
+  const { userVersion } = readHeader(path);
+  if (userVersion > SCHEMA_VERSION) throw newerVersionError(userVersion, SCHEMA_VERSION, 'recover it');
   let db: Database;
   try {
     db = new BetterSqlite(readFileSync(path), nativeBinding ? { nativeBinding } : {});

@@ -3,6 +3,7 @@
  * in one transaction: a file is either fully at the new version or untouched.
  */
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../core/errors';
 import { APPLICATION_ID } from '../constants';
 import { baseSchema } from './001-base-schema';
 import { referenceIndexes } from './002-reference-indexes';
@@ -12,16 +13,21 @@ export type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes];
 
+/** The typed refusal for a file whose user_version is above what this build knows. */
+export function newerVersionError(version: number, known: number, action: string): AppError {
+  return new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}; this version reads up to ${known}). Update the app to ${action}.`);
+}
+
 /** The user_version this build writes. */
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /**
  * Bring `db` from its current user_version up to `target` (default: the latest), in ONE
- * transaction. Throws if the file is newer than the list knows; never touches such a file.
+ * transaction. Throws NEWER_VERSION if the file is newer than the list knows; never touches such a file.
  */
 export function runMigrations(db: Database, target: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): number {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > target) throw new Error(`schema version ${from} is newer than ${target}`);
+  if (from > target) throw newerVersionError(from, target, 'open it');
   const pending = migrations.filter((m) => m.version > from && m.version <= target);
   if (pending.length === 0) return from;
   db.transaction(() => {

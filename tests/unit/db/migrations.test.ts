@@ -97,7 +97,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     runMigrations(db);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    expect(() => runMigrations(db)).toThrow(/newer/);
+    expect(() => runMigrations(db)).toThrow(expect.objectContaining({ code: 'NEWER_VERSION', message: expect.stringMatching(/newer version of the app \(format \d+; this version reads up to \d+\)/) }));
     db.close();
   });
 });

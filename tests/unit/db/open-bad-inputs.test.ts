@@ -68,14 +68,6 @@ describe('bad inputs get one clear line and the file stays byte-for-byte the sam
     expectRefused(path, 'NOT_A_SCENARIO', /another application/);
   });
 
-  it('a file from a newer version is refused, naming the newer version', () => {
-    const path = goodFile();
-    const db = new Database(path);
-    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    db.close();
-    expectRefused(path, 'NEWER_VERSION', /newer version/);
-  });
-
   it('a truncated file is damaged', () => {
     const path = goodFile();
     truncateSync(path, statSync(path).size - 4096 - 100);

@@ -1,10 +1,11 @@
 // The main-process handlers through the contract, on real temp files.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../core/contract';
 import { blankNode, newId } from '../../../core/model';
-import { checkScenarioFile, createScenarioFile } from '../../../db';
+import { SCHEMA_VERSION, checkScenarioFile, createScenarioFile } from '../../../db';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 
 let h: MainHarness;
@@ -172,5 +173,28 @@ describe('crisis viewports', () => {
     expect(after?.document.crises[0]!.viewport).toEqual({ x: -120, y: 40, zoom: 0.8 });
     expect(after?.history).toEqual({ canUndo: false, canRedo: false });
     expect(await h.call('saveViewport', { crisisId, viewport: { x: 0, y: 0, zoom: 99 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
+
+describe('a file from a newer version of the app', () => {
+  it('opens in the window read-only, with the reason; edits are refused and viewports are not saved', async () => {
+    const path = join(h.dir, 'future.scenario');
+    const created = createScenarioFile(path, { title: 'From the future' });
+    if (!created.ok) throw new Error(created.error.message);
+    created.store.close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = readFileSync(path);
+    h.dialogs.open.push(path);
+    const view = await h.view('openScenario', {});
+    expect(view.readOnly).toMatchObject({ code: 'NEWER_VERSION', message: expect.stringMatching(/newer version .* opens read-only/) });
+    expect(view.document.scenario.title).toBe('From the future');
+    const crisisId = view.document.crises[0]!.id;
+    const node = blankNode('trigger', crisisId, newId(), { x: 0, y: 0 });
+    expect(await h.call('applyOps', { ops: [{ op: 'node.create', node }], mark: null })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    await h.value('saveViewport', { crisisId, viewport: { x: 5, y: 5, zoom: 2 } });
+    await h.value('closeScenario', {});
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
