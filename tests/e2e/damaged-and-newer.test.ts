@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportLibrary } from '../../core/library';
-import { createScenarioFile } from '../../db';
+import { SCHEMA_VERSION, createScenarioFile } from '../../db';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
 
@@ -27,7 +27,7 @@ function damagedLibraryFile(path: string): number {
   return nodes;
 }
 
-describe('recovering a damaged scenario in Chromium', () => {
+describe('damaged files and files from a newer version, in Chromium', () => {
   let app: AppSession;
   beforeEach(async () => {
     app = await launchApp();
@@ -71,6 +71,31 @@ describe('recovering a damaged scenario in Chromium', () => {
       expect((db.prepare('SELECT count(*) AS n FROM nodes').get() as { n: number }).n).toBe(recoveredNodes);
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
     });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('opens a file from a newer version read-only, saying why, and leaves it untouched', async () => {
+    const { page } = app;
+    const path = join(app.workDir, 'future.scenario');
+    const created = createScenarioFile(path, { title: 'x', document: reportLibrary(new Date('2026-01-01T00:00:00Z')) });
+    if (!created.ok) throw new Error(created.error.message);
+    created.store.close();
+    const db = new Database(path);
+    db.exec('ALTER TABLE nodes ADD COLUMN later_field TEXT');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = hash(path);
+
+    app.dialogs.open.push(path);
+    await page.getByTestId('welcome-open').click();
+    await page.locator('[data-testid="graph-node"]').first().waitFor();
+    const body = (await page.locator('body').textContent()) ?? '';
+    expect(body).toMatch(new RegExp(`Read-only: This scenario was made by a newer version of the app \\(format ${SCHEMA_VERSION + 1}`));
+    // No palette to add nodes with: a read-only scenario offers nothing that would write.
+    await expect(page.getByTestId('add-trigger').count()).resolves.toBe(0);
+    await app.screenshot('newer-version-read-only');
+    await page.evaluate(() => window.workbench.closeScenario({}));
+    expect(hash(path)).toBe(before);
     expect(app.errors).toEqual([]);
   });
 });
