@@ -94,22 +94,66 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
     db.close();
   }
   const s = new Salvage();
-  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]) }), ScenarioMeta, () => 'the scenario record');
-  const actors = unique(s, 'actors', s.rows('actors', raw.actors, CELLS.actors, Actor, named('actor')), 'actor');
-  const crises = unique(s, 'crises', s.rows('crises', raw.crises, CELLS.crises, Crisis, named('crisis')), 'crisis');
-  const sources = unique(s, 'sources', s.rows('sources', raw.sources, CELLS.sources, Source, named('source')), 'source');
-  const nodes = unique(s, 'nodes', s.rows('nodes', raw.nodes, nodeFromCells, GraphNode, named('node')), 'node');
-  const edges = s.rows('edges', raw.edges, edgeFromCells, GraphEdge, named('edge'));
-  const stances = s.rows('stances', raw.stances, stanceFromCells, Stance, (r) => `the stance of "${String(r[0])}" on "${String(r[1])}"`);
-  const provenance = unique(s, 'provenance', s.rows('provenance', raw.provenance, provenanceFromCells, Provenance, named('provenance record')), 'provenance record');
-
-  const actorIds = new Set(actors.map((a) => a.id));
-  const crisisIds = new Set(crises.map((c) => c.id));
+  const read = readValidRows(s, raw);
+  const actorIds = new Set(read.actors.map((a) => a.id));
   const fallbackTitle = `${basename(source, extname(source)) || 'Scenario'} (recovered)`.slice(0, 300);
-  const meta = metas[0] ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: actors.slice(0, 4).map((a) => a.id) };
-  if (!metas[0]) s.problem('scenario', 'The scenario record was lost: the title is taken from the file name.', false);
+  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id) };
+  if (!read.meta) s.problem('scenario', 'The scenario record was lost: the title is taken from the file name.', false);
   meta.coreActorIds = meta.coreActorIds.filter((id) => actorIds.has(id));
+  keepNodesWhole(s, read.nodes, read.crises, actorIds);
 
+  const byId = new Map(read.nodes.map((n) => [n.id, n]));
+  const edges = keepIf(s, 'edges', unique(s, 'edges', read.edges, 'edge', new Set(byId.keys())), (e) => `edge "${e.id}"`, (e) => {
+    const from = byId.get(e.source);
+    const to = byId.get(e.target);
+    if (!from || !to) return `its ${from ? 'target' : 'source'} node was lost`;
+    const check = checkConnection(from, to, e.kind);
+    if (!check.ok) return check.reason;
+    return e.crisisId !== from.crisisId ? 'its crisis differs from its ends' : null;
+  });
+  const stanceKeys = new Set<string>();
+  const stances = keepIf(s, 'stances', read.stances, (st) => `the stance of "${st.actorId}" on "${st.elementId}"`, (st) => {
+    const key = `${st.actorId}\u0000${st.elementId}`;
+    const duplicate = stanceKeys.has(key);
+    stanceKeys.add(key);
+    return !actorIds.has(st.actorId) ? 'its actor was lost' : !byId.has(st.elementId) ? 'its node was lost' : duplicate ? 'it is a duplicate' : null;
+  });
+  const sourceIds = new Set(read.sources.map((x) => x.id));
+  const provenance = keepIf(s, 'provenance', read.provenance, (p) => `provenance record "${p.id}"`, (p) =>
+    !byId.has(p.elementId) ? 'its node was lost' : !sourceIds.has(p.sourceId) ? 'its source was lost' : null,
+  );
+
+  const document: ScenarioDocument = {
+    format: DOCUMENT_FORMAT, formatVersion: DOCUMENT_FORMAT_VERSION, scenario: meta,
+    actors: read.actors, crises: read.crises, nodes: read.nodes, edges, stances, sources: read.sources, provenance,
+  };
+  const issue = documentIssues(document, 1)[0];
+  if (issue) throw new AppError('INTERNAL', `Recovery built an unsound document (${formatPath(issue.path)}: ${issue.message}).`);
+  s.report.kept = {
+    scenario: read.meta ? 1 : 0, actors: read.actors.length, crises: read.crises.length, nodes: read.nodes.length,
+    edges: edges.length, stances: stances.length, sources: read.sources.length, provenance: provenance.length,
+  };
+  return { document, report: s.report };
+}
+
+/** Every readable row that passes its schema on its own; ids used twice keep their first row. */
+function readValidRows(s: Salvage, raw: Record<SalvageTable, RawTable>) {
+  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]) }), ScenarioMeta, () => 'the scenario record');
+  return {
+    meta: metas[0],
+    actors: unique(s, 'actors', s.rows('actors', raw.actors, CELLS.actors, Actor, named('actor')), 'actor'),
+    crises: unique(s, 'crises', s.rows('crises', raw.crises, CELLS.crises, Crisis, named('crisis')), 'crisis'),
+    sources: unique(s, 'sources', s.rows('sources', raw.sources, CELLS.sources, Source, named('source')), 'source'),
+    nodes: unique(s, 'nodes', s.rows('nodes', raw.nodes, nodeFromCells, GraphNode, named('node')), 'node'),
+    edges: s.rows('edges', raw.edges, edgeFromCells, GraphEdge, named('edge')),
+    stances: s.rows('stances', raw.stances, stanceFromCells, Stance, (r) => `the stance of "${String(r[0])}" on "${String(r[1])}"`),
+    provenance: unique(s, 'provenance', s.rows('provenance', raw.provenance, provenanceFromCells, Provenance, named('provenance record')), 'provenance record'),
+  };
+}
+
+/** Nodes are what planners wrote: keep each one, rebuilding a lost crisis and clearing lost actors. */
+function keepNodesWhole(s: Salvage, nodes: GraphNode[], crises: Crisis[], actorIds: ReadonlySet<string>): void {
+  const crisisIds = new Set(crises.map((c) => c.id));
   for (const node of nodes) {
     if (!crisisIds.has(node.crisisId)) {
       crisisIds.add(node.crisisId);
@@ -126,41 +170,15 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
       node.supportingActorIds = supporting;
     }
   }
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const keptEdges = unique(s, 'edges', edges, 'edge', new Set(byId.keys())).filter((e) => {
-    const from = byId.get(e.source);
-    const to = byId.get(e.target);
-    const check = from && to ? checkConnection(from, to, e.kind) : null;
-    const reason = !from || !to ? `its ${from ? 'target' : 'source'} node was lost` : !check?.ok ? check?.reason : e.crisisId !== from.crisisId ? 'its crisis differs from its ends' : null;
-    if (reason) s.problem('edges', `edge "${e.id}" is left out: ${reason}`, true);
-    return !reason;
-  });
-  const stanceKeys = new Set<string>();
-  const keptStances = stances.filter((st) => {
-    const key = `${st.actorId}\u0000${st.elementId}`;
-    const reason = !actorIds.has(st.actorId) ? 'its actor was lost' : !byId.has(st.elementId) ? 'its node was lost' : stanceKeys.has(key) ? 'it is a duplicate' : null;
-    stanceKeys.add(key);
-    if (reason) s.problem('stances', `the stance of "${st.actorId}" on "${st.elementId}" is left out: ${reason}`, true);
-    return !reason;
-  });
-  const sourceIds = new Set(sources.map((x) => x.id));
-  const keptProvenance = provenance.filter((p) => {
-    const reason = !byId.has(p.elementId) ? 'its node was lost' : !sourceIds.has(p.sourceId) ? 'its source was lost' : null;
-    if (reason) s.problem('provenance', `provenance record "${p.id}" is left out: ${reason}`, true);
-    return !reason;
-  });
+}
 
-  const document: ScenarioDocument = {
-    format: DOCUMENT_FORMAT, formatVersion: DOCUMENT_FORMAT_VERSION, scenario: meta,
-    actors, crises, nodes, edges: keptEdges, stances: keptStances, sources, provenance: keptProvenance,
-  };
-  const issue = documentIssues(document, 1)[0];
-  if (issue) throw new AppError('INTERNAL', `Recovery built an unsound document (${formatPath(issue.path)}: ${issue.message}).`);
-  const kept = s.report.kept;
-  kept.scenario = metas[0] ? 1 : 0;
-  kept.actors = actors.length; kept.crises = crises.length; kept.nodes = nodes.length; kept.edges = keptEdges.length;
-  kept.stances = keptStances.length; kept.sources = sources.length; kept.provenance = keptProvenance.length;
-  return { document, report: s.report };
+/** The rows `why` finds nothing wrong with; the others are dropped and reported. */
+function keepIf<T>(s: Salvage, table: SalvageTable, rows: T[], name: (row: T) => string, why: (row: T) => string | null): T[] {
+  return rows.filter((row) => {
+    const reason = why(row);
+    if (reason) s.problem(table, `${name(row)} is left out: ${reason}`, true);
+    return !reason;
+  });
 }
 
 /** Recover what can be read from `source` into a new scenario file at `target`. `source` is never written. */
