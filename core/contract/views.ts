@@ -42,6 +42,8 @@ export const RecoverableScenario = z.strictObject({
   title: z.string(),
   modifiedAt: z.string(),
   nodes: z.number().int().min(0),
+  /** It cannot be opened as it is: opening it recovers what can be read into a fresh untitled scenario. */
+  damaged: z.boolean(),
 });
 export type RecoverableScenario = z.infer<typeof RecoverableScenario>;
 

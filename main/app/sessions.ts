@@ -66,9 +66,14 @@ export class SessionRegistry {
     return path;
   }
 
-  private newUntitledPath(): string {
+  newUntitledPath(): string {
     mkdirSync(this.untitledDir, { recursive: true });
     return join(this.untitledDir, `${newId()}.scenario`);
+  }
+
+  /** Where a damaged untitled scenario is kept, out of the way, once what it held was recovered. */
+  get damagedUntitledDir(): string {
+    return join(this.untitledDir, 'damaged');
   }
 
   /** Untitled scenarios left behind by a crash (or a closed window) that no window shows. */

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { ScenarioDocument } from '../../core/model';
-import { openScenarioFile, salvageScenarioFile, salvageSummary } from '../../db';
+import { openScenarioFile, salvageScenarioFile, salvageSummary, type SalvageReport } from '../../db';
 import type { RecentFiles } from '../app/recent';
 import type { AppServices } from '../app/services';
 import { documentView, unwrap, type SessionRegistry } from '../app/sessions';
@@ -91,11 +91,15 @@ export async function recoverDamagedFor(deps: DocumentDeps, windowId: number): P
   const session = deps.sessions.adopt(windowId, result.store, false);
   deps.recent.touch(target);
   deps.services.windows.documentChanged(windowId, basename(target));
-  const { report } = result;
+  deps.services.windows.send(windowId, 'notice', noticeForSalvage(result.report));
+  return documentView(session);
+}
+
+/** What a recovery kept and left out, as a notice that stays until dismissed when anything was lost. */
+export function noticeForSalvage(report: SalvageReport): { tone: 'info' | 'warning'; text: string } {
   const firstProblems = report.problems.slice(0, 3).join(' · ');
   const text = `${salvageSummary(report)}${firstProblems ? ` ${firstProblems}${report.problemCount > 3 ? ' …' : ''}` : ''}`;
-  deps.services.windows.send(windowId, 'notice', { tone: report.problemCount > 0 || report.unreadable.length > 0 ? 'warning' : 'info', text: text.slice(0, 4000) });
-  return documentView(session);
+  return { tone: report.problemCount > 0 || report.unreadable.length > 0 ? 'warning' : 'info', text: text.slice(0, 4000) };
 }
 
 export function safeFileName(title: string): string {

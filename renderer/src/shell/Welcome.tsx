@@ -57,7 +57,8 @@ export function Welcome() {
                   <button onClick={open('openRecoverable', r.id)}>
                     <span className="recent-name">{r.title}</span>
                     <span className="recent-path">
-                      {r.nodes} nodes · last changed {new Date(r.modifiedAt).toLocaleString()}
+                      {r.damaged ? 'damaged: opening it recovers what can still be read' : `${r.nodes} nodes`} · last changed{' '}
+                      {new Date(r.modifiedAt).toLocaleString()}
                     </span>
                   </button>
                 </li>
