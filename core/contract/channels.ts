@@ -44,6 +44,11 @@ export const CHANNELS = {
   /** Shows main's save dialog and writes a copy there; the window then edits the copy. */
   saveScenarioAs: channel(Empty, DocumentView),
   /**
+   * Shows main's save dialog and writes a copy there (a snapshot, say, of what went to a
+   * meeting); the window goes on editing the file it had. The copy joins the recent files.
+   */
+  saveScenarioCopy: channel(Empty, z.strictObject({ fileName: z.string() })),
+  /**
    * Recovers what can be read from a damaged file (the one this window last failed to open, or
    * else one chosen in main's open dialog) into a new file chosen in main's save dialog, which
    * the window then shows. The damaged file is

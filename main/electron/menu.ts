@@ -45,6 +45,7 @@ export function buildMenu(actions: MenuActions): Menu {
         },
         { type: 'separator' },
         item('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
+        item('Save a Copy…', 'file.saveCopy'),
         item('Recover Damaged Scenario…', 'file.recoverDamaged'),
         {
           label: 'Export',

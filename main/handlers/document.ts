@@ -72,6 +72,21 @@ export async function saveAsFor(deps: DocumentDeps, windowId: number): Promise<D
   return documentView(next);
 }
 
+/** Write a copy of this window's scenario where the planner chooses, and keep editing the original. */
+export async function saveCopyFor(deps: DocumentDeps, windowId: number): Promise<{ fileName: string }> {
+  const session = deps.sessions.require(windowId);
+  const title = session.store.info().title;
+  const suggested = `${safeFileName(session.untitled ? title : basename(session.store.path, extname(session.store.path)))} (copy).scenario`;
+  const target = await deps.services.dialogs.chooseScenarioTarget(suggested);
+  if (!target) throw new AppError('CANCELLED', 'Save a Copy was cancelled.');
+  if (deps.sessions.windowOf(target) !== undefined) {
+    throw new AppError('ALREADY_OPEN', 'That file is open in a window; close it first or choose another name.');
+  }
+  session.store.saveAs(target);
+  deps.recent.touch(target);
+  return { fileName: basename(target) };
+}
+
 /**
  * Recover what can be read from a damaged file into a new file the planner names: the file this
  * window last failed to open, or else one chosen in the open dialog. The damaged file is only

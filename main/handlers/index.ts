@@ -4,7 +4,7 @@ import { RecentFiles } from '../app/recent';
 import type { AppServices } from '../app/services';
 import { documentView, SessionRegistry } from '../app/sessions';
 import type { Handlers } from '../ipc/adapter';
-import { createUntitledFor, openPathFor, recoverDamagedFor, saveAsFor, type DocumentDeps } from './document';
+import { createUntitledFor, openPathFor, recoverDamagedFor, saveAsFor, saveCopyFor, type DocumentDeps } from './document';
 import { applyEdit, redoEdit, saveViewport, undoEdit } from './edit';
 import { exchangeHandlers } from './exchange';
 import { recoveryHandlers } from './recovery';
@@ -37,6 +37,7 @@ export function createHandlers(services: AppServices): HandlerContext {
       return session ? documentView(session) : null;
     },
     saveScenarioAs: (ctx) => saveAsFor(deps, ctx.windowId),
+    saveScenarioCopy: (ctx) => saveCopyFor(deps, ctx.windowId),
     recoverDamaged: (ctx) => recoverDamagedFor(deps, ctx.windowId),
     closeScenario: (ctx) => {
       sessions.close(ctx.windowId);

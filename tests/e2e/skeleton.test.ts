@@ -36,4 +36,21 @@ describe('walking skeleton in Chromium', () => {
     await app.screenshot('skeleton-first-node');
     expect(app.errors).toEqual([]);
   });
+
+  it('saves a copy from the File menu and goes on editing the original', async () => {
+    const { page } = app;
+    await page.getByTestId('welcome-new').click();
+    await page.getByTestId('add-trigger').click();
+    await page.locator('[data-testid="graph-node"][data-kind="trigger"]').waitFor();
+    const copy = join(app.workDir, 'snapshot.scenario');
+    app.dialogs.save.push(copy);
+    await app.emit('command', { command: 'file.saveCopy' });
+    await page.getByText('Saved a copy as snapshot.scenario').waitFor();
+    await page.getByTestId('add-impact').click();
+    await page.locator('[data-testid="graph-node"][data-kind="impact"]').waitFor();
+    // The copy holds the scenario as it was; the window's file went on to get the impact.
+    expect(readOnDisk(copy, (db) => db.prepare('SELECT kind FROM nodes').pluck().all())).toEqual(['trigger']);
+    await expect(page.getByTestId('file-name').textContent()).resolves.not.toContain('snapshot');
+    expect(app.errors).toEqual([]);
+  });
 });

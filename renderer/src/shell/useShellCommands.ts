@@ -44,6 +44,18 @@ export function useShellCommands(workbench: Workbench): void {
       { id: 'file.open', label: 'Open…', keys: ['Mod+O'], inTextFields: true, run: openWith(() => call('openScenario', {})) },
       { id: 'file.newFromLibrary', label: 'New from Report Library', run: openWith(() => call('newFromLibrary', {})) },
       { id: 'file.saveAs', label: 'Save As…', keys: ['Shift+Mod+S'], inTextFields: true, run: openWith(() => call('saveScenarioAs', {})) },
+      {
+        id: 'file.saveCopy',
+        label: 'Save a Copy…',
+        run: async () => {
+          try {
+            const { fileName } = await call('saveScenarioCopy', {});
+            workbench.notify(`Saved a copy as ${fileName}. You are still editing this file.`, 'info');
+          } catch (e) {
+            report(e);
+          }
+        },
+      },
       { id: 'file.recoverDamaged', label: 'Recover Damaged Scenario…', run: openWith(() => call('recoverDamaged', {})) },
       {
         id: 'file.close',

@@ -198,3 +198,27 @@ describe('a file from a newer version of the app', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
+
+describe('save a copy', () => {
+  it('writes a sound copy of the scenario as it is now, and the window keeps editing the original', async () => {
+    const view = await h.view('newScenario', { title: 'Piracy on the sea lanes' });
+    const crisisId = view.document.crises[0]!.id;
+    const first = blankNode('trigger', crisisId, newId(), { x: 0, y: 0 });
+    await h.value('applyOps', { ops: [{ op: 'node.create', node: first }], mark: null });
+    const copy = join(h.dir, 'before the meeting.scenario');
+    h.dialogs.save.push(copy);
+    expect(await h.value('saveScenarioCopy', {})).toEqual({ fileName: 'before the meeting.scenario' });
+
+    const second = blankNode('impact', crisisId, newId(), { x: 0, y: 100 });
+    await h.value('applyOps', { ops: [{ op: 'node.create', node: second }], mark: null });
+    const current = await h.value('currentScenario', {});
+    expect(current?.untitled).toBe(true);
+    expect(current?.document.nodes).toHaveLength(2);
+    expect((await h.value('recentFiles', {})).map((r) => r.displayPath)).toEqual([copy]);
+    const checked = checkScenarioFile(copy);
+    expect(checked.ok && checked.info.counts).toMatchObject({ trigger: 1, impact: 0 });
+
+    h.dialogs.save.push(null);
+    expect(await h.call('saveScenarioCopy', {})).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+});
