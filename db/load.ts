@@ -75,6 +75,7 @@ export interface CrisisSummary {
   nodes: number;
   edges: number;
 }
+
 export function readCounts(s: Statements): { title: string; counts: FileCounts; crises: CrisisSummary[] } {
   const base = s.counts.get() as Omit<FileCounts, 'trigger' | 'crisis' | 'impact' | 'response'>;
   const counts: FileCounts = { ...base, trigger: 0, crisis: 0, impact: 0, response: 0 };
