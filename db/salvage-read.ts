@@ -62,6 +62,9 @@ export function openCopy(path: string, nativeBinding?: string): Database {
 export function readTable(db: Database, table: SalvageTable): RawTable {
   let statement;
   try {
+    // Only a real table is read: a view planted under one of our names could compute anything.
+    const kind = db.prepare('SELECT type FROM sqlite_schema WHERE name = ?').pluck().get(table);
+    if (kind !== 'table') return { rows: [], lost: true };
     statement = db.prepare(`${SELECTS[table].replace(' FROM ', ', rowid FROM ')} WHERE rowid > ? ORDER BY rowid`).raw(true);
   } catch {
     return { rows: [], lost: true };

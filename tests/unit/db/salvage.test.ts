@@ -137,6 +137,21 @@ describe('recovering a damaged scenario', () => {
     expect(readFileSync(target, 'utf8')).toBe('keep me');
   });
 
+  it('reads only real tables: a view planted under a table name is not evaluated', () => {
+    createRich(dir.dir, 'planted-view.scenario').close();
+    const path = join(dir.dir, 'planted-view.scenario');
+    const db = new Database(path);
+    db.pragma('foreign_keys = OFF');
+    // An endless view where the edges table was: reading it would never finish.
+    db.exec(`DROP TABLE edges; CREATE VIEW edges AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+      SELECT 'e' || i AS id, 'crisis-a' AS crisis_id, 'n-trigger' AS source, 'n-crisis' AS target, 'leads-to' AS kind, '' AS label, NULL AS confidence, i AS rowid FROM n`);
+    db.close();
+    const { doc, report } = recover(path);
+    expect(doc.edges).toEqual([]);
+    expect(report.unreadable).toEqual(['edges']);
+    expect(doc.nodes).toHaveLength(richDocument().nodes.length);
+  });
+
   it('recovers a sound file whole', () => {
     createRich(dir.dir, 'fine.scenario').close();
     const { doc, report } = recover(join(dir.dir, 'fine.scenario'));
