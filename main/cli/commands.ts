@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../core/errors';
 import { reportLibrary } from '../../core/library';
-import { checkScenarioFile, createScenarioFile, salvageScenarioFile, salvageSummary } from '../../db';
+import { checkScenarioFile, createScenarioFile, openScenarioFile, salvageScenarioFile, salvageSummary, type FileInfo } from '../../db';
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './commands-exchange';
 
@@ -32,6 +32,26 @@ function onePath(argv: string[], valued: ReadonlySet<string>, switches: Readonly
   return { args, path: resolve(io.cwd, args.positionals[0]!) };
 }
 
+/**
+ * What `info` prints: the checked file's details. A file from a newer version is not checked
+ * (this version cannot vouch for it) but can still be described, read-only, with that reason.
+ */
+function describeFile(path: string): FileInfo {
+  const checked = checkScenarioFile(path);
+  if (checked.ok) return checked.info;
+  if (checked.error.code === 'NEWER_VERSION') {
+    const opened = openScenarioFile(path, { readOnly: true });
+    if (opened.ok) {
+      try {
+        return opened.store.info();
+      } finally {
+        opened.store.close();
+      }
+    }
+  }
+  throw new AppError(checked.error.code, checked.error.message);
+}
+
 export const COMMANDS: Record<string, Command> = {
   async new(argv, io) {
     const { args, path } = onePath(argv, new Set(['title']), new Set(['from-report']), io);
@@ -45,9 +65,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   async info(argv, io) {
     const { path } = onePath(argv, none, none, io);
-    const checked = checkScenarioFile(path);
-    if (!checked.ok) throw new AppError(checked.error.code, checked.error.message);
-    io.out(`${JSON.stringify(checked.info, null, 2)}\n`);
+    io.out(`${JSON.stringify(describeFile(path), null, 2)}\n`);
   },
   async check(argv, io) {
     const { path } = onePath(argv, none, none, io);

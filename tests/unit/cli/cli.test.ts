@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../../db';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../../db';
 
 const root = resolve(import.meta.dirname, '../../..');
 const bin = join(root, 'bin/scenario-workbench.mjs');
@@ -92,6 +92,20 @@ describe('scenario-workbench CLI', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
     expect(cli('recover', file).code).toBe(2);
+  });
+
+  it('info describes a file from a newer version, read-only, while check declines to vouch for it', () => {
+    const file = join(dir, 'future.scenario');
+    expect(cli('new', file, '--title', 'Later').code).toBe(0);
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const info = cli('info', file);
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ title: 'Later', formatVersion: SCHEMA_VERSION + 1, readOnly: { code: 'NEWER_VERSION' } });
+    const check = cli('check', file);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/newer version of the app/);
   });
 
   it('exits 2 for bad usage', () => {
