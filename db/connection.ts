@@ -68,18 +68,28 @@ interface SchemaObject {
   sql: string | null;
 }
 
-const expectedCache = new Map<number, Map<string, string>>();
+/** What our own migrations make at a version: sqlite_schema as a map, and each table's columns. */
+interface ExpectedShape {
+  schema: Map<string, string>;
+  columns: Map<string, string[]>;
+}
 
-/** What sqlite_schema must hold at a version: built by running our own migrations in memory. */
-function expectedSchema(version: number, migrations: readonly Migration[], nativeBinding?: string): Map<string, string> {
+const expectedCache = new Map<number, ExpectedShape>();
+
+/** Built once per version by running our migrations in memory (cached for the shipped list). */
+function expectedShape(version: number, migrations: readonly Migration[], nativeBinding?: string): ExpectedShape {
   const cached = migrations === MIGRATIONS ? expectedCache.get(version) : undefined;
   if (cached) return cached;
   const mem = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
   try {
     runMigrations(mem, version, migrations);
-    const map = schemaMap(mem);
-    if (migrations === MIGRATIONS) expectedCache.set(version, map);
-    return map;
+    const tables = mem.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    const shape: ExpectedShape = {
+      schema: schemaMap(mem),
+      columns: new Map(tables.map((t) => [t, mem.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]])),
+    };
+    if (migrations === MIGRATIONS) expectedCache.set(version, shape);
+    return shape;
   } finally {
     mem.close();
   }
@@ -126,7 +136,7 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
     if (version > latest) throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}).`);
     if (version < 1) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it has no schema.');
     assertSoundStructure(db);
-    const expected = expectedSchema(version, migrations, nativeBinding);
+    const expected = expectedShape(version, migrations, nativeBinding).schema;
     const actual = schemaMap(db);
     for (const [key, value] of actual) {
       const wanted = expected.get(key);
@@ -146,24 +156,6 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
   }
 }
 
-const columnsCache = new Map<number, Map<string, string[]>>();
-
-/** The columns of each of our tables at `version`, from our own migrations run in memory. */
-function expectedColumns(version: number, migrations: readonly Migration[], nativeBinding?: string): Map<string, string[]> {
-  const cached = migrations === MIGRATIONS ? columnsCache.get(version) : undefined;
-  if (cached) return cached;
-  const mem = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
-  try {
-    runMigrations(mem, version, migrations);
-    const tables = mem.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-    const map = new Map(tables.map((t) => [t, mem.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]));
-    if (migrations === MIGRATIONS) columnsCache.set(version, map);
-    return map;
-  } finally {
-    mem.close();
-  }
-}
-
 /**
  * The pre-read checks for a file from a newer version, which is only ever opened read-only.
  * Its schema cannot be compared with ours, so ask what reading needs: the identity, a sound
@@ -178,7 +170,7 @@ export function verifyNewerFile(db: Db, migrations: readonly Migration[] = MIGRA
     assertSoundStructure(db);
     const planted = db.prepare("SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')").get() as SchemaObject | undefined;
     if (planted) throw new AppError('UNSAFE_SCHEMA', `Refused: the file contains an unknown ${planted.type} "${planted.name}".`);
-    for (const [table, columns] of expectedColumns(latest, migrations, nativeBinding)) {
+    for (const [table, columns] of expectedShape(latest, migrations, nativeBinding).columns) {
       const present = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
       const missing = columns.find((c) => !present.has(c));
       if (present.size === 0 || missing) {

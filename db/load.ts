@@ -48,8 +48,15 @@ export function loadDocument(s: Statements): ScenarioDocument {
   throw damaged(`${describeRow(candidate, examined.path)}: ${examined.message}`);
 }
 
+const DAMAGED = 'The scenario file is damaged: ';
+
 function damaged(detail: string): AppError {
-  return new AppError('DAMAGED_FILE', `The scenario file is damaged: ${detail.replace(/\.$/, '')}.`);
+  return new AppError('DAMAGED_FILE', `${DAMAGED}${detail.replace(/\.$/, '')}.`);
+}
+
+/** What a damage message says after its prefix (`node "n-1", kind: …`), for messages that give their own context. */
+export function damageDetail(message: string): string {
+  return (message.startsWith(DAMAGED) ? message.slice(DAMAGED.length) : message).replace(/\.$/, '');
 }
 
 /** `["nodes", 12, "kind"]` → `node "n-12", kind`: rows are named by id, since their order means nothing to a reader. */

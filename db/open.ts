@@ -16,7 +16,7 @@ import { starterDocument, validateDocument } from './document';
 import { APPLICATION_ID } from './constants';
 import { connect, connectNew, verifyFile, verifyNewerFile } from './connection';
 import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
-import { loadDocument, readCounts } from './load';
+import { damageDetail, loadDocument, readCounts } from './load';
 import { MIGRATIONS, SCHEMA_VERSION, newerVersionError, runMigrations, type Migration } from './migrations';
 import { fsyncPath } from './save-as';
 import { sweepStaleTemps, tempNameBeside } from './temp-files';
@@ -97,7 +97,7 @@ function openNewer(path: string, options: OpenOptions, migrations: readonly Migr
   } catch (err) {
     const e = toAppError(err);
     if (e.code !== 'DAMAGED_FILE') throw e;
-    const detail = e.message.replace(/^The scenario file is damaged: /, '').replace(/\.$/, '');
+    const detail = damageDetail(e.message);
     throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}) and holds something this version cannot show (${detail}). Update the app to open it.`, { cause: err });
   }
 }

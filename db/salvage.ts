@@ -19,6 +19,7 @@ import {
 import { checkConnection } from '../core/rules';
 import { createScenarioFile, type OpenOptions } from './open';
 import { edgeFromCells, nodeFromCells, provenanceFromCells, stanceFromCells } from './rows';
+import { damageDetail } from './load';
 import { SALVAGE_TABLES, openCopy, readTable, type RawTable, type SalvageTable } from './salvage-read';
 import { toAppError } from './sqlite-errors';
 import type { ScenarioStore } from './store';
@@ -68,7 +69,7 @@ class Salvage {
         parsed = schema.safeParse(build(cells));
       } catch (err) {
         // A list column that is not JSON: the message already names the row.
-        this.problem(table, toAppError(err).message.replace(/^The scenario file is damaged: /, ''), true);
+        this.problem(table, `${damageDetail(toAppError(err).message)}.`, true);
         continue;
       }
       if (parsed.success) out.push(parsed.data);
