@@ -53,7 +53,9 @@ export function recoveryHandlers(deps: DocumentDeps): Pick<Handlers, 'recoverabl
   return {
     recoverableScenarios: () => list().map(({ path: _path, ...entry }) => entry),
     openRecoverable: (ctx, req) => {
-      const entry = list().find((e) => e.id === req.id);
+      // Only the file asked for is opened and described, not every one waiting.
+      const path = deps.sessions.orphanedUntitled().find((p) => basename(p, '.scenario') === req.id);
+      const entry = path ? describe(path) : null;
       if (!entry) throw new AppError('NOT_FOUND', 'That untitled scenario is no longer waiting to be recovered.');
       return entry.damaged ? recoverDamaged(ctx.windowId, entry) : openPathFor(deps, ctx.windowId, entry.path);
     },
