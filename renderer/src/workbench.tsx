@@ -2,9 +2,10 @@
  * Everything a part of the workspace needs, passed down through one context: the document, the
  * selection, the view options, the command registry, and a handle on the canvas.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import type { Clip } from '../../core/clipboard';
 import { AppError } from '../../core/errors';
+import type { Op } from '../../core/ops';
 import type { ScenarioDocument, Viewport } from '../../core/model';
 import type { CommandRegistry } from './commands/registry';
 import type { DocumentStore } from './state/document-store';
@@ -70,4 +71,28 @@ export function useWorkbench(): Workbench {
   const workbench = useContext(WorkbenchContext);
   if (!workbench) throw new Error('useWorkbench outside the workspace');
   return workbench;
+}
+
+export type Edit = (ops: Op[], mark?: string | null) => Promise<boolean>;
+
+/**
+ * How panels write: every change goes through doc.edit, and a refusal reaches the user as one
+ * notice (with the way out it suggests), never thrown into React. Resolves true when main
+ * applied the ops, false when it refused.
+ */
+export function useEdit(): Edit {
+  const { doc, notify } = useWorkbench();
+  return useCallback(
+    async (ops: Op[], mark: string | null = null) => {
+      if (ops.length === 0) return true;
+      try {
+        await doc.edit(ops, mark);
+        return true;
+      } catch (error) {
+        reportError({ notify }, error);
+        return false;
+      }
+    },
+    [doc, notify],
+  );
 }

@@ -1,11 +1,9 @@
 /** What every analysis view needs from the workbench: the document, the view, the crisis, and a safe edit. */
-import { useCallback } from 'react';
 import type { ScenarioDocument } from '../../../core/model';
-import type { Op } from '../../../core/ops';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import type { ViewState } from '../state/view';
-import { reportError, useWorkbench, type Workbench } from '../workbench';
+import { useWorkbench, type Workbench } from '../workbench';
 
 export interface AnalysisContext {
   workbench: Workbench;
@@ -31,22 +29,8 @@ export function currentCrisis(doc: ScenarioDocument, chosen: string | null): str
   return first?.id ?? null;
 }
 
-/** Apply ops; a refusal is shown to the user as one line, never thrown into React. */
-export function useEdit(): (ops: Op[], mark?: string | null) => Promise<boolean> {
-  const { doc, notify } = useWorkbench();
-  return useCallback(
-    async (ops: Op[], mark: string | null = null) => {
-      try {
-        await doc.edit(ops, mark);
-        return true;
-      } catch (error) {
-        reportError({ notify }, error);
-        return false;
-      }
-    },
-    [doc, notify],
-  );
-}
+/** Apply ops; a refusal is shown to the user as one line (the shared write path in workbench.tsx). */
+export { useEdit } from '../workbench';
 
 /** Titles of crises by id, for rows that span the whole file. */
 export function crisisTitles(doc: ScenarioDocument): Map<string, string> {
