@@ -46,6 +46,7 @@ describe('walking skeleton in Chromium', () => {
     app.dialogs.save.push(copy);
     await app.emit('command', { command: 'file.saveCopy' });
     await page.getByText('Saved a copy as snapshot.scenario').waitFor();
+    await app.screenshot('save-copy-notice');
     await page.getByTestId('add-impact').click();
     await page.locator('[data-testid="graph-node"][data-kind="impact"]').waitFor();
     // The copy holds the scenario as it was; the window's file went on to get the impact.
