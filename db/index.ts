@@ -5,7 +5,7 @@
 export { APPLICATION_ID } from './constants';
 export { SCHEMA_VERSION, MIGRATIONS, runMigrations, type Migration } from './migrations';
 export { openScenarioFile, createScenarioFile, checkScenarioFile, type OpenOptions } from './open';
-export { starterDocument, validateDocument } from './document';
+export { starterDocument, validateDocument } from './validate-document';
 export { exportDocumentJson, parseDocumentJson, canonicalDocument, documentJsonSchema } from './json';
 export type { ScenarioStore, FileInfo, OpenResult, ReadOnlyReason } from './store';
 export type { FileCounts, CrisisSummary } from './load';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import { Actor, Crisis, GraphEdge, GraphNode, Provenance, ScenarioDocument, ScenarioMeta, Source, Stance, Viewport, formatPath } from '../core/model';
-import { validateDocument } from './document';
+import { validateDocument } from './validate-document';
 
 const keysOf = (schema: { shape: Record<string, unknown> }): string[] => Object.keys(schema.shape);
 

@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite, { type Database } from 'better-sqlite3';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
-import { starterDocument, validateDocument } from './document';
+import { starterDocument, validateDocument } from './validate-document';
 import { APPLICATION_ID } from './constants';
 import { connect, connectNew, verifyFile, verifyNewerFile } from './connection';
 import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';

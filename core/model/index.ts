@@ -3,4 +3,4 @@ export * from './scenario';
 export * from './graph';
 export * from './evidence';
 export * from './document';
-export * from './sound';
+export * from './fast-validate';

@@ -17,7 +17,7 @@ import { Notices } from './shell/Notices';
 import { useShellCommands } from './shell/useShellCommands';
 import { Welcome } from './shell/Welcome';
 import { Workspace } from './shell/Workspace';
-import { WorkbenchContext, type Notice, type Workbench } from './workbench';
+import { WorkbenchContext, type Notice, type Workbench } from './workspace-context';
 
 function createWorkbench(notices: Observable<Notice[]>): Workbench {
   const doc = new DocumentStore();

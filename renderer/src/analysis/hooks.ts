@@ -3,7 +3,7 @@ import type { ScenarioDocument } from '../../../core/model';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import type { ViewState } from '../state/view';
-import { useWorkbench, type Workbench } from '../workbench';
+import { useWorkbench, type Workbench } from '../workspace-context';
 
 export interface AnalysisContext {
   workbench: Workbench;
@@ -29,8 +29,8 @@ export function currentCrisis(doc: ScenarioDocument, chosen: string | null): str
   return first?.id ?? null;
 }
 
-/** Apply ops; a refusal is shown to the user as one line (the shared write path in workbench.tsx). */
-export { useEdit } from '../workbench';
+/** Apply ops; a refusal is shown to the user as one line (the shared write path in workspace-context.tsx). */
+export { useEdit } from '../workspace-context';
 
 /** Titles of crises by id, for rows that span the whole file. */
 export function crisisTitles(doc: ScenarioDocument): Map<string, string> {

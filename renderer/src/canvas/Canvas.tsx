@@ -22,10 +22,10 @@ import { DEFAULT_VIEWPORT, newId, type GraphEdge, type GraphNode, type Viewport 
 import { call } from '../api';
 import { checkConnection } from '../../../core/rules';
 import { decorateNodes } from '../analysis/decorate';
-import { ViewLegend } from '../analysis/CentreViews';
+import { ViewLegend } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { reportError, useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workspace-context';
 import { ContextMenu, type MenuRequest } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { FlowNodeCache, flowEdge, matchesFilter, stanceChips, type FlowNode } from './flow-model';

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { matchesFilter } from './flow-model';
 import { useDocument } from '../state/document-store';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 
 export function FindBar() {
   const workbench = useWorkbench();

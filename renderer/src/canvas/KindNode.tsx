@@ -5,7 +5,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useObservableSelector } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import type { FlowNode } from './flow-model';
 import { KindIcon } from './KindIcon';
 

@@ -1,6 +1,6 @@
 /** The add-node palette over the canvas: one button per kind, in reading order. */
 import { NODE_KINDS } from '../../../core/model';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { addNode } from './actions';
 import { KindIcon } from './KindIcon';
 

@@ -6,7 +6,7 @@ import { copyNodes, pasteClip, type Clip } from '../../../core/clipboard';
 import { NODE_DEFAULT_SIZE, blankNode, newId, type NodeKind } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { runArrangeSelection, runLayout } from '../layout/run-layout';
-import { reportError, type Workbench } from '../workbench';
+import { reportError, type Workbench } from '../workspace-context';
 
 const report = (workbench: Workbench) => (e: unknown) => reportError(workbench, e);
 

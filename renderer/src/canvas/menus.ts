@@ -1,6 +1,6 @@
 /** The canvas's context menus: pane, node and edge. Items run the same actions as the commands. */
 import { NODE_KINDS, type GraphNode } from '../../../core/model';
-import type { Workbench } from '../workbench';
+import type { Workbench } from '../workspace-context';
 import { addNode, arrange, copySelection, deleteSelection, duplicateSelection, paste, selectAll } from './actions';
 import type { MenuItem } from './ContextMenu';
 

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { CLIP_MIME, parseClip } from '../../../core/clipboard';
 import type { Command } from '../commands/registry';
 import { isTextField } from '../commands/keyboard';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { arrange, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions';
 
 const onCanvas = () => {

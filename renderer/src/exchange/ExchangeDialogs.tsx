@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../core/contract';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { LibraryPicker } from './LibraryPicker';

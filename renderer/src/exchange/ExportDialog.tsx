@@ -10,7 +10,7 @@ import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { Modal } from './Modal';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = {

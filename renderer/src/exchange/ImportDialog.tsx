@@ -9,7 +9,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { NODE_KINDS, type NodeKind } from '../../../core/model';
 import { call } from '../api';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { Modal } from './Modal';
 
 const FORMAT_LABEL: Record<ImportFormat, string> = {

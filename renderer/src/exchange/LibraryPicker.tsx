@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { EditResult, LibraryEntry } from '../../../core/contract';
 import { call } from '../api';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { Modal } from './Modal';
 
 export function LibraryPicker({ onClose }: { onClose(): void }) {

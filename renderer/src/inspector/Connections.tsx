@@ -1,7 +1,7 @@
 /** The node's connections, each a button that selects the edge so the inspector edits it. */
 import type { DocumentView } from '../../../core/contract';
 import type { GraphEdge } from '../../../core/model';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { Section } from './fields';
 import { useDocumentSlice } from './select';
 

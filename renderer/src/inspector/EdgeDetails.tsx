@@ -1,6 +1,6 @@
 /** One edge: its inferred kind (read-only), its label and confidence, and delete. */
 import { CONFIDENCES, LIMITS, type Confidence, type GraphEdge } from '../../../core/model';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { typingMark, useEdit } from './edit';
 import { Section, Segmented, TextField, type Choice } from './fields';
 

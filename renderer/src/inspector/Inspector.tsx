@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { DocumentView } from '../../../core/contract';
 import type { Actor, GraphNode, Provenance, Source, Stance } from '../../../core/model';
 import { useObservable } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { Connections } from './Connections';
 import { CrisisDetails } from './CrisisDetails';
 import { EdgeDetails } from './EdgeDetails';

@@ -1,9 +1,9 @@
 /** How the inspector writes: every change goes through doc.edit, and a refusal reaches the user. */
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { useDocumentSlice } from './select';
 
-/** The shared write path (workbench.tsx), under the name the inspector's panels import. */
-export { useEdit, type Edit } from '../workbench';
+/** The shared write path (workspace-context.tsx), under the name the inspector's panels import. */
+export { useEdit, type Edit } from '../workspace-context';
 
 /** True while the open file cannot be written: every field is then disabled. */
 export function useReadOnly(): boolean {

@@ -2,7 +2,7 @@
 import { newId, type Actor } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { useDocument } from '../state/document-store';
-import { reportError, useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workspace-context';
 import { InlineText } from './InlineText';
 
 const PALETTE = ['#7c3aed', '#0891b2', '#be185d', '#4d7c0f', '#9a3412', '#1e40af', '#854d0e', '#0f766e'];

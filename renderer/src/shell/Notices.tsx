@@ -1,5 +1,5 @@
 /** Transient messages: refusals, failures (with Save As where it helps) and confirmations. */
-import { useWorkbench, type Notice } from '../workbench';
+import { useWorkbench, type Notice } from '../workspace-context';
 
 export function Notices({ notices, dismiss }: { notices: Notice[]; dismiss: (id: number) => void }) {
   const workbench = useWorkbench();

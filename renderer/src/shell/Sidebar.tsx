@@ -4,7 +4,7 @@ import { CRISIS_STATUSES, DEFAULT_VIEWPORT, newId, type Crisis } from '../../../
 import type { Op } from '../../../core/ops';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { reportError, useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workspace-context';
 import { ActorList } from './ActorList';
 import { InlineText } from './InlineText';
 

@@ -1,9 +1,9 @@
 /** The file's name, its saved state, and the toolbar. Toolbar buttons run registry commands. */
 import { useSyncExternalStore } from 'react';
-import { ViewModeSwitcher } from '../analysis/CentreViews';
+import { ViewModeSwitcher } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Last change not saved' } as const;
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { RecentFile, RecoverableScenario } from '../../../core/contract';
 import { call } from '../api';
-import { reportError, useWorkbench } from '../workbench';
+import { reportError, useWorkbench } from '../workspace-context';
 
 export function Welcome() {
   const workbench = useWorkbench();

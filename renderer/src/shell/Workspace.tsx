@@ -5,12 +5,13 @@
  */
 import { useEffect } from 'react';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
-import { ConsensusMatrix, ElementTable } from '../analysis/CentreViews';
+import { ConsensusMatrix } from '../analysis/ConsensusMatrix';
+import { ElementTable } from '../analysis/ElementTable';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
-import { useWorkbench } from '../workbench';
+import { useWorkbench } from '../workspace-context';
 import { Sidebar } from './Sidebar';
 import { Titlebar } from './Titlebar';
 

@@ -4,7 +4,7 @@ import type { DocumentView } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import type { Command } from '../commands/registry';
-import { reportError, type Workbench } from '../workbench';
+import { reportError, type Workbench } from '../workspace-context';
 
 export function useShellCommands(workbench: Workbench): void {
   useEffect(() => {

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { DocumentView, EditResult } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import type { Op } from '../../../core/ops';
-import { reduceOps } from '../../../core/reduce';
+import { reduceOps } from '../../../core/patch-document';
 import { call } from '../api';
 
 export type SaveState = 'saved' | 'saving' | 'failed';

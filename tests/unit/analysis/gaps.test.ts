@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageGaps } from '../../../core/analysis';
-import { reduceOps } from '../../../core/reduce';
+import { reduceOps } from '../../../core/patch-document';
 import { crisis, impact, response, scenario, trigger, withoutValidation } from './build';
 
 /*

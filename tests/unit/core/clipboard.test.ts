@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyNodes, parseClip, pasteClip } from '../../../core/clipboard';
 import { blankNode, documentIssues, DEFAULT_ACTORS, type ScenarioDocument } from '../../../core/model';
-import { reduceOps } from '../../../core/reduce';
+import { reduceOps } from '../../../core/patch-document';
 
 function doc(): ScenarioDocument {
   const crisis = (id: string) => ({ id, title: id, region: '', summary: '', status: 'draft' as const, viewport: { x: 0, y: 0, zoom: 1 }, order: 0 });

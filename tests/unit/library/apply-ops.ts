@@ -4,7 +4,7 @@
  */
 import { emptyDocument, type ScenarioDocument } from '../../../core/model';
 import type { Op } from '../../../core/ops';
-import { reduceOps } from '../../../core/reduce';
+import { reduceOps } from '../../../core/patch-document';
 
 export function emptyScenario(): ScenarioDocument {
   return emptyDocument({ title: 'Test scenario', now: '2026-01-01T00:00:00.000Z' });

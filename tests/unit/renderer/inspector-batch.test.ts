@@ -2,7 +2,7 @@
 // and only for the kinds that carry the field, so one click is one undo step.
 import { describe, expect, it } from 'vitest';
 import { blankNode, documentIssues, emptyDocument } from '../../../core/model';
-import { reduceOps } from '../../../core/reduce';
+import { reduceOps } from '../../../core/patch-document';
 import { addTagOps, removeTagOps, setFieldOps, sharedValue, tagCounts } from '../../../renderer/src/inspector/batch';
 
 const doc = emptyDocument({ title: 'Batch', now: '2026-01-01T00:00:00.000Z' });

@@ -7,7 +7,7 @@
  * rules with plain comparisons and no allocation per field. It only answers yes or no; on "no"
  * the caller runs the full path, which names the first problem (and may still accept a value
  * that zod would normalise, such as a title with a trailing space). A property test holds the
- * two to the same verdict on thousands of mutated documents (tests/unit/core/sound.test.ts).
+ * two to the same verdict on thousands of mutated documents (tests/unit/core/fast-validate.test.ts).
  */
 import { edgeKindFor } from '../rules';
 import { CONFIDENCES, EDGE_KINDS, NODE_KINDS, RESPONSE_STATUSES, type NodeKind } from './graph';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
 import type { Op } from '../../../core/ops';
-import { reduceOps } from '../../../core/reduce';
+import { reduceOps } from '../../../core/patch-document';
 import { createScenarioFile, type ScenarioStore } from '../../../db';
 
 const sorted = (doc: ScenarioDocument) => {
