@@ -4,7 +4,13 @@
  * each other) merge into one step: a run of keystrokes in one field, a run of arrow-key nudges,
  * or a new node and the title typed into it. Selection and viewport never come here.
  */
-import type { Change, Op } from './ops';
+import type { Op } from './ops';
+
+/** A change as history needs it: the ops applied (to redo) and their inverse (to undo). */
+export interface UndoableChange {
+  applied: Op[];
+  inverse: Op[];
+}
 
 interface Entry {
   mark: string | null;
@@ -34,7 +40,7 @@ export class UndoHistory {
   }
 
   /** Record an applied change. A new change clears the redo stack. */
-  record(change: Pick<Change, 'applied' | 'inverse'>, mark: string | null = null): void {
+  record(change: UndoableChange, mark: string | null = null): void {
     if (change.applied.length === 0) return;
     const at = this.now();
     const last = this.past.at(-1);

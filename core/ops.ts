@@ -1,6 +1,7 @@
 /**
  * Document operations: the only way a scenario changes. The store applies them in one
- * transaction each, and returns their exact inverse so the editor can undo and redo.
+ * transaction each, reports the ops it actually applied (cascades spelled out), and keeps their
+ * exact inverse so the editor can undo and redo.
  */
 import { z } from 'zod';
 import { EdgePatch, GraphEdge, GraphNode, NodePatch } from './model/graph';
@@ -48,15 +49,16 @@ export type OpName = Op['op'];
 /** A batch applied atomically: all of it or none. */
 export const OpBatch = z.array(Op).min(1).max(200_000);
 
-/** The tables a change touched, so the UI refreshes only what it must. */
-export const TABLES = ['scenario', 'actors', 'crises', 'nodes', 'edges', 'stances', 'sources', 'provenance'] as const;
-export const Table = z.enum(TABLES);
-export type Table = z.infer<typeof Table>;
-
-/** What one applied batch did: the ops as applied, their inverse (to undo), and the tables touched. */
+/**
+ * What crosses IPC after an edit: the ops the store actually applied, in order, with every
+ * cascade spelled out as ops of its own (a node delete is preceded by the deletes of its edges,
+ * stances and provenance; an actor delete by the updates that clear it from the core set and
+ * from responses, and the deletes of its stances; a crisis delete by the deletes of its nodes;
+ * a source delete by the deletes of the provenance citing it). Each op touches only the record
+ * it names, so a copy of the document follows the file by patching it op by op
+ * (core/patch-document.ts), and the cascade rules live only in the store (db/apply).
+ */
 export const Change = z.strictObject({
   applied: z.array(Op),
-  inverse: z.array(Op),
-  touched: z.array(Table),
 });
 export type Change = z.infer<typeof Change>;

@@ -1,7 +1,10 @@
 /**
- * Applies already-validated ops to an in-memory document, with the same cascade rules as the
- * store, so a window can mirror its file without reloading it after every edit. Unchanged
- * records keep their object identity, which keeps React re-renders to what changed.
+ * Patches an in-memory document with the ops the store reports as applied (core/ops Change), so
+ * a window mirrors its file without reloading it after every edit. It is mechanical on purpose:
+ * each op changes only the record it names, and a delete cascades nowhere, because the store has
+ * already spelled out every record its cascade removed or cleared as an op of its own. The
+ * cascade rules live once, in db/apply. Unchanged records keep their object identity, which
+ * keeps React re-renders to what changed.
  */
 import type { ScenarioDocument } from './model/document';
 import type { Op } from './ops';
@@ -20,17 +23,6 @@ const replace = <T extends { id: string }>(list: T[], id: string, update: (item:
   return next;
 };
 
-function deleteNodes(doc: Doc, ids: Set<string>): Doc {
-  if (ids.size === 0) return doc;
-  return {
-    ...doc,
-    nodes: without(doc.nodes, (n) => ids.has(n.id)),
-    edges: without(doc.edges, (e) => ids.has(e.source) || ids.has(e.target)),
-    stances: without(doc.stances, (s) => ids.has(s.elementId)),
-    provenance: without(doc.provenance, (p) => ids.has(p.elementId)),
-  };
-}
-
 export function reduceOp(doc: Doc, op: Op): Doc {
   switch (op.op) {
     case 'scenario.update':
@@ -40,40 +32,19 @@ export function reduceOp(doc: Doc, op: Op): Doc {
     case 'actor.update':
       return { ...doc, actors: replace(doc.actors, op.id, (a) => ({ ...a, ...op.patch })) };
     case 'actor.delete':
-      return {
-        ...doc,
-        scenario: { ...doc.scenario, coreActorIds: doc.scenario.coreActorIds.filter((id) => id !== op.id) },
-        actors: without(doc.actors, (a) => a.id === op.id),
-        nodes: doc.nodes.map((n) =>
-          n.leadActorId === op.id || n.supportingActorIds.includes(op.id)
-            ? {
-                ...n,
-                leadActorId: n.leadActorId === op.id ? null : n.leadActorId,
-                supportingActorIds: n.supportingActorIds.filter((id) => id !== op.id),
-              }
-            : n,
-        ),
-        stances: without(doc.stances, (s) => s.actorId === op.id),
-      };
+      return { ...doc, actors: without(doc.actors, (a) => a.id === op.id) };
     case 'crisis.create':
       return { ...doc, crises: [...doc.crises, op.crisis] };
     case 'crisis.update':
       return { ...doc, crises: replace(doc.crises, op.id, (c) => ({ ...c, ...op.patch })) };
-    case 'crisis.delete': {
-      const gone = new Set(doc.nodes.filter((n) => n.crisisId === op.id).map((n) => n.id));
-      const cleared = deleteNodes(doc, gone);
-      return {
-        ...cleared,
-        crises: without(cleared.crises, (c) => c.id === op.id),
-        edges: without(cleared.edges, (e) => e.crisisId === op.id),
-      };
-    }
+    case 'crisis.delete':
+      return { ...doc, crises: without(doc.crises, (c) => c.id === op.id) };
     case 'node.create':
       return { ...doc, nodes: [...doc.nodes, op.node] };
     case 'node.update':
       return { ...doc, nodes: replace(doc.nodes, op.id, (n) => ({ ...n, ...op.patch })) };
     case 'node.delete':
-      return deleteNodes(doc, new Set([op.id]));
+      return { ...doc, nodes: without(doc.nodes, (n) => n.id === op.id) };
     case 'edge.create':
       return { ...doc, edges: [...doc.edges, op.edge] };
     case 'edge.update':
@@ -91,11 +62,7 @@ export function reduceOp(doc: Doc, op: Op): Doc {
     case 'source.update':
       return { ...doc, sources: replace(doc.sources, op.id, (s) => ({ ...s, ...op.patch })) };
     case 'source.delete':
-      return {
-        ...doc,
-        sources: without(doc.sources, (s) => s.id === op.id),
-        provenance: without(doc.provenance, (p) => p.sourceId === op.id),
-      };
+      return { ...doc, sources: without(doc.sources, (s) => s.id === op.id) };
     case 'provenance.create':
       return { ...doc, provenance: [...doc.provenance, op.provenance] };
     case 'provenance.update':

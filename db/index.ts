@@ -8,5 +8,6 @@ export { openScenarioFile, createScenarioFile, checkScenarioFile, type OpenOptio
 export { starterDocument, validateDocument } from './validate-document';
 export { exportDocumentJson, parseDocumentJson, canonicalDocument, documentJsonSchema } from './json';
 export type { ScenarioStore, FileInfo, OpenResult, ReadOnlyReason } from './store';
+export type { AppliedChange } from './apply';
 export type { FileCounts, CrisisSummary } from './load';
 export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageReport, type SalvageResult } from './salvage';

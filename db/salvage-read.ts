@@ -10,12 +10,12 @@
 import BetterSqlite, { type Database } from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../core/errors';
-import { APPLICATION_ID } from './constants';
+import { APPLICATION_ID, TABLES } from './constants';
 import { SCHEMA_VERSION, newerVersionError } from './migrations';
 import { SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_NODE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE } from './rows';
 import { readHeader, statScenarioPath } from './file-checks';
 
-export const SALVAGE_TABLES = ['scenario', 'actors', 'crises', 'nodes', 'edges', 'stances', 'sources', 'provenance'] as const;
+export const SALVAGE_TABLES = TABLES;
 export type SalvageTable = (typeof SALVAGE_TABLES)[number];
 
 /** Each table's SELECT (domain column names, in rows.ts order), read as arrays. */

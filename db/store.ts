@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import type { Database, Transaction } from 'better-sqlite3';
 import { AppError, type AppErrorShape, type ErrorCode } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
-import type { Change, Op } from '../core/ops';
-import { applyOps } from './apply';
+import type { Op } from '../core/ops';
+import { applyOps, type AppliedChange } from './apply';
 import { loadDocument, readCounts, type CrisisSummary, type FileCounts } from './load';
 import { saveCopy } from './save-as';
 import { toAppError } from './sqlite-errors';
@@ -33,7 +33,7 @@ export interface ScenarioStore {
   readonly readOnly: ReadOnlyReason | null;
   load(): ScenarioDocument;
   info(): FileInfo;
-  apply(ops: Op[]): Change;
+  apply(ops: Op[]): AppliedChange;
   saveAs(target: string): void;
   close(): void;
 }
@@ -48,7 +48,7 @@ interface FileIdentity {
 export class SqliteScenarioStore implements ScenarioStore {
   private readonly statements: Statements;
   private readonly identity: FileIdentity;
-  private readonly applyInTransaction: Transaction<(ops: readonly unknown[], modifiedAt: string) => Change>;
+  private readonly applyInTransaction: Transaction<(ops: readonly unknown[], modifiedAt: string) => AppliedChange>;
   private closed = false;
   /** The document read and validated at open, handed to the first load() unless an edit came first. */
   private opened: ScenarioDocument | null = null;
@@ -96,7 +96,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     return { path: this.path, formatVersion: this.formatVersion, applicationId: this.applicationId, title, counts, crises, readOnly: this.readOnly };
   }
 
-  apply(ops: Op[]): Change {
+  apply(ops: Op[]): AppliedChange {
     this.assertOpen();
     if (this.readOnly) throw new AppError('READ_ONLY', `This scenario is open read-only: ${this.readOnly.message}`);
     this.assertFileInPlace();

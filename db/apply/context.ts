@@ -1,13 +1,23 @@
-/** What every op handler shares: the statements, the touched-table set, and lookup helpers that throw typed errors. */
+/**
+ * What every op handler shares: the statements, the ops applied so far (cascades spelled out),
+ * the touched-table set, and lookup helpers that throw typed errors.
+ */
 import type { z } from 'zod';
 import { AppError } from '../../core/errors';
-import { formatPath, type Actor, type Crisis, type GraphEdge, type GraphNode, type Provenance, type Source } from '../../core/model';
-import type { Op, Table } from '../../core/ops';
+import { formatPath, type Actor, type Crisis, type GraphEdge, type GraphNode, type Provenance, type Source, type Stance } from '../../core/model';
+import type { Op } from '../../core/ops';
+import type { Table } from '../constants';
 import { crisisFromRow, nodeFromRow, type CrisisRow, type NodeRow } from '../rows';
 import type { Statements } from '../statements';
 
 export interface ApplyContext {
   s: Statements;
+  /**
+   * Every op the batch has applied, in order. A handler appends the ops its cascade applies
+   * (before its own op, which the caller appends once the handler returns), so the list says
+   * exactly what changed, record by record.
+   */
+  applied: Op[];
   touched: Set<Table>;
 }
 
@@ -57,6 +67,11 @@ export function requireActors(ctx: ApplyContext, ids: readonly string[]): void {
 export function requireFree(taken: unknown, what: string, id: string): void {
   if (taken) throw new AppError('INVALID_DATA', `A ${what} with id "${id}" already exists.`);
 }
+
+/** The op that removes a stance: `unknown` with no note is no row at all. */
+export const clearedStance = (stance: Pick<Stance, 'actorId' | 'elementId'>): Op => ({
+  op: 'stance.set', actorId: stance.actorId, elementId: stance.elementId, position: 'unknown', note: '',
+});
 
 /** Drop keys whose value is undefined so a patch never blanks a field by accident. */
 export function cleanPatch<T extends object>(patch: T): Partial<T> {

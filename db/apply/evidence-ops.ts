@@ -36,6 +36,7 @@ export const sourceDelete: Handler<'source.delete'> = (ctx, op) => {
   const inverse: Op[] = [{ op: 'source.create', source }];
   for (const record of ctx.s.provenanceOfSource.all(op.id) as Provenance[]) {
     ctx.s.provenanceDelete.run(record.id);
+    ctx.applied.push({ op: 'provenance.delete', id: record.id });
     inverse.push({ op: 'provenance.create', provenance: record });
     ctx.touched.add('provenance');
   }

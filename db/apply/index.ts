@@ -1,11 +1,12 @@
 /**
  * Applying a batch of ops: validate each with the core schema, run its handler, and collect
- * the inverse. The caller wraps this in one transaction; the inverse of the batch is the
- * reversed list of per-op inverses.
+ * the ops actually applied (cascades spelled out) and the inverse. The caller wraps this in one
+ * transaction; the inverse of the batch is the reversed list of per-op inverses.
  */
 import { AppError } from '../../core/errors';
 import { formatPath } from '../../core/model';
-import { Op, TABLES, type Change, type Table } from '../../core/ops';
+import { Op } from '../../core/ops';
+import { TABLES, type Table } from '../constants';
 import type { Statements } from '../statements';
 import type { ApplyContext, Handler } from './context';
 import { edgeCreate, edgeDelete, edgeUpdate, nodeCreate, nodeDelete, nodeUpdate } from './graph-ops';
@@ -45,24 +46,39 @@ function parseOp(raw: unknown, index: number): Op {
 
 const isViewportOnly = (op: Op): boolean => op.op === 'crisis.update' && Object.keys(op.patch).every((key) => key === 'viewport');
 
+/** What one applied batch did, as the store sees it; only `applied` crosses IPC (core/ops Change). */
+export interface AppliedChange {
+  /** Every op applied, in order, cascades spelled out: patching a copy with these mirrors the file. */
+  applied: Op[];
+  /** The ops that undo the batch, in the order to apply them. */
+  inverse: Op[];
+  /** The tables the batch wrote. */
+  touched: Table[];
+  /** The scenario's modifiedAt after the batch (unchanged by a viewport-only batch). */
+  modifiedAt: string;
+}
+
 /** Run inside a transaction. Touches only the rows the ops name: no work proportional to file size. */
-export function applyOps(s: Statements, ops: readonly unknown[], modifiedAt: string): Change {
+export function applyOps(s: Statements, ops: readonly unknown[], modifiedAt: string): AppliedChange {
   if (ops.length === 0) throw new AppError('INVALID_DATA', 'An edit must contain at least one operation.');
-  const ctx: ApplyContext = { s, touched: new Set<Table>() };
-  const applied: Op[] = [];
+  const ctx: ApplyContext = { s, applied: [], touched: new Set<Table>() };
   const inverses: Op[][] = [];
+  let viewportOnly = true;
   for (let i = 0; i < ops.length; i++) {
     const op = parseOp(ops[i], i);
     const handler = HANDLERS[op.op] as Handler<typeof op.op>;
     inverses.push(handler(ctx, op as never));
-    applied.push(op);
+    ctx.applied.push(op);
+    viewportOnly &&= isViewportOnly(op);
   }
   // Where a canvas was looking is not a change to the scenario: it leaves modifiedAt alone.
-  if (!applied.every(isViewportOnly)) {
+  let stamped = modifiedAt;
+  if (viewportOnly) stamped = (s.scenarioGet.get() as { modifiedAt: string } | undefined)?.modifiedAt ?? modifiedAt;
+  else {
     s.scenarioTouch.run(modifiedAt);
     ctx.touched.add('scenario');
   }
   const inverse: Op[] = [];
   for (let i = inverses.length - 1; i >= 0; i--) inverse.push(...inverses[i]!);
-  return { applied, inverse, touched: TABLES.filter((t) => ctx.touched.has(t)) };
+  return { applied: ctx.applied, inverse, touched: TABLES.filter((t) => ctx.touched.has(t)), modifiedAt: stamped };
 }

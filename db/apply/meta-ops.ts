@@ -4,7 +4,7 @@ import type { Stance } from '../../core/model';
 import type { Op } from '../../core/ops';
 import { actorParams, crisisParams, nodeFromRow, scenarioFromRow, scenarioParams, type NodeRow, type ScenarioRow } from '../rows';
 import { AppError } from '../../core/errors';
-import { cleanPatch, getActor, getCrisis, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
+import { cleanPatch, clearedStance, getActor, getCrisis, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 import { removeNode } from './graph-ops';
 
 function readScenario(ctx: ApplyContext): ScenarioMeta {
@@ -45,19 +45,24 @@ export const actorDelete: Handler<'actor.delete'> = (ctx, op) => {
   const inverse: Op[] = [{ op: 'actor.create', actor }];
   const scenario = readScenario(ctx);
   if (scenario.coreActorIds.includes(op.id)) {
-    ctx.s.scenarioUpdate.run(scenarioParams({ ...scenario, coreActorIds: scenario.coreActorIds.filter((a) => a !== op.id) }));
+    const coreActorIds = scenario.coreActorIds.filter((a) => a !== op.id);
+    ctx.s.scenarioUpdate.run(scenarioParams({ ...scenario, coreActorIds }));
+    ctx.applied.push({ op: 'scenario.update', patch: { coreActorIds } });
     inverse.push({ op: 'scenario.update', patch: { coreActorIds: scenario.coreActorIds } });
     ctx.touched.add('scenario');
   }
   for (const row of ctx.s.nodesOfActor.all({ id: op.id }) as NodeRow[]) {
     const node = nodeFromRow(row);
-    ctx.s.nodeSetField.leadActorId.run(node.leadActorId === op.id ? null : node.leadActorId, node.id);
-    ctx.s.nodeSetField.supportingActorIds.run(JSON.stringify(node.supportingActorIds.filter((a) => a !== op.id)), node.id);
+    const cleared = { leadActorId: node.leadActorId === op.id ? null : node.leadActorId, supportingActorIds: node.supportingActorIds.filter((a) => a !== op.id) };
+    ctx.s.nodeSetField.leadActorId.run(cleared.leadActorId, node.id);
+    ctx.s.nodeSetField.supportingActorIds.run(JSON.stringify(cleared.supportingActorIds), node.id);
+    ctx.applied.push({ op: 'node.update', id: node.id, patch: cleared });
     inverse.push({ op: 'node.update', id: node.id, patch: { leadActorId: node.leadActorId, supportingActorIds: node.supportingActorIds } });
     ctx.touched.add('nodes');
   }
   for (const stance of ctx.s.stancesOfActor.all(op.id) as Stance[]) {
     ctx.s.stanceDelete.run(stance.actorId, stance.elementId);
+    ctx.applied.push(clearedStance(stance));
     inverse.push({ op: 'stance.set', actorId: stance.actorId, elementId: stance.elementId, position: stance.position, note: stance.note });
     ctx.touched.add('stances');
   }
@@ -82,7 +87,7 @@ export const crisisUpdate: Handler<'crisis.update'> = (ctx, op) => {
   return [{ op: 'crisis.update', id: op.id, patch: inversePatch(before, patch) }];
 };
 
-/** Removing a crisis removes its nodes (and with them their edges, stances and provenance). */
+/** Removing a crisis removes its nodes (and with them their edges, stances and provenance), each recorded as applied. */
 export const crisisDelete: Handler<'crisis.delete'> = (ctx, op) => {
   const crisis = getCrisis(ctx, op.id);
   const nodes = (ctx.s.crisisNodes.all(op.id) as NodeRow[]).map(nodeFromRow);
@@ -91,7 +96,9 @@ export const crisisDelete: Handler<'crisis.delete'> = (ctx, op) => {
   const restoreEvidence: Op[] = [];
   const seenEdges = new Set<string>();
   for (const node of nodes) {
-    for (const undo of removeNode(ctx, node.id)) {
+    const undos = removeNode(ctx, node.id);
+    ctx.applied.push({ op: 'node.delete', id: node.id });
+    for (const undo of undos) {
       if (undo.op === 'node.create') continue;
       if (undo.op === 'edge.create') {
         if (seenEdges.has(undo.edge.id)) continue;

@@ -3,6 +3,7 @@ import type { EditResult } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { Viewport } from '../../core/model';
 import type { Op } from '../../core/ops';
+import type { AppliedChange } from '../../db';
 import type { Session } from '../app/sessions';
 
 export function applyEdit(session: Session, ops: Op[], mark: string | null): EditResult {
@@ -44,10 +45,11 @@ function refuseReadOnly(session: Session): void {
   if (reason) throw new AppError('READ_ONLY', `${reason.message} Use Save As to keep editing a copy.`);
 }
 
-function result(session: Session, change: EditResult['change']): EditResult {
+/** Only the applied ops cross IPC: the inverse stays in main's history, the touched tables in the store. */
+function result(session: Session, change: AppliedChange): EditResult {
   return {
-    change,
-    modifiedAt: new Date().toISOString(),
+    change: { applied: change.applied },
+    modifiedAt: change.modifiedAt,
     history: { canUndo: session.history.canUndo(), canRedo: session.history.canRedo() },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * The open scenario as the window sees it. Edits go to main through the contract; the ops main
- * applied are reduced into the local copy (core/reduce), so the UI never reloads the whole file
- * after an edit, and always shows what the file holds.
+ * The open scenario as the window sees it. Edits go to main through the contract; the ops the
+ * store applied (cascades spelled out) patch the local copy (core/patch-document), so the UI
+ * never reloads the whole file after an edit, and always shows what the file holds.
  */
 import { useSyncExternalStore } from 'react';
 import type { DocumentView, EditResult } from '../../../core/contract';

@@ -56,9 +56,9 @@ describe('coverageGaps', () => {
   });
 
   it('turns a response into an orphan when its targets are deleted', () => {
-    // r1's targets are t1 and i1. Deleting both through node.delete (which removes a node's
-    // edges with it, as the store does) leaves r1 pointing at nothing. r2 contained only i1,
-    // so it is orphaned too. Deleting just i1 leaves r1 its averts edge to t1.
+    // r1's targets are t1 and i1. Deleting both nodes (node.delete patches only the node; the
+    // edges left dangling count as no target) leaves r1 pointing at nothing. r2 contained only
+    // i1, so it is orphaned too. Deleting just i1 leaves r1 its averts edge to t1.
     const orphansAfter = (ids: string[]) =>
       coverageGaps(reduceOps(base, ids.map((id) => ({ op: 'node.delete' as const, id }))))
         .gaps.filter((g) => g.kind === 'orphaned-response')

@@ -1,5 +1,9 @@
-// The window's in-memory copy (core/reduce) must match the file after every change, including
-// the cascades of deletes and their undo. Checked op by op against the real store.
+/**
+ * The window's in-memory copy (core/patch-document) must match the file after every change,
+ * including the cascades of deletes and their undo and redo, using nothing but the ops the store
+ * reports as applied. Checked against the real store: once on a hand-written sequence that
+ * reaches every cascade, then on random sequences of batches (seeded; PROPERTY_SEED replays one).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { reduceOps } from '../../../core/patch-document';
-import { createScenarioFile, type ScenarioStore } from '../../../db';
+import { createScenarioFile, type AppliedChange, type ScenarioStore } from '../../../db';
+import { createRich, seededRandom } from '../db/helpers';
+import { randomOp, type Pick } from '../db/random-ops';
 
 const sorted = (doc: ScenarioDocument) => {
   const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
@@ -37,7 +43,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('core/reduce against the store', () => {
+describe('core/patch-document against the store', () => {
   it('agrees after every op, every cascade, and every undo', () => {
     let mirror = store.load();
     const crisisId = mirror.crises[0]!.id;
@@ -84,5 +90,68 @@ describe('core/reduce against the store', () => {
     }
     expect(mirror.nodes).toEqual([]);
     expect(mirror.actors.map((a) => a.id).sort()).toEqual(['cn', 'jp', 'kr', 'us']);
+  });
+});
+
+const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 1_000_000);
+const BATCHES = 200;
+
+/** Patch the copy with what the store reports, as the window does (modifiedAt included). */
+function follow(mirror: ScenarioDocument, change: AppliedChange): ScenarioDocument {
+  const patched = reduceOps(mirror, change.applied);
+  return { ...patched, scenario: { ...patched.scenario, modifiedAt: change.modifiedAt } };
+}
+
+const exact = (doc: ScenarioDocument) => ({ ...sorted(doc), scenario: doc.scenario });
+
+describe('core/patch-document against the store (randomized)', () => {
+  it(`${BATCHES} random batches, with undo and redo, keep the copy equal to the file (seed ${SEED})`, { timeout: 60_000 }, () => {
+    const rich = createRich(dir);
+    const r = seededRandom(SEED);
+    const pick: Pick = (list) => list[Math.floor(r() * list.length)]!;
+    const cascades = new Set<string>();
+    const undo: Op[][] = [];
+    let mirror = rich.load();
+    let serial = 0;
+    let applied = 0;
+    try {
+      for (let b = 0; b < BATCHES; b++) {
+        const batch: Op[] = [];
+        const size = 1 + Math.floor(r() * 3);
+        for (let i = 0; i < size; i++) batch.push(randomOp(mirror, r, pick, serial++));
+        let change: AppliedChange;
+        try {
+          change = rich.apply(batch);
+        } catch {
+          // A refused batch changes nothing: the copy must still equal the file.
+          expect(exact(mirror), `seed ${SEED}: refused batch ${b}`).toEqual(exact(rich.load()));
+          continue;
+        }
+        applied++;
+        if (change.applied.length > batch.length) for (const op of batch) if (op.op.endsWith('.delete')) cascades.add(op.op);
+        mirror = follow(mirror, change);
+        expect(exact(mirror), `seed ${SEED}: batch ${b} ${JSON.stringify(batch)}`).toEqual(exact(rich.load()));
+        undo.push(change.inverse);
+        const roll = r();
+        if (roll < 0.25) {
+          // Undo this batch, then redo it with the ops the undo's change reported.
+          const undone = rich.apply(change.inverse);
+          mirror = follow(mirror, undone);
+          expect(exact(mirror), `seed ${SEED}: undo of batch ${b}`).toEqual(exact(rich.load()));
+          mirror = follow(mirror, rich.apply(change.applied));
+          expect(exact(mirror), `seed ${SEED}: redo of batch ${b}`).toEqual(exact(rich.load()));
+        }
+      }
+      // Unwind everything: the copy follows the file all the way back.
+      for (const inverse of undo.reverse()) {
+        mirror = follow(mirror, rich.apply(inverse));
+        expect(exact(mirror), `seed ${SEED}: unwinding`).toEqual(exact(rich.load()));
+      }
+      expect(applied).toBeGreaterThan(BATCHES / 3);
+      // The sequences reached the cascades this test is about.
+      expect([...cascades].sort()).toEqual(expect.arrayContaining(['actor.delete', 'node.delete']));
+    } finally {
+      rich.close();
+    }
   });
 });

@@ -30,7 +30,9 @@ describe('scenario lifecycle', () => {
     const crisisId = view.document.crises[0]!.id;
     const node = blankNode('trigger', crisisId, newId(), { x: 10, y: 20 });
     const edit = await h.value('applyOps', { ops: [{ op: 'node.create', node }], mark: null });
-    expect(edit.change.touched).toContain('nodes');
+    // Only what was applied crosses IPC: the inverse stays in main's history.
+    expect(edit.change).toEqual({ applied: [{ op: 'node.create', node }] });
+    expect(edit.modifiedAt).toBe((await h.value('currentScenario', {}))?.document.scenario.modifiedAt);
     expect(edit.history).toEqual({ canUndo: true, canRedo: false });
     const undone = await h.value('undo', {});
     expect(undone?.change.applied).toEqual([{ op: 'node.delete', id: node.id }]);
