@@ -1,0 +1,137 @@
+/**
+ * After a merge, every reference must still resolve. A record can point at something the other
+ * side deleted (ours adds a stance on a node theirs removed). That is a conflict on the parent:
+ * keep it (restored from the side that still has it) or let it go, and with it the records that
+ * depend on it, each listed in `dropped`. Nothing disappears without being named.
+ */
+import type { ScenarioDocument } from '../model';
+import { REFERENCES, RECORD_TYPE_INFO, keyed, recordsOf, withRecords, type DocRecord, type RecordType, type Reference } from './records';
+import { conflictKey, type Conflict, type DroppedRecord, type ResolvedConflict } from './conflicts';
+
+type Choose = (c: Conflict) => { value: unknown };
+
+interface Orphan {
+  ref: Reference;
+  id: string;
+  target: string;
+}
+
+const TARGET_TYPES = [...new Set(REFERENCES.map((r) => r.to))];
+
+function findOrphans(doc: ScenarioDocument): Orphan[] {
+  const present = new Map<RecordType, Set<string>>();
+  for (const type of TARGET_TYPES) present.set(type, new Set(keyed(doc, type).keys()));
+  const orphans: Orphan[] = [];
+  for (const ref of REFERENCES) {
+    const ids = present.get(ref.to)!;
+    const key = RECORD_TYPE_INFO[ref.from].key;
+    for (const record of recordsOf(doc, ref.from)) {
+      const value = record[ref.field];
+      const targets = Array.isArray(value) ? value : [value];
+      for (const target of targets) {
+        if (typeof target === 'string' && !ids.has(target)) orphans.push({ ref, id: key(record), target });
+      }
+    }
+  }
+  return orphans;
+}
+
+export function repairReferences(
+  merged: ScenarioDocument, ours: ScenarioDocument, theirs: ScenarioDocument, choose: Choose, conflicts: readonly ResolvedConflict[],
+): { document: ScenarioDocument; dropped: DroppedRecord[] } {
+  let doc = merged;
+  const dropped: DroppedRecord[] = [];
+  const gone = new Set<string>(); // targets decided gone: their dependents follow without asking again
+  // Each round either restores at least one parent or drops at least one record, so it ends.
+  for (let round = 0; round < 10_000; round++) {
+    const orphans = findOrphans(doc);
+    if (orphans.length === 0) break;
+    const byTarget = new Map<string, Orphan[]>();
+    for (const o of orphans) {
+      const k = conflictKey(o.ref.to, o.target, '*');
+      byTarget.set(k, [...(byTarget.get(k) ?? []), o]);
+    }
+    let restored = false;
+    for (const [k, list] of byTarget) {
+      if (gone.has(k)) continue;
+      const { to } = list[0]!.ref;
+      const target = list[0]!.target;
+      const existing = conflicts.find((c) => c.key === k);
+      const dependents = dedupe(list.map((o) => ({ type: o.ref.from, id: o.id })));
+      if (existing) {
+        // The parent was already decided (deleted on one side, changed on the other) and is absent.
+        existing.dependents.push(...dependents.filter((d) => !existing.dependents.some((e) => e.type === d.type && e.id === d.id)));
+        gone.add(k);
+        continue;
+      }
+      const o = keyed(ours, to).get(target) ?? null;
+      const t = keyed(theirs, to).get(target) ?? null;
+      if (!o && !t) {
+        gone.add(k);
+        continue;
+      }
+      const { value } = choose({
+        key: k, type: to, id: target, field: '*', kind: 'delete', base: null, ours: o, theirs: t,
+        records: { base: null, ours: o, theirs: t }, dependents,
+      });
+      if (value && typeof value === 'object') {
+        doc = withRecords(doc, to, [...recordsOf(doc, to), value as DocRecord]);
+        restored = true;
+      } else {
+        gone.add(k);
+      }
+    }
+    if (restored) continue;
+    doc = prune(doc, orphans, gone, dropped);
+  }
+  return { document: doc, dropped };
+}
+
+function dedupe<T extends { type: string; id: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = `${x.type}:${x.id}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Apply the store's cascade to references whose target is gone: drop the record or clear the field. */
+function prune(doc: ScenarioDocument, orphans: readonly Orphan[], gone: ReadonlySet<string>, dropped: DroppedRecord[]): ScenarioDocument {
+  const byType = new Map<RecordType, Orphan[]>();
+  for (const o of orphans) {
+    if (!gone.has(conflictKey(o.ref.to, o.target, '*'))) continue;
+    byType.set(o.ref.from, [...(byType.get(o.ref.from) ?? []), o]);
+  }
+  let out = doc;
+  for (const [type, list] of byType) {
+    const key = RECORD_TYPE_INFO[type].key;
+    const drop = new Set(list.filter((o) => o.ref.onMissing === 'drop').map((o) => o.id));
+    const clear = new Map<string, Orphan[]>();
+    for (const o of list) if (o.ref.onMissing === 'clear' && !drop.has(o.id)) clear.set(o.id, [...(clear.get(o.id) ?? []), o]);
+    const next: DocRecord[] = [];
+    for (const record of recordsOf(out, type)) {
+      const id = key(record);
+      if (drop.has(id)) {
+        const why = list.find((o) => o.id === id && o.ref.onMissing === 'drop')!;
+        dropped.push({ type, id, field: null, missing: { type: why.ref.to, id: why.target } });
+        continue;
+      }
+      const fix = clear.get(id);
+      if (!fix) {
+        next.push(record);
+        continue;
+      }
+      let updated: Record<string, unknown> = { ...record };
+      for (const o of fix) {
+        const value = updated[o.ref.field];
+        updated = { ...updated, [o.ref.field]: Array.isArray(value) ? value.filter((v) => v !== o.target) : null };
+        dropped.push({ type, id, field: o.ref.field, missing: { type: o.ref.to, id: o.target } });
+      }
+      next.push(updated);
+    }
+    out = withRecords(out, type, next);
+  }
+  return out;
+}
