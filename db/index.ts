@@ -11,3 +11,4 @@ export type { ScenarioStore, FileInfo, OpenResult, ReadOnlyReason } from './stor
 export type { AppliedChange } from './apply';
 export type { FileCounts, CrisisSummary } from './load';
 export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageReport, type SalvageResult } from './salvage';
+export { readImportText, writeFileAtomically, MAX_IMPORT_BYTES } from './file-io';

@@ -11,7 +11,7 @@
 import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type TempPurpose = 'creating' | 'saving' | 'migrating';
+export type TempPurpose = 'creating' | 'saving' | 'migrating' | 'exporting';
 
 const STALE_AFTER_MS = 60 * 60 * 1000;
 

@@ -10,7 +10,8 @@ import { AppError } from '../../core/errors';
 import { NODE_KINDS, type NodeKind, type ScenarioDocument } from '../../core/model';
 import { createScenarioFile, openScenarioFile } from '../../db';
 import { exportDocument } from '../export';
-import { importFromFile, writeFileAtomically } from '../handlers/exchange';
+import { writeFileAtomically } from '../../db';
+import { importFromFile } from '../handlers/exchange';
 import { outputPath, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './commands';
 

@@ -1,15 +1,16 @@
 /**
  * Library, export and import: moving scenarios in and out of the app. The handlers here and the
- * CLI's export/import commands share the exporters (main/export) and the file helpers below, so
+ * CLI's export/import commands share the exporters (main/export) and the file helpers in db/file-io.ts, so
  * a file exported from the app and one exported from the command line are the same bytes.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import type { ExportFormat, ExportOptions, ImportFormat } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { scopedGraph, scopeTitle } from '../../core/export';
 import { instantiateLibraryCrisis, libraryCrises, reportLibrary } from '../../core/library';
 import { newId, type NodeKind, type ScenarioDocument } from '../../core/model';
+import { readImportText, writeFileAtomically } from '../../db';
 import { exportDocument, importDocument } from '../export';
 import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, safeFileName, type DocumentDeps } from './document';
@@ -21,9 +22,6 @@ type ExchangeChannels = 'newFromLibrary' | 'libraryCrises' | 'insertLibraryCrisi
 export const EXPORT_EXTENSION: Record<ExportFormat, string> = {
   svg: 'svg', png: 'png', pdf: 'pdf', json: 'json', csv: 'csv', md: 'md', html: 'html', mermaid: 'mmd', dot: 'dot', graphml: 'graphml', canvas: 'canvas',
 };
-
-/** Larger imports are refused before reading: no scenario we can hold comes near this. */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeChannels> {
   // Paths of finished exports, by id, for "Open file" / "Show in folder". Per handler context
@@ -115,77 +113,4 @@ export function importWarningText(warnings: readonly string[]): string {
   const shown = warnings.slice(0, 3).join('; ');
   const more = warnings.length > 3 ? `; and ${warnings.length - 3} more` : '';
   return `Imported, leaving out ${warnings.length} item${warnings.length === 1 ? '' : 's'}: ${shown}${more}.`;
-}
-
-function readImportText(path: string): string {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw new AppError('BAD_PATH', `${path} is a folder, not a file.`);
-    size = stats.size;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw fileError(err, path, 'read');
-  }
-  if (size > MAX_IMPORT_BYTES) throw new AppError('IMPORT_INVALID', `${basename(path)} is too large to import (${Math.round(size / 1048576)} MB).`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw fileError(err, path, 'read');
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError('IMPORT_INVALID', `${basename(path)} is not UTF-8 text.`);
-  }
-}
-
-/**
- * Write a whole file or nothing: a temp name beside the target, fsync, then rename over it, so
- * a crash or a full disk never leaves a half-written export where the user asked for one.
- */
-export function writeFileAtomically(target: string, bytes: Uint8Array): void {
-  try {
-    if (statSync(target).isDirectory()) throw new AppError('BAD_PATH', `${target} is a folder.`);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    // Missing is the usual case; a missing folder is reported by the open below.
-  }
-  const temp = join(dirname(target), `.${basename(target)}.exporting-${process.pid}-${newId().slice(0, 8)}`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      let written = 0;
-      while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (err) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw fileError(err, target, 'write');
-  }
-}
-
-function fileError(err: unknown, path: string, access: 'read' | 'write'): AppError {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return new AppError(existsSync(dirname(path)) ? 'NOT_FOUND' : 'BAD_PATH', `No such file or folder: ${path}.`, { cause: err });
-    case 'EISDIR':
-    case 'ENOTDIR':
-      return new AppError('BAD_PATH', `${path} is not a usable file path.`, { cause: err });
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return access === 'write'
-        ? new AppError('READ_ONLY', `No permission to write ${path}.`, { cause: err })
-        : new AppError('IO_ERROR', `No permission to read ${path}.`, { cause: err });
-    case 'ENOSPC':
-      return new AppError('DISK_FULL', `The disk is full; ${basename(path)} was not written.`, { cause: err });
-    default:
-      return new AppError('IO_ERROR', `Could not use ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
 }
