@@ -1,28 +1,24 @@
 /**
- * The consensus matrix: one row per element, one column per actor, every cell editable in
- * place. Built for filling in fast from the keyboard: arrows move, A/D/U/N (or 1-4) set the
- * position and step down to the next element, Shift with the letter sets the whole row, Space
- * or Enter cycles, and a click cycles too.
+ * The consensus matrix: one row per element (triggers, then crises, impacts and responses), one
+ * column per actor. Selecting a cell, by click or arrows, never changes it: a position is set
+ * only by a deliberate key (listed in the hint bar, from matrix-keys.ts), by the buttons of the
+ * selected-cell bar, or by the cell's menu (right-click, Shift+F10 or the Menu key). The bar also
+ * holds the stance's note.
  */
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
-import { type NodeKind, type Position, type Stance } from '../../../core/model';
+import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { NODE_KINDS, type NodeKind, type Position, type Stance } from '../../../core/model';
+import { ContextMenu, type MenuRequest } from '../canvas/ContextMenu';
 import { matchesFilter, useAnalysisContext, useEdit } from './hooks';
+import { cellKeyAction, MATRIX_HINT, POSITION_KEYS } from './matrix-keys';
+import { MatrixCellEditor, type SelectedCell } from './MatrixCellEditor';
 import { consensusOf, derived } from './memo';
 import { ScopeToggle } from './ScopeToggle';
 import { CONSENSUS_BADGE, CONSENSUS_TONE, POSITION_SYMBOL, POSITION_TONE } from './tones';
 import './analysis.css';
 
 const PAGE = 300;
-const CYCLE: readonly Position[] = ['agree', 'disagree', 'uncertain', 'unknown'];
-const KEY_POSITION: Record<string, Position> = {
-  a: 'agree', '1': 'agree',
-  d: 'disagree', '2': 'disagree',
-  u: 'uncertain', '3': 'uncertain', '?': 'uncertain',
-  n: 'unknown', '4': 'unknown', Delete: 'unknown', Backspace: 'unknown',
-};
-
-/** Shift with a letter sets the whole row (every actor). */
-const ROW_KEY_POSITION: Record<string, Position> = { A: 'agree', D: 'disagree', U: 'uncertain', N: 'unknown' };
+const KIND_RANK = new Map(NODE_KINDS.map((k, i) => [k, i]));
+const KIND_WORD: Record<NodeKind, string> = { trigger: 'Trigger', crisis: 'Crisis', impact: 'Impact', response: 'Response' };
 
 const cellKey = (elementId: string, actorId: string) => `${elementId}\u0000${actorId}`;
 
@@ -33,38 +29,22 @@ export function ConsensusMatrix() {
   const [kind, setKind] = useState<NodeKind | ''>('');
   const [limit, setLimit] = useState(PAGE);
   const [active, setActive] = useState({ row: 0, col: 0 });
-  // Positions sent but not yet confirmed, so a quick second press cycles from what is shown.
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  // Positions sent but not yet confirmed, so the cell shows at once what was pressed.
   const [pending, setPending] = useState<ReadonlyMap<string, Position>>(new Map());
   const grid = useRef<HTMLTableSectionElement>(null);
 
-  const setPosition = useCallback(
-    (elementId: string, actorId: string, position: Position, notes: ReadonlyMap<string, Stance>) => {
-      const key = cellKey(elementId, actorId);
-      setPending((p) => new Map(p).set(key, position));
-      const note = notes.get(key)?.note ?? '';
-      void edit([{ op: 'stance.set', actorId, elementId, position, note }], null).finally(() =>
-        setPending((p) => {
-          if (p.get(key) !== position) return p;
-          const next = new Map(p);
-          next.delete(key);
-          return next;
-        }),
-      );
-    },
-    [edit],
-  );
-
-  /** One position for every actor on an element, as one undo step: "all four agree" is common. */
-  const setRow = useCallback(
-    (elementId: string, actorIds: readonly string[], current: readonly Position[], position: Position, notes: ReadonlyMap<string, Stance>) => {
-      const changed = actorIds.filter((_, i) => current[i] !== position);
+  /** Set positions on cells of one element, as one undo step; each keeps its note. */
+  const setPositions = useCallback(
+    (elementId: string, actorIds: readonly string[], position: Position, stances: ReadonlyMap<string, Stance>) => {
+      const changed = actorIds.filter((actorId) => (stances.get(cellKey(elementId, actorId))?.position ?? 'unknown') !== position);
       if (changed.length === 0) return;
       setPending((p) => {
         const next = new Map(p);
         for (const actorId of changed) next.set(cellKey(elementId, actorId), position);
         return next;
       });
-      const ops = changed.map((actorId) => ({ op: 'stance.set' as const, actorId, elementId, position, note: notes.get(cellKey(elementId, actorId))?.note ?? '' }));
+      const ops = changed.map((actorId) => ({ op: 'stance.set' as const, actorId, elementId, position, note: stances.get(cellKey(elementId, actorId))?.note ?? '' }));
       void edit(ops, null).finally(() =>
         setPending((p) => {
           const next = new Map(p);
@@ -83,51 +63,103 @@ export function ConsensusMatrix() {
   const nodes = derived(doc, 'nodes-by-id', () => new Map(doc.nodes.map((n) => [n.id, n])));
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
   const core = new Set(analysis.summary.coreActorIds);
-  const rows = analysis.elements.filter((e) => (kind === '' || e.kind === kind) && matchesFilter(nodes.get(e.nodeId)!, view.filter));
+  const crisisRank = new Map([...doc.crises].sort((a, b) => a.order - b.order).map((c, i) => [c.id, i]));
+  const rows = analysis.elements
+    .map((element, index) => ({ element, index }))
+    .filter(({ element }) => (kind === '' || element.kind === kind) && matchesFilter(nodes.get(element.nodeId)!, view.filter))
+    .sort(
+      (a, b) =>
+        (crisisRank.get(a.element.crisisId) ?? 0) - (crisisRank.get(b.element.crisisId) ?? 0) ||
+        KIND_RANK.get(a.element.kind)! - KIND_RANK.get(b.element.kind)! ||
+        a.index - b.index,
+    )
+    .map(({ element }) => element);
   const visible = rows.slice(0, limit);
   // The remembered cell may be past the end after the rows change; keep one cell tabbable.
   const activeRow = Math.min(active.row, Math.max(0, visible.length - 1));
   const activeCol = Math.min(active.col, Math.max(0, analysis.actorIds.length - 1));
-  const shown = (elementId: string, actorIndex: number, fromDoc: Position): Position =>
-    pending.get(cellKey(elementId, analysis.actorIds[actorIndex]!)) ?? fromDoc;
+  const shown = (elementId: string, actorId: string, fromDoc: Position): Position => pending.get(cellKey(elementId, actorId)) ?? fromDoc;
 
+  const cellButton = (row: number, col: number) => grid.current?.querySelector<HTMLButtonElement>(`button[data-row="${row}"][data-col="${col}"]`) ?? null;
   const moveTo = (row: number, col: number) => {
     const r = Math.max(0, Math.min(visible.length - 1, row));
     const c = Math.max(0, Math.min(analysis.actorIds.length - 1, col));
     setActive({ row: r, col: c });
-    grid.current?.querySelector<HTMLButtonElement>(`button[data-row="${r}"][data-col="${c}"]`)?.focus();
+    cellButton(r, c)?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, row: number, col: number, current: Position) => {
+  const selectedElement = visible[activeRow];
+  const selectedActorId = analysis.actorIds[activeCol];
+  const selected: SelectedCell | null =
+    selectedElement && selectedActorId
+      ? {
+          elementId: selectedElement.nodeId,
+          elementTitle: selectedElement.title,
+          kind: selectedElement.kind,
+          actorId: selectedActorId,
+          actorName: actors.get(selectedActorId)?.name ?? selectedActorId,
+          position: shown(selectedElement.nodeId, selectedActorId, selectedElement.positions[activeCol] ?? 'unknown'),
+          note: stances.get(cellKey(selectedElement.nodeId, selectedActorId))?.note ?? '',
+        }
+      : null;
+
+  const setSelected = (position: Position) => {
+    if (selected && !readOnly) setPositions(selected.elementId, [selected.actorId], position, stances);
+  };
+  const setNote = (note: string, mark: string) => {
+    if (!selected || readOnly) return;
+    const position = stances.get(cellKey(selected.elementId, selected.actorId))?.position ?? 'unknown';
+    void edit([{ op: 'stance.set', actorId: selected.actorId, elementId: selected.elementId, position, note }], mark);
+  };
+  const focusNote = () => document.querySelector<HTMLInputElement>('[data-testid="matrix-note"]')?.focus();
+
+  const openMenu = (x: number, y: number) => {
+    if (!selected) return;
+    setMenu({
+      x,
+      y,
+      items: [
+        ...POSITION_KEYS.map(({ position, label, shown: key }) => ({
+          label: `${label} (${key})`,
+          testId: `matrix-menu-${position}`,
+          disabled: readOnly || selected.position === position,
+          run: () => {
+            setSelected(position);
+            cellButton(activeRow, activeCol)?.focus();
+          },
+        })),
+        'separator' as const,
+        { label: 'Edit note… (Enter)', testId: 'matrix-menu-note', disabled: readOnly, run: () => requestAnimationFrame(focusNote) },
+      ],
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, row: number, col: number) => {
+    const action = cellKeyAction(event);
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (action.kind === 'move') return moveTo(row + action.row, col + action.col);
+    if (action.kind === 'note') return focusNote();
+    if (action.kind === 'menu') {
+      const box = event.currentTarget.getBoundingClientRect();
+      return openMenu(box.left, box.bottom);
+    }
+    if (readOnly) return;
     const element = visible[row]!;
-    const actorId = analysis.actorIds[col]!;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      moveTo(row + move[0], col + move[1]);
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const rowPosition = event.shiftKey ? ROW_KEY_POSITION[event.key] : undefined;
-    const position = KEY_POSITION[event.key] ?? KEY_POSITION[event.key.toLowerCase()];
-    if (rowPosition && !readOnly) {
-      event.preventDefault();
-      const shownRow = element.positions.map((p, i) => shown(element.nodeId, i, p));
-      setRow(element.nodeId, analysis.actorIds, shownRow, rowPosition, stances);
-      moveTo(row + 1, col);
-    } else if (position && !readOnly) {
-      event.preventDefault();
-      setPosition(element.nodeId, actorId, position, stances);
-      moveTo(row + 1, col);
-    } else if ((event.key === ' ' || event.key === 'Enter') && !readOnly) {
-      event.preventDefault();
-      setPosition(element.nodeId, actorId, nextPosition(current), stances);
-    }
+    setPositions(element.nodeId, action.row ? analysis.actorIds : [analysis.actorIds[col]!], action.position, stances);
+  };
+
+  const onContextMenu = (event: MouseEvent<HTMLButtonElement>, row: number, col: number) => {
+    event.preventDefault();
+    setActive({ row, col });
+    event.currentTarget.focus();
+    openMenu(event.clientX, event.clientY);
   };
 
   return (
     <div className="consensus-matrix" data-testid="consensus-matrix">
+      <div className="matrix-head">
       <div className="centre-toolbar">
         <h2>Consensus matrix</h2>
         <ScopeToggle wholeFile={wholeFile} onChange={setWholeFile} testId="matrix-scope-file" />
@@ -135,35 +167,49 @@ export function ConsensusMatrix() {
           Kind{' '}
           <select value={kind} data-testid="matrix-kind" onChange={(e) => setKind(e.target.value as NodeKind | '')}>
             <option value="">All</option>
-            <option value="trigger">Triggers</option>
-            <option value="crisis">Crises</option>
-            <option value="impact">Impacts</option>
-            <option value="response">Responses</option>
+            {NODE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_WORD[k]}
+              </option>
+            ))}
           </select>
         </label>
-        <span className="muted matrix-help">Arrows move · A agree · D disagree · U uncertain · N unknown · Shift+letter: whole row · Space cycles</span>
       </div>
+      <p className="matrix-help" data-testid="matrix-help" id="matrix-help">
+        {MATRIX_HINT.map((hint) => (
+          <span key={hint}>{hint}</span>
+        ))}
+      </p>
+      <MatrixCellEditor cell={selected} readOnly={readOnly} setPosition={setSelected} setNote={setNote} returnToGrid={() => cellButton(activeRow, activeCol)?.focus()} />
+      </div>
+      <div className="matrix-scroll">
       {rows.length === 0 ? (
         <p className="analysis-empty">{analysis.elements.length ? 'No element matches the filter.' : 'No elements here yet.'}</p>
       ) : (
-        <table className="matrix-grid" role="grid" aria-label="Positions of actors on elements">
+        <table className="matrix-grid" aria-label="Positions of actors on elements" aria-describedby="matrix-help">
           <thead>
             <tr>
-              <th>Element</th>
-              <th>Consensus</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Element</th>
+              <th scope="col">Consensus</th>
               {analysis.actorIds.map((id) => (
-                <th key={id} title={actors.get(id)?.name} className={core.has(id) ? 'core-actor' : ''}>
+                <th key={id} scope="col" title={actors.get(id)?.name} className={core.has(id) ? 'core-actor' : ''}>
                   {actors.get(id)?.code ?? id}
-                  {core.has(id) && <span className="core-mark" title="Core actor: counts for consensus">●</span>}
+                  {core.has(id) && (
+                    <span className="core-mark" title="Core actor: counts for consensus" aria-label="(core)">
+                      ●
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody ref={grid}>
             {visible.map((element, row) => (
-              <tr key={element.nodeId} data-testid="matrix-row" data-node-id={element.nodeId}>
+              <tr key={element.nodeId} data-testid="matrix-row" data-node-id={element.nodeId} data-kind={element.kind}>
+                <td className={`row-kind kind-word kind-word-${element.kind}`}>{KIND_WORD[element.kind]}</td>
                 <th scope="row" className="row-title">
-                  <span className={`kind-dot kind-dot-${element.kind}`} aria-label={element.kind} /> {element.title}
+                  {element.title}
                 </th>
                 <td>
                   <span className="state-chip" data-testid={`matrix-state-${element.nodeId}`} data-state={element.state} style={{ borderColor: CONSENSUS_TONE[element.state] }}>
@@ -172,24 +218,28 @@ export function ConsensusMatrix() {
                 </td>
                 {element.positions.map((fromDoc, col) => {
                   const actorId = analysis.actorIds[col]!;
-                  const position = shown(element.nodeId, col, fromDoc);
+                  const position = shown(element.nodeId, actorId, fromDoc);
                   const isActive = activeRow === row && activeCol === col;
+                  const note = stances.get(cellKey(element.nodeId, actorId))?.note ?? '';
                   return (
                     <td key={actorId} style={{ background: POSITION_TONE[position] }}>
                       <button
-                        className={`matrix-cell position-${position}`}
+                        className={`matrix-cell position-${position}${isActive ? ' is-selected' : ''}`}
                         data-testid={`matrix-${element.nodeId}-${actorId}`}
                         data-position={position}
                         data-row={row}
                         data-col={col}
                         tabIndex={isActive ? 0 : -1}
-                        disabled={readOnly}
-                        aria-label={`${actors.get(actorId)?.name ?? actorId} on ${element.title}: ${position}`}
+                        aria-pressed={isActive}
+                        aria-label={`${actors.get(actorId)?.name ?? actorId} on ${element.title}: ${position}${note ? ', with a note' : ''}`}
+                        title={note || undefined}
                         onFocus={() => setActive({ row, col })}
-                        onClick={() => setPosition(element.nodeId, actorId, nextPosition(position), stances)}
-                        onKeyDown={(e) => onKeyDown(e, row, col, position)}
+                        onClick={() => setActive({ row, col })}
+                        onContextMenu={(e) => onContextMenu(e, row, col)}
+                        onKeyDown={(e) => onKeyDown(e, row, col)}
                       >
                         {POSITION_SYMBOL[position]}
+                        {note && <span className="note-mark" aria-hidden="true" />}
                       </button>
                     </td>
                   );
@@ -204,11 +254,8 @@ export function ConsensusMatrix() {
           Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}
         </button>
       )}
+      </div>
+      {menu && <ContextMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
   );
-}
-
-/** Click order: unknown → agree → disagree → uncertain → unknown. */
-export function nextPosition(position: Position): Position {
-  return CYCLE[(CYCLE.indexOf(position) + 1) % CYCLE.length]!;
 }

@@ -41,7 +41,7 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
   const crisisCount = view?.document.crises.length ?? 0;
 
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
-  const [scopeKind, setScopeKind] = useState<ScopeKind>(selection.nodeIds.size > 0 ? 'selection' : crisis ? 'crisis' : 'all');
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(crisis ? 'crisis' : 'all');
   const [scale, setScale] = useState<1 | 2>(2);
   const [bom, setBom] = useState(true);
   const [paper, setPaper] = useState<Paper>('fit');

@@ -33,7 +33,7 @@ export function ActorList() {
       <div className="sidebar-head">
         <h2>Actors</h2>
         {!readOnly && (
-          <button className="icon-button" data-testid="add-actor" onClick={add} title="Add actor">
+          <button className="icon-button" data-testid="add-actor" onClick={add} title="Add actor" aria-label="Add actor">
             +
           </button>
         )}
@@ -66,19 +66,20 @@ export function ActorList() {
               required
               maxLength={120}
               disabled={readOnly}
-              label="Actor name"
+              label={`Name of actor ${a.code}`}
               testId="actor-name"
               mark={`actor:name:${a.id}`}
               onCommit={(name, mark) => void edit([{ op: 'actor.update', id: a.id, patch: { name } }], mark)}
             />
             <label className="core-toggle" title="Counts for consensus">
-              <input type="checkbox" checked={core.has(a.id)} disabled={readOnly} onChange={() => toggleCore(a)} data-testid="actor-core" />
+              <input type="checkbox" checked={core.has(a.id)} disabled={readOnly} onChange={() => toggleCore(a)} data-testid="actor-core" aria-label={`${a.name} is a core actor`} />
               core
             </label>
             {!readOnly && (
               <button
                 className="icon-button danger"
                 title={`Remove ${a.name}`}
+                aria-label={`Remove ${a.name}`}
                 data-testid="actor-remove"
                 onClick={() => void edit([{ op: 'actor.delete', id: a.id }]).then(() => workbench.notify(`Removed ${a.name}. Undo brings back its stances and roles.`, 'info'))}
               >

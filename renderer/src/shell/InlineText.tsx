@@ -17,14 +17,25 @@ interface Props {
   testId?: string;
   label?: string;
   className?: string;
+  /** Focus and select the text on mount: a field shown because the user asked to rename. */
+  autoFocus?: boolean;
 }
 
-export function InlineText({ value, onCommit, mark, multiline, required, maxLength, disabled, placeholder, testId, label, className }: Props) {
+export function InlineText({ value, onCommit, mark, multiline, required, maxLength, disabled, placeholder, testId, label, className, autoFocus }: Props) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSent = useRef(value);
   const cancelled = useRef(false);
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!autoFocus) return;
+    field.current?.focus();
+    field.current?.select();
+    // Only on mount: a later prop change must not steal focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     lastSent.current = value;
@@ -47,6 +58,7 @@ export function InlineText({ value, onCommit, mark, multiline, required, maxLeng
   };
 
   const common = {
+    ref: field,
     value: draft,
     disabled,
     placeholder,

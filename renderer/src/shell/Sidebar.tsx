@@ -54,7 +54,7 @@ export function Sidebar() {
         <div className="sidebar-head">
           <h2>Crises</h2>
           {!readOnly && (
-            <button className="icon-button" data-testid="new-crisis" onClick={() => void addCrisis()} title="Add crisis">
+            <button className="icon-button" data-testid="new-crisis" onClick={() => void addCrisis()} title="Add crisis" aria-label="Add crisis">
               +
             </button>
           )}
@@ -70,6 +70,7 @@ export function Sidebar() {
                   mark={`crisis:title:${c.id}`}
                   testId="crisis-title-input"
                   label="Crisis title"
+                  autoFocus
                   onCommit={(title, mark) => {
                     void edit([{ op: 'crisis.update', id: c.id, patch: { title } }], mark);
                     setRenaming(null);
@@ -92,16 +93,16 @@ export function Sidebar() {
               )}
               {!readOnly && c.id === viewState.crisisId && renaming !== c.id && (
                 <span className="crisis-tools">
-                  <button className="icon-button" title="Rename" data-testid="crisis-rename" onClick={() => setRenaming(c.id)}>
+                  <button className="icon-button" title="Rename" aria-label={`Rename ${c.title}`} data-testid="crisis-rename" onClick={() => setRenaming(c.id)}>
                     ✎
                   </button>
-                  <button className="icon-button" title="Move up" data-testid="crisis-up" disabled={i === 0} onClick={() => move(i, -1)}>
+                  <button className="icon-button" title="Move up" aria-label={`Move ${c.title} up`} data-testid="crisis-up" disabled={i === 0} onClick={() => move(i, -1)}>
                     ↑
                   </button>
-                  <button className="icon-button" title="Move down" data-testid="crisis-down" disabled={i === crises.length - 1} onClick={() => move(i, 1)}>
+                  <button className="icon-button" title="Move down" aria-label={`Move ${c.title} down`} data-testid="crisis-down" disabled={i === crises.length - 1} onClick={() => move(i, 1)}>
                     ↓
                   </button>
-                  <button className="icon-button danger" title="Delete crisis" data-testid="crisis-delete" onClick={() => remove(c)}>
+                  <button className="icon-button danger" title="Delete crisis" aria-label={`Delete ${c.title}`} data-testid="crisis-delete" onClick={() => remove(c)}>
                     ✕
                   </button>
                 </span>

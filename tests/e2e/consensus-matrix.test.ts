@@ -1,0 +1,135 @@
+/**
+ * The consensus matrix never changes data by accident: selecting cells (click, arrows) leaves the
+ * file as it was; a position changes only by a deliberate key, a button of the selected-cell bar
+ * or the cell's menu; the hint bar names each key; rows run trigger → crisis → impact → response
+ * with the kind named; notes are entered in the matrix. Checked on the file on disk.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blankNode, type NodeKind } from '../../core/model';
+import type { Op } from '../../core/ops';
+import { launchApp, type AppSession } from './harness/app';
+import { dumpScenario, readOnDisk } from './harness/disk';
+import { waitSaved } from './harness/editor';
+import { openBuiltScenario } from './harness/scenario';
+
+// Created out of kind order, so the matrix's order is its own doing.
+function ops(crisisId: string): Op[] {
+  const node = (id: string, kind: NodeKind, title: string, i: number): Op => ({
+    op: 'node.create',
+    node: { ...blankNode(kind, crisisId, id, { x: 80 + i * 260, y: 80 }), title },
+  });
+  return [
+    node('r1', 'response', 'Evacuate by sea', 0),
+    node('i1', 'impact', 'Ports closed', 1),
+    node('x', 'crisis', 'Blockade of the strait', 2),
+    node('t1', 'trigger', 'Naval incident', 3),
+    node('i2', 'impact', 'Fuel rationing', 4),
+  ];
+}
+
+const stancesOnDisk = (file: string) =>
+  readOnDisk(file, (db) => db.prepare('SELECT element_id, actor_id, position, note FROM stances ORDER BY element_id, actor_id').all());
+
+describe('consensus matrix', () => {
+  let app: AppSession;
+  let file: string;
+  beforeEach(async () => {
+    app = await launchApp({ viewport: { width: 1024, height: 700 } });
+    ({ file } = await openBuiltScenario(app, 'matrix', ops));
+    await app.page.getByTestId('centre-matrix').click();
+    await app.page.getByTestId('consensus-matrix').waitFor();
+  });
+  afterEach(async () => {
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('selecting cells by click and arrows changes nothing, in the page or on disk', async () => {
+    const { page } = app;
+    const before = dumpScenario(file);
+    const undoBefore = await page.getByTestId('tool-edit.undo').isDisabled();
+    for (const id of ['matrix-t1-us', 'matrix-x-jp', 'matrix-i1-kr', 'matrix-r1-cn', 'matrix-i2-us']) await page.getByTestId(id).click();
+    await page.getByTestId('matrix-t1-us').click();
+    const path: (string | null | undefined)[] = [];
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowRight']) {
+      await page.keyboard.press(key);
+      path.push(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')));
+    }
+    expect(path).toEqual(['matrix-x-us', 'matrix-i2-us', 'matrix-i2-jp', 'matrix-x-jp', 'matrix-x-us', 'matrix-x-jp']);
+    // Space and Enter used to cycle the stance; now Space does nothing and Enter goes to the note.
+    await page.keyboard.press(' ');
+    const positions = await page.locator('.matrix-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-position')));
+    expect(new Set(positions)).toEqual(new Set(['unknown']));
+    expect(dumpScenario(file)).toEqual(before);
+    expect(await page.getByTestId('tool-edit.undo').isDisabled()).toBe(undoBefore);
+    // Impacts sort by title within their kind (Fuel before Ports). The cell the arrows reached is the selected one, and the bar says whose position it is.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-x-jp');
+    await expect(page.getByTestId('matrix-cell-editor').textContent()).resolves.toContain('Japan');
+    await expect(page.getByTestId('matrix-cell-editor').textContent()).resolves.toContain('Blockade of the strait');
+  });
+
+  it('lists rows trigger → crisis → impact → response, names each kind, and says what each key does', async () => {
+    const { page } = app;
+    const rows = await page.getByTestId('matrix-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.row-kind')?.textContent]));
+    expect(rows).toEqual([
+      ['trigger', 'Trigger'],
+      ['crisis', 'Crisis'],
+      ['impact', 'Impact'],
+      ['impact', 'Impact'],
+      ['response', 'Response'],
+    ]);
+    const hint = (await page.getByTestId('matrix-help').textContent()) ?? '';
+    for (const words of ['A: agree', 'D: disagree', 'U: uncertain', 'N: unknown', 'Shift+letter: the whole row', 'Enter: edit the note', 'nothing changes']) {
+      expect(hint).toContain(words);
+    }
+    await app.screenshot('matrix-1024x700');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await app.screenshot('matrix-1440x900');
+  });
+
+  it('changes a position only by a key, a bar button or the menu; each changes the one cell and the file', async () => {
+    const { page } = app;
+    // A key: D on the US cell of the trigger; focus stays on that cell.
+    await page.getByTestId('matrix-t1-us').click();
+    await page.keyboard.press('d');
+    await waitSaved(page);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-t1-us');
+    // A button of the selected-cell bar: Japan agrees on the crisis.
+    await page.getByTestId('matrix-x-jp').click();
+    await page.getByTestId('matrix-set-agree').click();
+    await expect.poll(() => page.getByTestId('matrix-x-jp').getAttribute('data-position')).toBe('agree');
+    await waitSaved(page);
+    // The menu, by right-click: Korea is uncertain on the first impact.
+    await page.getByTestId('matrix-i1-kr').click({ button: 'right' });
+    await page.getByTestId('matrix-menu-uncertain').click();
+    await expect.poll(() => page.getByTestId('matrix-i1-kr').getAttribute('data-position')).toBe('uncertain');
+    await waitSaved(page);
+    // ...and by Shift+F10 from the keyboard: China disagrees on the response.
+    await page.getByTestId('matrix-r1-cn').focus();
+    await page.keyboard.press('Shift+F10');
+    await page.getByTestId('context-menu').waitFor();
+    await page.getByTestId('matrix-menu-disagree').click();
+    await expect.poll(() => page.getByTestId('matrix-r1-cn').getAttribute('data-position')).toBe('disagree');
+    await waitSaved(page);
+    expect(stancesOnDisk(file)).toEqual([
+      { element_id: 'i1', actor_id: 'kr', position: 'uncertain', note: '' },
+      { element_id: 'r1', actor_id: 'cn', position: 'disagree', note: '' },
+      { element_id: 't1', actor_id: 'us', position: 'disagree', note: '' },
+      { element_id: 'x', actor_id: 'jp', position: 'agree', note: '' },
+    ]);
+  });
+
+  it('takes a note for the selected cell, from the keyboard, and keeps its position', async () => {
+    const { page } = app;
+    await page.getByTestId('matrix-x-us').click();
+    await page.keyboard.press('a');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-note');
+    await page.keyboard.type('Said so at the Tokyo meeting');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-x-us');
+    await waitSaved(page);
+    await expect.poll(() => stancesOnDisk(file)).toEqual([{ element_id: 'x', actor_id: 'us', position: 'agree', note: 'Said so at the Tokyo meeting' }]);
+    await expect(page.getByTestId('matrix-x-us').getAttribute('aria-label')).resolves.toContain('with a note');
+  });
+});
