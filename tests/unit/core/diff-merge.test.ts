@@ -4,6 +4,7 @@ import { conflictKey, diffDocuments, mergeDocuments } from '../../../core/diff';
 import { blankNode, emptyDocument, type ScenarioDocument } from '../../../core/model';
 import { reduceOps } from '../../../core/patch-document';
 import type { Op } from '../../../core/ops';
+import { withCascade } from '../support/random-edits';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -17,7 +18,7 @@ function base(): ScenarioDocument {
     { op: 'stance.set', actorId: 'jp', elementId: 'i1', position: 'agree', note: '' },
   ]);
 }
-const edit = (doc: ScenarioDocument, ops: Op[]): ScenarioDocument => reduceOps(doc, ops);
+const edit = (doc: ScenarioDocument, ops: Op[]): ScenarioDocument => ops.reduce((d, op) => reduceOps(d, withCascade(d, op)), doc);
 
 describe('diff', () => {
   it('reports a rename field by field, a stance by actorId/elementId, and moves apart', () => {

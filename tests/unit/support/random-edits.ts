@@ -1,7 +1,8 @@
 /**
  * Seeded random edit sequences over a scenario: every op is one a planner could make (valid
- * against the document at that moment), applied with the same cascade rules as the store
- * (core/patch-document). Used by the diff and merge property tests.
+ * against the document at that moment). A delete comes with its cascade spelled out as ops, as the
+ * store reports it (db/apply), since core/patch-document only patches. Used by the diff and merge
+ * property tests.
  */
 import { seededRandom } from '../../../bench/fixtures';
 import { blankNode, HORIZONS, NODE_KINDS, POSITIONS, type ScenarioDocument } from '../../../core/model';
@@ -99,12 +100,40 @@ export function randomOp(doc: ScenarioDocument, random: Random): Op | null {
   }
 }
 
+const unset = (s: { actorId: string; elementId: string }): Op => ({ op: 'stance.set', actorId: s.actorId, elementId: s.elementId, position: 'unknown', note: '' });
+
+/** The op with what the store's cascade does before it, as separate ops. */
+export function withCascade(doc: ScenarioDocument, op: Op): Op[] {
+  switch (op.op) {
+    case 'node.delete':
+      return [
+        ...doc.edges.filter((e) => e.source === op.id || e.target === op.id).map((e): Op => ({ op: 'edge.delete', id: e.id })),
+        ...doc.stances.filter((s) => s.elementId === op.id).map(unset),
+        ...doc.provenance.filter((p) => p.elementId === op.id).map((p): Op => ({ op: 'provenance.delete', id: p.id })),
+        op,
+      ];
+    case 'actor.delete':
+      return [
+        ...doc.nodes
+          .filter((n) => n.leadActorId === op.id || n.supportingActorIds.includes(op.id))
+          .map((n): Op => ({ op: 'node.update', id: n.id, patch: { leadActorId: n.leadActorId === op.id ? null : n.leadActorId, supportingActorIds: n.supportingActorIds.filter((a) => a !== op.id) } })),
+        ...doc.stances.filter((s) => s.actorId === op.id).map(unset),
+        ...(doc.scenario.coreActorIds.includes(op.id) ? [{ op: 'scenario.update', patch: { coreActorIds: doc.scenario.coreActorIds.filter((a) => a !== op.id) } } satisfies Op] : []),
+        op,
+      ];
+    case 'source.delete':
+      return [...doc.provenance.filter((p) => p.sourceId === op.id).map((p): Op => ({ op: 'provenance.delete', id: p.id })), op];
+    default:
+      return [op];
+  }
+}
+
 /** `count` random ops applied in turn to `doc`. */
 export function randomEdits(doc: ScenarioDocument, count: number, random: Random): ScenarioDocument {
   let out = doc;
   for (let i = 0; i < count; i++) {
     const op = randomOp(out, random);
-    if (op) out = reduceOp(out, op);
+    if (op) for (const step of withCascade(out, op)) out = reduceOp(out, step);
   }
   return out;
 }
