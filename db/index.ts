@@ -12,3 +12,4 @@ export type { AppliedChange } from './apply';
 export type { FileCounts, CrisisSummary } from './load';
 export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageReport, type SalvageResult } from './salvage';
 export { readImportText, writeFileAtomically, MAX_IMPORT_BYTES } from './file-io';
+export { commonBase, SNAPSHOT_KINDS, type SnapshotInfo, type SnapshotKind, type Lineage } from './snapshots';

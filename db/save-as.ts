@@ -21,7 +21,13 @@ export function fsyncPath(path: string): void {
   }
 }
 
-export function saveCopy(db: Database, sourcePath: string, source: { dev: number; ino: number }, target: string): void {
+/**
+ * `amend`, when given, writes to the copy before it is renamed into place, through the live
+ * connection with the copy attached as schema "copy" (so no second native handle is opened).
+ */
+export function saveCopy(
+  db: Database, sourcePath: string, source: { dev: number; ino: number }, target: string, amend?: (db: Database, schema: string) => void,
+): void {
   const full = resolve(target);
   if (full === resolve(sourcePath)) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
   checkParentFolder(full);
@@ -34,6 +40,14 @@ export function saveCopy(db: Database, sourcePath: string, source: { dev: number
   const temp = tempNameBeside(full, 'saving');
   try {
     db.prepare('VACUUM INTO ?').run(temp);
+    if (amend) {
+      db.prepare("ATTACH DATABASE ? AS copy").run(temp);
+      try {
+        amend(db, 'copy');
+      } finally {
+        db.exec('DETACH DATABASE copy');
+      }
+    }
     fsyncPath(temp);
     renameSync(temp, full);
     fsyncPath(dirname(full));

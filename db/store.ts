@@ -3,6 +3,7 @@
  * Each apply() is one transaction committed before it returns, so an acknowledged edit is on disk.
  */
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Database, Transaction } from 'better-sqlite3';
 import { AppError, type AppErrorShape, type ErrorCode } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
@@ -10,6 +11,10 @@ import type { Op } from '../core/ops';
 import { applyOps, type AppliedChange } from './apply';
 import { loadDocument, readCounts, type CrisisSummary, type FileCounts } from './load';
 import { saveCopy } from './save-as';
+import {
+  createSnapshot, deleteSnapshot, findSnapshot, listSnapshots, readLineage, readSnapshot, writeLineage,
+  type Lineage, type SnapshotInfo, type SnapshotKind,
+} from './snapshots';
 import { toAppError } from './sqlite-errors';
 import { prepareStatements, type Statements } from './statements';
 
@@ -35,6 +40,20 @@ export interface ScenarioStore {
   info(): FileInfo;
   apply(ops: Op[]): AppliedChange;
   saveAs(target: string): void;
+  /** Named snapshots kept inside the file (db/snapshots.ts). */
+  createSnapshot(name: string, kind: SnapshotKind, author: string): SnapshotInfo;
+  listSnapshots(): SnapshotInfo[];
+  /** By id, or by name (the newest of that name). */
+  findSnapshot(idOrName: string): SnapshotInfo;
+  readSnapshot(id: string): ScenarioDocument;
+  deleteSnapshot(id: string): void;
+  /** Which snapshot this file was copied at, when it is a copy made for review. */
+  lineage(): Lineage | null;
+  /**
+   * Save a Copy for review: a snapshot here, then a copy that records it as its lineage, so the
+   * two files share a base to merge against later. Returns the snapshot.
+   */
+  saveCopyForReview(target: string, author: string): SnapshotInfo;
   close(): void;
 }
 
@@ -114,11 +133,61 @@ export class SqliteScenarioStore implements ScenarioStore {
     saveCopy(this.db, this.path, this.identity, target);
   }
 
+  createSnapshot(name: string, kind: SnapshotKind, author: string): SnapshotInfo {
+    this.assertWritable();
+    const doc = this.load();
+    try {
+      return createSnapshot(this.db, doc, { name, kind, author, at: this.clock().toISOString() });
+    } catch (err) {
+      throw toAppError(err, 'The snapshot was not saved');
+    }
+  }
+
+  listSnapshots(): SnapshotInfo[] {
+    this.assertOpen();
+    return listSnapshots(this.db);
+  }
+
+  findSnapshot(idOrName: string): SnapshotInfo {
+    this.assertOpen();
+    return findSnapshot(this.db, idOrName);
+  }
+
+  readSnapshot(id: string): ScenarioDocument {
+    this.assertOpen();
+    return readSnapshot(this.db, id);
+  }
+
+  deleteSnapshot(id: string): void {
+    this.assertWritable();
+    deleteSnapshot(this.db, id);
+  }
+
+  lineage(): Lineage | null {
+    this.assertOpen();
+    return readLineage(this.db);
+  }
+
+  saveCopyForReview(target: string, author: string): SnapshotInfo {
+    this.assertWritable();
+    const snapshot = this.createSnapshot(`Copy for review: ${basename(target)}`, 'copy', author);
+    saveCopy(this.db, this.path, this.identity, target, (db, schema) => {
+      writeLineage(db, { snapshotId: snapshot.id, copiedFrom: basename(this.path), copiedAt: snapshot.createdAt }, schema);
+    });
+    return snapshot;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.opened = null;
     this.db.close();
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw new AppError('READ_ONLY', `This scenario is open read-only: ${this.readOnly.message}`);
+    this.assertFileInPlace();
   }
 
   private assertOpen(): void {

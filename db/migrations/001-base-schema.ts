@@ -6,8 +6,8 @@ import type { Migration } from './types';
 
 const NODE_KINDS = "'trigger','crisis','impact','response'";
 const HORIZONS = "'hours','days','weeks','months','years'";
-const ID = (col: string): string => `length(${col}) BETWEEN 1 AND 64 AND ${col} NOT GLOB '*[^A-Za-z0-9_-]*'`;
-const TIMESTAMP = (col: string): string =>
+export const ID = (col: string): string => `length(${col}) BETWEEN 1 AND 64 AND ${col} NOT GLOB '*[^A-Za-z0-9_-]*'`;
+export const TIMESTAMP = (col: string): string =>
   `length(${col}) BETWEEN 20 AND 40 AND ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*'`;
 const JSON_ARRAY = (col: string): string => `json_valid(${col}) AND json_type(${col}) = 'array'`;
 

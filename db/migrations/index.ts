@@ -7,11 +7,12 @@ import { AppError } from '../../core/errors';
 import { APPLICATION_ID } from '../constants';
 import { baseSchema } from './001-base-schema';
 import { referenceIndexes } from './002-reference-indexes';
+import { snapshots } from './003-snapshots';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes];
+export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots];
 
 /** The typed refusal for a file whose user_version is above what this build knows. */
 export function newerVersionError(version: number, known: number, action: string): AppError {

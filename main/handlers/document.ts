@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import type { ScenarioDocument } from '../../core/model';
 import { openScenarioFile, salvageScenarioFile, salvageSummary, type SalvageReport } from '../../db';
 import type { RecentFiles } from '../app/recent';
+import type { AppSettings } from '../app/settings';
 import type { AppServices } from '../app/services';
 import { documentView, unwrap, type SessionRegistry } from '../app/sessions';
 
@@ -13,6 +14,7 @@ export interface DocumentDeps {
   services: AppServices;
   sessions: SessionRegistry;
   recent: RecentFiles;
+  settings: AppSettings;
 }
 
 /** Open a file for a window: focus the window that has it, or give it a window of its own. */
@@ -72,7 +74,11 @@ export async function saveAsFor(deps: DocumentDeps, windowId: number): Promise<D
   return documentView(next);
 }
 
-/** Write a copy of this window's scenario where the planner chooses, and keep editing the original. */
+/**
+ * Write a copy of this window's scenario where the planner chooses, and keep editing the original.
+ * A writable scenario records a snapshot first and the copy remembers it (lineage), so merging
+ * the copy back later has a common base; a read-only one is copied as it is.
+ */
 export async function saveCopyFor(deps: DocumentDeps, windowId: number): Promise<{ fileName: string }> {
   const session = deps.sessions.require(windowId);
   const title = session.store.info().title;
@@ -82,7 +88,8 @@ export async function saveCopyFor(deps: DocumentDeps, windowId: number): Promise
   if (deps.sessions.windowOf(target) !== undefined) {
     throw new AppError('ALREADY_OPEN', 'That file is open in a window; close it first or choose another name.');
   }
-  session.store.saveAs(target);
+  if (session.store.readOnly) session.store.saveAs(target);
+  else session.store.saveCopyForReview(target, deps.settings.author());
   deps.recent.touch(target);
   return { fileName: basename(target) };
 }

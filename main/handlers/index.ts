@@ -1,6 +1,7 @@
 /** The handler map: one function per contract channel, all plain Node. */
 import { AppError } from '../../core/errors';
 import { RecentFiles } from '../app/recent';
+import { AppSettings } from '../app/settings';
 import type { AppServices } from '../app/services';
 import { documentView, SessionRegistry } from '../app/sessions';
 import type { Handlers } from '../ipc/adapter';
@@ -16,7 +17,8 @@ export interface HandlerContext extends DocumentDeps {
 export function createHandlers(services: AppServices): HandlerContext {
   const sessions = new SessionRegistry(services.userDataDir, { nativeBinding: services.nativeBinding });
   const recent = new RecentFiles(services.userDataDir);
-  const deps: DocumentDeps = { services, sessions, recent };
+  const settings = new AppSettings(services.userDataDir);
+  const deps: DocumentDeps = { services, sessions, recent, settings };
 
   const handlers: Handlers = {
     appInfo: () => ({ name: services.appName, version: services.version, platform: services.platform }),

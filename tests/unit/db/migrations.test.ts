@@ -62,7 +62,7 @@ describe('migrations', () => {
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     const doc = opened.store.load();
-    expect(opened.store.info().formatVersion).toBe(2);
+    expect(opened.store.info().formatVersion).toBe(SCHEMA_VERSION);
     opened.store.close();
     expect(doc.scenario).toMatchObject({ title: 'Old plan', coreActorIds: ['us'] });
     expect(doc.nodes.map((n) => [n.id, n.title, n.tags])).toEqual([['k1', 'Old crisis node', []], ['t1', 'Old trigger', ['a']]]);

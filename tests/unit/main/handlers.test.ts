@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../core/contract';
 import { blankNode, newId } from '../../../core/model';
-import { SCHEMA_VERSION, checkScenarioFile, createScenarioFile } from '../../../db';
+import { SCHEMA_VERSION, checkScenarioFile, createScenarioFile, openScenarioFile } from '../../../db';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 
 let h: MainHarness;
@@ -219,6 +219,13 @@ describe('save a copy', () => {
     expect((await h.value('recentFiles', {})).map((r) => r.displayPath)).toEqual([copy]);
     const checked = checkScenarioFile(copy);
     expect(checked.ok && checked.info.counts).toMatchObject({ trigger: 1, impact: 0 });
+    // A copy for review: it remembers the snapshot it was made from, which it also holds.
+    const opened = openScenarioFile(copy, { readOnly: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const lineage = opened.store.lineage();
+    expect(opened.store.listSnapshots().map((s) => [s.id, s.kind, s.author])).toEqual([[lineage?.snapshotId, 'copy', 'unnamed']]);
+    expect(opened.store.readSnapshot(lineage!.snapshotId).nodes.map((n) => n.id)).toEqual([first.id]);
+    opened.store.close();
 
     h.dialogs.save.push(null);
     expect(await h.call('saveScenarioCopy', {})).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
