@@ -23,19 +23,32 @@ export interface ColumnAssignment {
   columnCount: number;
 }
 
-export function assignColumns(graph: IndexedGraph): ColumnAssignment {
+/** Each trigger's chain still ahead of the crisis and each impact's cascade depth, with their counts. */
+export interface ChainRanks {
+  triggerHeight: Int32Array;
+  impactDepth: Int32Array;
+  triggerLayers: number;
+  impactLayers: number;
+}
+
+export function chainRanks(graph: IndexedGraph): ChainRanks {
   const { count, kinds, edgeSource, edgeTarget } = graph;
   const between = (kind: string) => (e: number) => kinds[edgeSource[e]!] === kind && kinds[edgeTarget[e]!] === kind;
   // Trigger rank counts the chain still ahead, so walk the trigger edges backwards.
   const triggerHeight = longestPathDepths(count, edgeTarget, edgeSource, between('trigger'));
   const impactDepth = longestPathDepths(count, edgeSource, edgeTarget, between('impact'));
-
   let triggerLayers = 0;
   let impactLayers = 0;
   for (let v = 0; v < count; v++) {
     if (kinds[v] === 'trigger') triggerLayers = Math.max(triggerLayers, triggerHeight[v]! + 1);
     else if (kinds[v] === 'impact') impactLayers = Math.max(impactLayers, impactDepth[v]! + 1);
   }
+  return { triggerHeight, impactDepth, triggerLayers, impactLayers };
+}
+
+export function assignColumns(graph: IndexedGraph): ColumnAssignment {
+  const { count, kinds, edgeSource, edgeTarget } = graph;
+  const { triggerHeight, impactDepth, triggerLayers, impactLayers } = chainRanks(graph);
   const mainLayers = triggerLayers + 1 + impactLayers;
   // Main layer m owns raw column 2m + 1; raw column 2m holds the responses aimed at it.
   const raw = new Int32Array(count);
@@ -57,7 +70,7 @@ export function assignColumns(graph: IndexedGraph): ColumnAssignment {
 }
 
 /** Drop empty columns so the drawing has no blank bands. */
-function compact(raw: Int32Array, rawCount: number): ColumnAssignment {
+export function compact(raw: Int32Array, rawCount: number): ColumnAssignment {
   const used = new Uint8Array(rawCount);
   for (let v = 0; v < raw.length; v++) used[raw[v]!] = 1;
   const dense = new Int32Array(rawCount);

@@ -7,14 +7,17 @@
  * The pipeline (layered.ts): columns.ts assigns columns, ordering.ts reduces
  * crossings (with fans.ts and crossings.ts), coordinates.ts places boxes without
  * overlap and clearance.ts keeps them off the curves the canvas draws. selection.ts
- * arranges a selection in place; jobs.ts runs layouts as worker jobs.
+ * arranges a selection in place; jobs.ts runs layouts as worker jobs. fold.ts has the
+ * narrower column plans used to fit a canvas's shape.
  */
 import type { EdgeKind, NodeKind } from '../model/graph';
 import { layeredLayoutReport } from './layered';
+import type { LayoutOptions } from './types';
 
 export type { LayoutEdge, LayoutInput, LayoutNode, LayoutOptions, LayoutResult, Point } from './types';
 export { DEFAULT_LAYER_GAP, DEFAULT_NODE_GAP } from './types';
-export { layeredLayoutReport } from './layered';
+export { layeredLayoutReport, READABLE_ZOOM } from './layered';
+export { COLUMN_PLANS, type ColumnPlan } from './fold';
 export type { LayoutReport } from './layered';
 export { arrangeSelection } from './selection';
 export type { PlacedLayoutNode, SelectionLayoutInput } from './selection';
@@ -24,7 +27,7 @@ export function layeredLayout(
     nodes: { id: string; kind: NodeKind; width: number; height: number }[];
     edges: { source: string; target: string; kind: EdgeKind }[];
   },
-  options?: { nodeGap?: number; layerGap?: number; origin?: { x: number; y: number } },
+  options?: LayoutOptions,
 ): { positions: Record<string, { x: number; y: number }>; width: number; height: number } {
   const { positions, width, height } = layeredLayoutReport(input, options);
   return { positions, width, height };

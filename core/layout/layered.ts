@@ -1,7 +1,8 @@
 /** The layered layout pipeline: index → columns → crossing reduction → coordinates. */
-import { assignColumns } from './columns';
+import { assignColumns, type ColumnAssignment } from './columns';
 import { placeNodes } from './coordinates';
-import { connectedComponents, indexGraph } from './graph';
+import { assignColumnsByKind, COLUMN_PLANS, type ColumnPlan } from './fold';
+import { connectedComponents, indexGraph, type IndexedGraph } from './graph';
 import { orderColumns } from './ordering';
 import type { LayoutInput, LayoutOptions, LayoutResult, ResolvedOptions } from './types';
 import { DEFAULT_LAYER_GAP, DEFAULT_NODE_GAP } from './types';
@@ -12,7 +13,14 @@ export interface LayoutReport extends LayoutResult {
   crossings: number;
   /** Crossings of the starting order (input order, grouped by component). */
   initialCrossings: number;
+  /** Which column plan was used ('story' unless a canvas shape asked for a narrower one). */
+  plan: ColumnPlan;
 }
+
+/** The zoom at which text on the canvas is still readable; a plan that fits at this zoom is good enough. */
+export const READABLE_ZOOM = 0.6;
+/** Above this many nodes only the story plan is tried: the others would triple the work. */
+const FOLD_UP_TO = 2_000;
 
 export function resolveOptions(options: LayoutOptions = {}): ResolvedOptions {
   const gap = (value: number | undefined, fallback: number) =>
@@ -22,15 +30,32 @@ export function resolveOptions(options: LayoutOptions = {}): ResolvedOptions {
     nodeGap: gap(options.nodeGap, DEFAULT_NODE_GAP),
     layerGap: gap(options.layerGap, DEFAULT_LAYER_GAP),
     origin: origin && Number.isFinite(origin.x) && Number.isFinite(origin.y) ? { x: origin.x, y: origin.y } : { x: 0, y: 0 },
+    fit: options.fit && options.fit.width > 0 && options.fit.height > 0 ? { width: options.fit.width, height: options.fit.height } : null,
   };
 }
 
 export function layeredLayoutReport(input: LayoutInput, options?: LayoutOptions): LayoutReport {
   const resolved = resolveOptions(options);
   const graph = indexGraph(input);
-  if (graph.count === 0) return { positions: {}, width: 0, height: 0, columnCount: 0, crossings: 0, initialCrossings: 0 };
-  const { column, columnCount } = assignColumns(graph);
+  if (graph.count === 0) return { positions: {}, width: 0, height: 0, columnCount: 0, crossings: 0, initialCrossings: 0, plan: 'story' };
   const component = connectedComponents(graph);
+  const fit = resolved.fit;
+  const plans: readonly ColumnPlan[] = fit && graph.count <= FOLD_UP_TO ? COLUMN_PLANS : ['story'];
+  let best: LayoutReport | null = null;
+  let bestZoom = -1;
+  for (const plan of plans) {
+    const columns = plan === 'story' ? assignColumns(graph) : assignColumnsByKind(graph, plan === 'kind-depth');
+    const report = layOut(graph, component, columns, resolved, plan);
+    if (!fit) return report;
+    const zoom = Math.min(fit.width / Math.max(1, report.width), fit.height / Math.max(1, report.height));
+    if (zoom >= READABLE_ZOOM) return report;
+    if (zoom > bestZoom) [best, bestZoom] = [report, zoom];
+  }
+  return best!;
+}
+
+function layOut(graph: IndexedGraph, component: Int32Array, columns: ColumnAssignment, resolved: ResolvedOptions, plan: ColumnPlan): LayoutReport {
+  const { column, columnCount } = columns;
   const layered = orderColumns({
     realCount: graph.count,
     column,
@@ -49,5 +74,6 @@ export function layeredLayoutReport(input: LayoutInput, options?: LayoutOptions)
     columnCount,
     crossings: layered.crossings,
     initialCrossings: layered.initialCrossings,
+    plan,
   };
 }

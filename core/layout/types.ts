@@ -31,6 +31,11 @@ export interface LayoutOptions {
   layerGap?: number;
   /** Where the top-left corner of the laid-out drawing goes. */
   origin?: Point;
+  /**
+   * The canvas the drawing will be shown on (screen pixels). Given, the layout picks the column
+   * plan (fold.ts) that fits it at a readable zoom, using its height rather than growing wide.
+   */
+  fit?: { width: number; height: number };
 }
 
 export interface LayoutResult {
@@ -45,6 +50,7 @@ export interface ResolvedOptions {
   nodeGap: number;
   layerGap: number;
   origin: Point;
+  fit: { width: number; height: number } | null;
 }
 
 export const DEFAULT_NODE_GAP = 40;
