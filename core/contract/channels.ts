@@ -4,6 +4,7 @@
  * and the renderer's types come from z.infer. Nothing here is written twice.
  */
 import { z } from 'zod';
+import { CommandId } from '../commands';
 import { NodeKind } from '../model/graph';
 import { Id } from '../model/primitives';
 import { Viewport } from '../model/scenario';
@@ -84,7 +85,8 @@ export const ipcChannel = (name: ChannelName): string => `sw:${name}`;
 
 /** Events main pushes to a window. */
 export const EVENTS = {
-  command: z.strictObject({ command: z.string().max(100) }),
+  /** A command chosen in the native menu (core/commands lists every id). */
+  command: z.strictObject({ command: CommandId }),
   /** How far a running export has got, from 0 to 1. */
   exportProgress: z.strictObject({ fraction: z.number().min(0).max(1) }),
   /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 import { ScenarioDocument } from '../model/document';
 import { Id } from '../model/primitives';
+import { EXPORT_OPTIONS, ExportFormat } from '../formats';
 import { Change } from '../ops';
 
 export const ReadOnlyReason = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
@@ -62,9 +63,7 @@ export const LibraryEntry = z.strictObject({
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
 
-export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'json', 'csv', 'md', 'html', 'mermaid', 'dot', 'graphml', 'canvas'] as const;
-export const ExportFormat = z.enum(EXPORT_FORMATS);
-export type ExportFormat = z.infer<typeof ExportFormat>;
+export { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../formats';
 
 export const ExportScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('crisis'), crisisId: Id }),
@@ -73,15 +72,10 @@ export const ExportScope = z.discriminatedUnion('kind', [
 ]);
 export type ExportScope = z.infer<typeof ExportScope>;
 
+/** One export: the format, what to include, and the options (core/formats declares which apply to which format). */
 export const ExportOptions = z.strictObject({
   format: ExportFormat,
   scope: ExportScope,
-  scale: z.union([z.literal(1), z.literal(2)]).optional(),
-  bom: z.boolean().optional(),
-  paper: z.enum(['fit', 'a4', 'letter']).optional(),
+  ...EXPORT_OPTIONS,
 });
 export type ExportOptions = z.infer<typeof ExportOptions>;
-
-export const IMPORT_FORMATS = ['json', 'canvas', 'csv'] as const;
-export const ImportFormat = z.enum(IMPORT_FORMATS);
-export type ImportFormat = z.infer<typeof ImportFormat>;

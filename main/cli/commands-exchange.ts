@@ -4,8 +4,9 @@
  * files read-only: the CLI never changes the file it exports or analyses.
  */
 import { extname, resolve } from 'node:path';
-import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ExportOptions, type ImportFormat } from '../../core/contract';
+import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ExportOptions } from '../../core/contract';
 import { analyzeDocument, formatAnalysisText } from '../../core/analysis';
+import { exportFormat, importFormatOf, PAPERS, type ExportOptionName } from '../../core/formats';
 import { AppError } from '../../core/errors';
 import { NODE_KINDS, type NodeKind, type ScenarioDocument } from '../../core/model';
 import { createScenarioFile, openScenarioFile } from '../../db';
@@ -18,13 +19,11 @@ import type { CliIo } from './commands';
 type Command = (argv: string[], io: CliIo) => Promise<void>;
 
 export const EXCHANGE_USAGE = `  export FILE --format F -o OUT          write FILE in format F: ${EXPORT_FORMATS.join('|')}
-      [--crisis ID] [--scale 1|2] [--bom] [--paper fit|a4|letter]
+      [--crisis ID] [--scale 1|2] [--bom] [--paper ${PAPERS.join('|')}]
   import IN -o FILE.scenario             create a scenario from IN (${IMPORT_FORMATS.join('|')}; by extension)
       [--format F] [--kind ${NODE_KINDS.join('|')}]
   analyze FILE [--crisis ID] [--json]    coverage gaps, risk, consensus and responsibilities
 `;
-
-const IMPORT_BY_EXTENSION: Record<string, ImportFormat> = { '.json': 'json', '.canvas': 'canvas', '.csv': 'csv' };
 
 export const EXCHANGE_COMMANDS: Record<string, Command> = {
   async export(argv, io) {
@@ -44,7 +43,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     const args = parseArgs(argv, new Set(['format', 'kind', 'o', 'output']), new Set());
     const source = onlyPositional(args, 'IN', io);
     const out = outputPath(args, io.cwd);
-    const format = oneOf(stringOption(args, 'format'), IMPORT_FORMATS, '--format') ?? IMPORT_BY_EXTENSION[extname(source).toLowerCase()];
+    const format = oneOf(stringOption(args, 'format'), IMPORT_FORMATS, '--format') ?? importFormatOf(source) ?? undefined;
     if (!format) throw new UsageError(`cannot tell the format of ${extname(source) || 'a file without an extension'}; give --format ${IMPORT_FORMATS.join('|')}`);
     const kind: NodeKind | undefined = oneOf(stringOption(args, 'kind'), NODE_KINDS, '--kind');
     if (kind && format !== 'canvas') throw new UsageError('--kind applies to canvas imports only');
@@ -89,10 +88,15 @@ export function readScenario(path: string): ScenarioDocument {
 function exportOptions(args: ParsedArgs, format: ExportFormat): ExportOptions {
   const crisisId = stringOption(args, 'crisis');
   const scale = oneOf(stringOption(args, 'scale'), ['1', '2'] as const, '--scale');
-  const paper = oneOf(stringOption(args, 'paper'), ['fit', 'a4', 'letter'] as const, '--paper');
-  if (scale && format !== 'png') throw new UsageError('--scale applies to png only');
-  if (paper && format !== 'pdf') throw new UsageError('--paper applies to pdf only');
-  if (args.options.has('bom') && format !== 'csv') throw new UsageError('--bom applies to csv only');
+  const paper = oneOf(stringOption(args, 'paper'), PAPERS, '--paper');
+  const refuseUnless = (given: unknown, option: ExportOptionName) => {
+    if (!given || exportFormat(format).options.some((o) => o === option)) return;
+    const takers = EXPORT_FORMATS.filter((f) => exportFormat(f).options.some((o) => o === option));
+    throw new UsageError(`--${option} applies to ${takers.join(', ')} only`);
+  };
+  refuseUnless(scale, 'scale');
+  refuseUnless(paper, 'paper');
+  refuseUnless(args.options.has('bom'), 'bom');
   return {
     format,
     scope: crisisId ? { kind: 'crisis', crisisId } : { kind: 'all' },

@@ -1,14 +1,9 @@
 /** Native dialogs behind DialogProvider: every path main writes to comes from here. */
 import { BrowserWindow, dialog } from 'electron';
-import type { ExportFormat, ImportFormat } from '../../core/contract';
+import { exportFormat, importFormat } from '../../core/formats';
 import type { DialogProvider } from '../app/services';
 
 const SCENARIO_FILTER = { name: 'Scenario', extensions: ['scenario'] };
-const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
-  svg: 'svg', png: 'png', pdf: 'pdf', json: 'json', csv: 'csv', md: 'md', html: 'html',
-  mermaid: 'mmd', dot: 'dot', graphml: 'graphml', canvas: 'canvas',
-};
-const IMPORT_EXTENSIONS: Record<ImportFormat, string[]> = { json: ['json'], canvas: ['canvas', 'json'], csv: ['csv'] };
 
 export function electronDialogs(): DialogProvider {
   const parent = () => BrowserWindow.getFocusedWindow() ?? undefined;
@@ -26,8 +21,8 @@ export function electronDialogs(): DialogProvider {
     chooseScenarioToOpen: () => pickOne({ properties: ['openFile'], filters: [SCENARIO_FILTER] }),
     chooseScenarioTarget: (name) => saveTo({ defaultPath: name, filters: [SCENARIO_FILTER] }),
     chooseExportTarget: (name, format) =>
-      saveTo({ defaultPath: name, filters: [{ name: format.toUpperCase(), extensions: [EXPORT_EXTENSIONS[format]] }] }),
+      saveTo({ defaultPath: name, filters: [{ name: exportFormat(format).label, extensions: [exportFormat(format).extension] }] }),
     chooseImportSource: (format) =>
-      pickOne({ properties: ['openFile'], filters: [{ name: format.toUpperCase(), extensions: IMPORT_EXTENSIONS[format] }] }),
+      pickOne({ properties: ['openFile'], filters: [{ name: importFormat(format).label, extensions: [...importFormat(format).extensions] }] }),
   };
 }

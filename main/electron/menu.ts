@@ -1,17 +1,13 @@
 /**
- * The native menu. Items carry command ids from the renderer's command registry and are sent
- * to the focused window, so the menu and the toolbar run the same code. Only what must happen
- * in main (quit, close, reload, recent files) is handled here.
+ * The native menu. Items carry command ids (core/commands, with their labels) and are sent to
+ * the focused window, whose command registry runs them, so the menu and the toolbar run the
+ * same code. Only what must happen in main (quit, close, reload, recent files) is handled here.
  */
 import { Menu, app, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { commandLabel, exportCommandId, type CommandId } from '../../core/commands';
 import { ipcEvent } from '../../core/contract';
-import type { ExportFormat, RecentFile } from '../../core/contract';
-
-const EXPORT_MENU: [ExportFormat, string][] = [
-  ['pdf', 'PDF…'], ['png', 'PNG Image…'], ['svg', 'SVG Image…'], ['html', 'HTML Brief…'], ['md', 'Markdown Brief…'],
-  ['csv', 'CSV…'], ['json', 'JSON…'], ['graphml', 'GraphML (yEd)…'], ['canvas', 'JSON Canvas (Obsidian)…'],
-  ['mermaid', 'Mermaid…'], ['dot', 'Graphviz DOT…'],
-];
+import type { RecentFile } from '../../core/contract';
+import { EXPORT_FORMATS, exportFormat } from '../../core/formats';
 
 export interface MenuActions {
   focused(): BrowserWindow | undefined;
@@ -21,8 +17,8 @@ export interface MenuActions {
 }
 
 export function buildMenu(actions: MenuActions): Menu {
-  const send = (command: string) => () => actions.focused()?.webContents.send(ipcEvent('command'), { command });
-  const item = (label: string, command: string, accelerator?: string): MenuItemConstructorOptions => ({
+  const send = (command: CommandId) => () => actions.focused()?.webContents.send(ipcEvent('command'), { command });
+  const item = (command: CommandId, accelerator?: string, label = commandLabel(command)): MenuItemConstructorOptions => ({
     label,
     accelerator,
     click: send(command),
@@ -33,10 +29,10 @@ export function buildMenu(actions: MenuActions): Menu {
     {
       label: '&File',
       submenu: [
-        item('New Scenario', 'file.new', 'CmdOrCtrl+N'),
-        item('New from Report Library', 'file.newFromLibrary'),
+        item('file.new', 'CmdOrCtrl+N'),
+        item('file.newFromLibrary'),
         { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
-        item('Open…', 'file.open', 'CmdOrCtrl+O'),
+        item('file.open', 'CmdOrCtrl+O'),
         {
           label: 'Open Recent',
           submenu: recent.length
@@ -44,19 +40,19 @@ export function buildMenu(actions: MenuActions): Menu {
             : [{ label: 'No recent files', enabled: false }],
         },
         { type: 'separator' },
-        item('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-        item('Save a Copy…', 'file.saveCopy'),
-        item('Recover Damaged Scenario…', 'file.recoverDamaged'),
+        item('file.saveAs', 'CmdOrCtrl+Shift+S'),
+        item('file.saveCopy'),
+        item('file.recoverDamaged'),
         {
           label: 'Export',
           submenu: [
-            item('Export…', 'file.export', 'CmdOrCtrl+E'),
+            item('file.export', 'CmdOrCtrl+E'),
             { type: 'separator' },
-            ...EXPORT_MENU.map(([format, label]) => item(label, `file.export.${format}`)),
+            ...EXPORT_FORMATS.map((format) => item(exportCommandId(format), undefined, exportFormat(format).menuLabel)),
           ],
         },
-        item('Import…', 'file.import'),
-        item('Insert Contingency from Library…', 'file.insertFromLibrary'),
+        item('file.import'),
+        item('file.insertFromLibrary'),
         { type: 'separator' },
         { role: 'close', label: 'Close Window' },
         ...(process.platform === 'darwin' ? [] : [{ role: 'quit' as const }]),
@@ -65,31 +61,31 @@ export function buildMenu(actions: MenuActions): Menu {
     {
       label: '&Edit',
       submenu: [
-        item('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'edit.redo', process.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
+        item('edit.undo', 'CmdOrCtrl+Z'),
+        item('edit.redo', process.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
         { type: 'separator' },
         // Roles, so the page gets real cut/copy/paste events with the system clipboard (which
         // carries our JSON between windows) without any clipboard permission being granted.
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
-        item('Duplicate', 'edit.duplicate', 'CmdOrCtrl+D'),
-        item('Delete', 'edit.delete'),
-        item('Select All', 'edit.selectAll', 'CmdOrCtrl+A'),
+        item('edit.duplicate', 'CmdOrCtrl+D'),
+        item('edit.delete'),
+        item('edit.selectAll', 'CmdOrCtrl+A'),
         { type: 'separator' },
-        item('Find', 'edit.find', 'CmdOrCtrl+F'),
+        item('edit.find', 'CmdOrCtrl+F'),
       ],
     },
     {
       label: '&View',
       submenu: [
-        item('Zoom In', 'view.zoomIn', 'CmdOrCtrl+='),
-        item('Zoom Out', 'view.zoomOut', 'CmdOrCtrl+-'),
-        item('Fit', 'view.fit', 'CmdOrCtrl+0'),
-        item('Minimap', 'view.toggleMinimap', 'CmdOrCtrl+Shift+M'),
-        item('Inspector', 'view.toggleInspector', 'CmdOrCtrl+I'),
-        item('Analysis Panel', 'view.toggleAnalysis', 'CmdOrCtrl+Shift+A'),
-        item('Arrange', 'view.arrange', 'CmdOrCtrl+Shift+L'),
+        item('view.zoomIn', 'CmdOrCtrl+='),
+        item('view.zoomOut', 'CmdOrCtrl+-'),
+        item('view.fit', 'CmdOrCtrl+0'),
+        item('view.toggleMinimap', 'CmdOrCtrl+Shift+M'),
+        item('view.toggleInspector', 'CmdOrCtrl+I'),
+        item('view.toggleAnalysis', 'CmdOrCtrl+Shift+A'),
+        item('view.arrange', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         { role: 'reload' },
       ],
@@ -97,7 +93,7 @@ export function buildMenu(actions: MenuActions): Menu {
     {
       label: '&Help',
       submenu: [
-        item('About Scenario Workbench', 'help.about'),
+        item('help.about'),
         { label: 'Documentation', click: () => void shell.openPath(`${app.getAppPath()}/README.md`) },
       ],
     },

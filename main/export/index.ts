@@ -15,47 +15,23 @@ import {
   renderMermaid,
   scopedDocument,
   svgFromGeometry,
-  type ExportScope,
 } from '../../core/export';
+import type { ExportOptions } from '../../core/contract';
+import { exportFormat, type ImportFormat } from '../../core/formats';
 import { importCanvas, importCsv } from '../../core/import';
 import type { NodeKind, ScenarioDocument } from '../../core/model';
 import { exportDocumentJson, parseDocumentJson } from '../../db';
-import { renderPdf, type Paper } from './pdf';
+import { renderPdf } from './pdf';
 import { renderPng } from './png';
 
-export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'json', 'csv', 'md', 'html', 'mermaid', 'dot', 'graphml', 'canvas'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportOptions {
-  format: ExportFormat;
-  scope: ExportScope;
-  /** PNG only. */
-  scale?: 1 | 2;
-  /** CSV only: start with a UTF-8 byte-order mark (for Excel). */
-  bom?: boolean;
-  /** PDF only: a page that fits the diagram, or A4/Letter landscape with the diagram scaled to fit. */
-  paper?: Paper;
-}
+export { EXPORT_FORMATS, IMPORT_FORMATS, importFormatOf, type ExportFormat, type ImportFormat } from '../../core/formats';
+export type { ExportOptions } from '../../core/contract';
 
 export interface ExportedFile {
   bytes: Uint8Array;
   extension: string;
   mime: string;
 }
-
-const FILE_TYPE: Record<ExportFormat, { extension: string; mime: string }> = {
-  svg: { extension: 'svg', mime: 'image/svg+xml' },
-  png: { extension: 'png', mime: 'image/png' },
-  pdf: { extension: 'pdf', mime: 'application/pdf' },
-  json: { extension: 'json', mime: 'application/json' },
-  csv: { extension: 'csv', mime: 'text/csv; charset=utf-8' },
-  md: { extension: 'md', mime: 'text/markdown; charset=utf-8' },
-  html: { extension: 'html', mime: 'text/html; charset=utf-8' },
-  mermaid: { extension: 'mmd', mime: 'text/vnd.mermaid; charset=utf-8' },
-  dot: { extension: 'dot', mime: 'text/vnd.graphviz; charset=utf-8' },
-  graphml: { extension: 'graphml', mime: 'application/graphml+xml' },
-  canvas: { extension: 'canvas', mime: 'application/json' },
-};
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -71,7 +47,8 @@ export async function exportDocument(doc: ScenarioDocument, options: ExportOptio
   onProgress?.(0);
   const bytes = await render(doc, options, onProgress);
   onProgress?.(1);
-  return { bytes, ...FILE_TYPE[options.format] };
+  const { extension, mime } = exportFormat(options.format);
+  return { bytes, extension, mime };
 }
 
 async function render(doc: ScenarioDocument, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
@@ -111,9 +88,6 @@ async function render(doc: ScenarioDocument, options: ExportOptions, onProgress?
   }
 }
 
-export const IMPORT_FORMATS = ['json', 'canvas', 'csv'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
 export interface ImportOptions {
   format: ImportFormat;
   /** JSON Canvas: the kind text nodes become (default: by our preset colours, else trigger). */
@@ -127,12 +101,6 @@ export interface ImportOptions {
 }
 
 export type ImportOutcome = { ok: true; document: ScenarioDocument; warnings: string[] } | { ok: false; error: AppErrorShape };
-
-/** The import format a file name implies (`.json`, `.canvas`, `.csv`), or null. */
-export function importFormatOf(fileName: string): ImportFormat | null {
-  const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  return (IMPORT_FORMATS as readonly string[]).includes(ext ?? '') ? (ext as ImportFormat) : null;
-}
 
 /**
  * Parse and validate; nothing is written. The caller saves `document` only on `ok: true`.

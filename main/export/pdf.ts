@@ -10,7 +10,8 @@ import { TYPE } from '../../core/export/geometry';
 import { DIAGRAM_COLORS } from '../../core/export/style';
 import { findPdfFont, toWinAnsi, type PdfFont } from './fonts';
 
-export type Paper = 'fit' | 'a4' | 'letter';
+export type { Paper } from '../../core/formats';
+import type { Paper } from '../../core/formats';
 
 export interface PdfOptions {
   paper?: Paper;

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { ExportFormat, ExportOptions, ImportFormat } from '../../core/contract';
+import type { ExportOptions, ImportFormat } from '../../core/contract';
+import { exportFormat } from '../../core/formats';
 import { AppError } from '../../core/errors';
 import { scopedGraph, scopeTitle } from '../../core/export';
 import { instantiateLibraryCrisis, libraryCrises, reportLibrary } from '../../core/library';
@@ -18,10 +19,6 @@ import { applyEdit } from './edit';
 
 type ExchangeChannels = 'newFromLibrary' | 'libraryCrises' | 'insertLibraryCrisis' | 'exportScenario' | 'revealExport' | 'importScenario';
 
-/** The file extension each export format gets, so the save dialog can suggest a name before rendering. */
-export const EXPORT_EXTENSION: Record<ExportFormat, string> = {
-  svg: 'svg', png: 'png', pdf: 'pdf', json: 'json', csv: 'csv', md: 'md', html: 'html', mermaid: 'mmd', dot: 'dot', graphml: 'graphml', canvas: 'canvas',
-};
 
 export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeChannels> {
   // Paths of finished exports, by id, for "Open file" / "Show in folder". Per handler context
@@ -90,7 +87,7 @@ function checkScope(doc: ScenarioDocument, options: ExportOptions): void {
 
 export function suggestedExportName(doc: ScenarioDocument, options: ExportOptions): string {
   const title = scopeTitle(doc, scopedGraph(doc, options.scope), options.scope);
-  return `${safeFileName(title)}.${EXPORT_EXTENSION[options.format]}`;
+  return `${safeFileName(title)}.${exportFormat(options.format).extension}`;
 }
 
 /**

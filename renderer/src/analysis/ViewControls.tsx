@@ -30,8 +30,8 @@ export function ViewModeSwitcher() {
 
   useEffect(() => {
     const entries = [
-      ...CENTRE_VIEWS.map((centre) => ({ id: `analysis.centre.${centre}`, label: `Show ${CENTRE_LABEL[centre].toLowerCase()}`, run: () => viewStore.patch({ centre }) })),
-      ...VIEW_MODES.map((mode) => ({ id: `analysis.mode.${mode}`, label: `${MODE_LABEL[mode]} view mode`, run: () => viewStore.patch({ mode, centre: 'canvas' as const }) })),
+      ...CENTRE_VIEWS.map((centre) => ({ id: `analysis.centre.${centre}` as const, run: () => viewStore.patch({ centre }) })),
+      ...VIEW_MODES.map((mode) => ({ id: `analysis.mode.${mode}` as const, run: () => viewStore.patch({ mode, centre: 'canvas' as const }) })),
     ].filter((c) => !commands.has(c.id));
     const unregister = entries.map((c) => commands.register(c));
     return () => unregister.forEach((u) => u());

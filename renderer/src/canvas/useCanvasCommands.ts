@@ -30,35 +30,33 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
       workbench.selection.selectNodes([next.id]);
       workbench.canvas.current?.focusNodes([next.id]);
     };
-    const nudge = (dx: number, dy: number): Omit<Command, 'id' | 'label'> => ({ when: onCanvas, enabled: writable, run: () => nudgeSelection(workbench, dx, dy) });
+    const nudge = (dx: number, dy: number): Omit<Command, 'id'> => ({ when: onCanvas, enabled: writable, run: () => nudgeSelection(workbench, dx, dy) });
     const commands: Command[] = [
-      { id: 'edit.delete', label: 'Delete', keys: ['Delete', 'Backspace'], when: onCanvas, enabled: () => writable() && hasSelection(), run: () => deleteSelection(workbench) },
-      { id: 'edit.selectAll', label: 'Select All', keys: ['Mod+A'], run: () => selectAll(workbench, crisisId) },
-      { id: 'edit.copy', label: 'Copy', keys: ['Mod+C'], run: () => void copyToSystem(workbench) },
+      { id: 'edit.delete', keys: ['Delete', 'Backspace'], when: onCanvas, enabled: () => writable() && hasSelection(), run: () => deleteSelection(workbench) },
+      { id: 'edit.selectAll', keys: ['Mod+A'], run: () => selectAll(workbench, crisisId) },
+      { id: 'edit.copy', keys: ['Mod+C'], run: () => void copyToSystem(workbench) },
       {
         id: 'edit.cut',
-        label: 'Cut',
         keys: ['Mod+X'],
         enabled: writable,
         run: () => {
           if (copyToSystem(workbench)) deleteSelection(workbench);
         },
       },
-      { id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], enabled: writable, run: () => paste(workbench, crisisId, null) },
-      { id: 'edit.duplicate', label: 'Duplicate', keys: ['Mod+D'], enabled: writable, run: () => duplicateSelection(workbench, crisisId) },
-      { id: 'canvas.left', label: 'Move left', keys: ['ArrowLeft'], ...nudge(-10, 0) },
-      { id: 'canvas.right', label: 'Move right', keys: ['ArrowRight'], ...nudge(10, 0) },
-      { id: 'canvas.up', label: 'Move up', keys: ['ArrowUp'], ...nudge(0, -10) },
-      { id: 'canvas.down', label: 'Move down', keys: ['ArrowDown'], ...nudge(0, 10) },
-      { id: 'canvas.leftFar', label: 'Move left 50', keys: ['Shift+ArrowLeft'], ...nudge(-50, 0) },
-      { id: 'canvas.rightFar', label: 'Move right 50', keys: ['Shift+ArrowRight'], ...nudge(50, 0) },
-      { id: 'canvas.upFar', label: 'Move up 50', keys: ['Shift+ArrowUp'], ...nudge(0, -50) },
-      { id: 'canvas.downFar', label: 'Move down 50', keys: ['Shift+ArrowDown'], ...nudge(0, 50) },
-      { id: 'canvas.nextNode', label: 'Next node', keys: ['Tab'], when: onCanvas, run: cycle(1) },
-      { id: 'canvas.previousNode', label: 'Previous node', keys: ['Shift+Tab'], when: onCanvas, run: cycle(-1) },
+      { id: 'edit.paste', keys: ['Mod+V'], enabled: writable, run: () => paste(workbench, crisisId, null) },
+      { id: 'edit.duplicate', keys: ['Mod+D'], enabled: writable, run: () => duplicateSelection(workbench, crisisId) },
+      { id: 'canvas.left', keys: ['ArrowLeft'], ...nudge(-10, 0) },
+      { id: 'canvas.right', keys: ['ArrowRight'], ...nudge(10, 0) },
+      { id: 'canvas.up', keys: ['ArrowUp'], ...nudge(0, -10) },
+      { id: 'canvas.down', keys: ['ArrowDown'], ...nudge(0, 10) },
+      { id: 'canvas.leftFar', keys: ['Shift+ArrowLeft'], ...nudge(-50, 0) },
+      { id: 'canvas.rightFar', keys: ['Shift+ArrowRight'], ...nudge(50, 0) },
+      { id: 'canvas.upFar', keys: ['Shift+ArrowUp'], ...nudge(0, -50) },
+      { id: 'canvas.downFar', keys: ['Shift+ArrowDown'], ...nudge(0, 50) },
+      { id: 'canvas.nextNode', keys: ['Tab'], when: onCanvas, run: cycle(1) },
+      { id: 'canvas.previousNode', keys: ['Shift+Tab'], when: onCanvas, run: cycle(-1) },
       {
         id: 'canvas.rename',
-        label: 'Rename',
         keys: ['Enter', 'F2'],
         when: onCanvas,
         enabled: () => writable() && workbench.selection.get().nodeIds.size === 1,
@@ -66,17 +64,16 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
       },
       {
         id: 'canvas.escape',
-        label: 'Clear selection',
         keys: ['Escape'],
         run: () => {
           workbench.selection.clear();
           workbench.view.patch({ findOpen: false, editingNodeId: null });
         },
       },
-      { id: 'view.arrange', label: 'Arrange', keys: ['Shift+Mod+L'], enabled: writable, run: () => arrange(workbench, crisisId) },
-      { id: 'view.zoomIn', label: 'Zoom In', keys: ['Mod+='], run: () => workbench.canvas.current?.zoomIn() },
-      { id: 'view.zoomOut', label: 'Zoom Out', keys: ['Mod+-'], run: () => workbench.canvas.current?.zoomOut() },
-      { id: 'view.fit', label: 'Fit', keys: ['Mod+0'], run: () => workbench.canvas.current?.fit() },
+      { id: 'view.arrange', keys: ['Shift+Mod+L'], enabled: writable, run: () => arrange(workbench, crisisId) },
+      { id: 'view.zoomIn', keys: ['Mod+='], run: () => workbench.canvas.current?.zoomIn() },
+      { id: 'view.zoomOut', keys: ['Mod+-'], run: () => workbench.canvas.current?.zoomOut() },
+      { id: 'view.fit', keys: ['Mod+0'], run: () => workbench.canvas.current?.fit() },
     ];
     const unregister = commands.map((c) => workbench.commands.register(c));
 

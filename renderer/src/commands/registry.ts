@@ -1,11 +1,12 @@
 /**
- * The command registry: every user action has an id, a label and optional shortcuts. The
- * native menu (through the `command` event), the toolbar, context menus and the keyboard all
- * run commands by id, so nothing is wired twice.
+ * The command registry: the handlers for the commands core/commands declares (each with its id
+ * and label there), with optional shortcuts. The native menu (through the `command` event), the
+ * toolbar, context menus and the keyboard all run commands by id, so nothing is wired twice.
  */
+import { commandLabel, type CommandId } from '../../../core/commands';
+
 export interface Command {
-  id: string;
-  label: string;
+  id: CommandId;
   /** e.g. 'Mod+Z', 'Shift+Mod+Z', 'Delete'. Mod is Ctrl, or Cmd on macOS. */
   keys?: readonly string[];
   /** Runs even while typing in a text field (the field's own editing is left alone otherwise). */
@@ -25,8 +26,8 @@ export interface KeyInput {
 }
 
 export class CommandRegistry {
-  private readonly commands = new Map<string, Command>();
-  private readonly byKey = new Map<string, string>();
+  private readonly commands = new Map<CommandId, Command>();
+  private readonly byKey = new Map<string, CommandId>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -56,11 +57,16 @@ export class CommandRegistry {
     for (const listener of this.listeners) listener();
   }
 
-  has(id: string): boolean {
+  /** The label core/commands gives the command (for tooltips and the palette). */
+  label(id: CommandId): string {
+    return commandLabel(id);
+  }
+
+  has(id: CommandId): boolean {
     return this.commands.has(id);
   }
 
-  get(id: string): Command | undefined {
+  get(id: CommandId): Command | undefined {
     return this.commands.get(id);
   }
 
@@ -68,13 +74,13 @@ export class CommandRegistry {
     return [...this.commands.values()];
   }
 
-  isEnabled(id: string): boolean {
+  isEnabled(id: CommandId): boolean {
     const command = this.commands.get(id);
     return !!command && (command.enabled?.() ?? true);
   }
 
   /** Run a command by id; false if it is unknown or disabled. */
-  async run(id: string): Promise<boolean> {
+  async run(id: CommandId): Promise<boolean> {
     const command = this.commands.get(id);
     if (!command || !(command.enabled?.() ?? true)) return false;
     await command.run();

@@ -4,6 +4,7 @@
  * workspace; the dialogs talk to main through the contract only.
  */
 import { useEffect, useState } from 'react';
+import { exportCommandId } from '../../../core/commands';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../core/contract';
 import { useWorkbench } from '../workspace-context';
 import { ExportDialog } from './ExportDialog';
@@ -23,15 +24,14 @@ export function ExchangeDialogs() {
     const { commands, doc } = workbench;
     const hasDocument = () => doc.getSnapshot().view !== null;
     const off = [
-      commands.register({ id: 'file.export', label: 'Export…', keys: ['Mod+E'], enabled: hasDocument, run: () => setOpen({ kind: 'export', format: 'svg' }) }),
+      commands.register({ id: 'file.export', keys: ['Mod+E'], enabled: hasDocument, run: () => setOpen({ kind: 'export', format: 'svg' }) }),
       // File ▸ Export ▸ <format> in the native menu opens the dialog with that format chosen.
       ...EXPORT_FORMATS.map((format) =>
-        commands.register({ id: `file.export.${format}`, label: `Export ${format}…`, enabled: hasDocument, run: () => setOpen({ kind: 'export', format }) }),
+        commands.register({ id: exportCommandId(format), enabled: hasDocument, run: () => setOpen({ kind: 'export', format }) }),
       ),
-      commands.register({ id: 'file.import', label: 'Import…', run: () => setOpen({ kind: 'import' }) }),
+      commands.register({ id: 'file.import', run: () => setOpen({ kind: 'import' }) }),
       commands.register({
         id: 'file.insertFromLibrary',
-        label: 'Insert Contingency from Library…',
         enabled: () => hasDocument() && !doc.getSnapshot().view?.readOnly,
         run: () => setOpen({ kind: 'library' }),
       }),

@@ -4,8 +4,8 @@
  * the dialog shows that it is busy; afterwards it offers to open the file or its folder.
  */
 import { useEffect, useState } from 'react';
-import type { ExportFormat, ExportOptions, ExportScope } from '../../../core/contract';
-import { EXPORT_FORMATS } from '../../../core/contract';
+import type { ExportOptions, ExportScope } from '../../../core/contract';
+import { EXPORT_FORMATS, exportFormat, type ExportFormat, type ExportOptionName, type Paper } from '../../../core/formats';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import { useDocument } from '../state/document-store';
@@ -13,22 +13,11 @@ import { useObservable } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { Modal } from './Modal';
 
-const FORMAT_LABEL: Record<ExportFormat, string> = {
-  svg: 'SVG image (.svg)',
-  png: 'PNG image (.png)',
-  pdf: 'PDF document (.pdf)',
-  json: 'Scenario JSON, lossless (.json)',
-  csv: 'CSV nodes and edges, for spreadsheets (.csv)',
-  md: 'Markdown brief (.md)',
-  html: 'HTML brief, one file (.html)',
-  mermaid: 'Mermaid flowchart (.mmd)',
-  dot: 'Graphviz DOT (.dot)',
-  graphml: 'GraphML, for yEd (.graphml)',
-  canvas: 'JSON Canvas, for Obsidian (.canvas)',
-};
+/** The export dialog names a format with its extension, e.g. "SVG image (.svg)". */
+const formatChoice = (format: ExportFormat) => `${exportFormat(format).label} (.${exportFormat(format).extension})`;
+const takes = (format: ExportFormat, option: ExportOptionName) => exportFormat(format).options.some((o) => o === option);
 
 type ScopeKind = ExportScope['kind'];
-type Paper = NonNullable<ExportOptions['paper']>;
 
 type Phase = { step: 'choosing' } | { step: 'busy' } | { step: 'done'; exportId: string; fileName: string; bytes: number };
 
@@ -67,9 +56,9 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
       const options: ExportOptions = {
         format,
         scope: chosen,
-        ...(format === 'png' ? { scale } : {}),
-        ...(format === 'csv' ? { bom } : {}),
-        ...(format === 'pdf' ? { paper } : {}),
+        ...(takes(format, 'scale') ? { scale } : {}),
+        ...(takes(format, 'bom') ? { bom } : {}),
+        ...(takes(format, 'paper') ? { paper } : {}),
       };
       const done = await call('exportScenario', options);
       setPhase({ step: 'done', ...done });
@@ -113,7 +102,7 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
           <span>Format</span>
           <select data-testid="export-format" value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             {EXPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>{FORMAT_LABEL[f]}</option>
+              <option key={f} value={f}>{formatChoice(f)}</option>
             ))}
           </select>
         </label>
@@ -127,7 +116,7 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
             <option value="all">All crises ({crisisCount})</option>
           </select>
         </label>
-        {format === 'png' && (
+        {takes(format, 'scale') && (
           <label>
             <span>Resolution</span>
             <select data-testid="export-scale" value={scale} disabled={busy} onChange={(e) => setScale(e.target.value === '1' ? 1 : 2)}>
@@ -136,7 +125,7 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
             </select>
           </label>
         )}
-        {format === 'pdf' && (
+        {takes(format, 'paper') && (
           <label>
             <span>Paper</span>
             <select data-testid="export-paper" value={paper} disabled={busy} onChange={(e) => setPaper(e.target.value as Paper)}>
@@ -146,7 +135,7 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
             </select>
           </label>
         )}
-        {format === 'csv' && (
+        {takes(format, 'bom') && (
           <label className="exchange-check">
             <input type="checkbox" data-testid="export-bom" checked={bom} disabled={busy} onChange={(e) => setBom(e.target.checked)} />
             <span>Start with a byte-order mark, so Excel shows Chinese, Japanese and Korean text correctly</span>

@@ -5,24 +5,15 @@
  * or row is wrong.
  */
 import { useState } from 'react';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../core/contract';
+import { IMPORT_FORMATS, importFormat, type ImportFormat } from '../../../core/formats';
 import { AppError } from '../../../core/errors';
 import { NODE_KINDS, type NodeKind } from '../../../core/model';
 import { call } from '../api';
 import { useWorkbench } from '../workspace-context';
 import { Modal } from './Modal';
 
-const FORMAT_LABEL: Record<ImportFormat, string> = {
-  json: 'Scenario JSON (.json)',
-  canvas: 'JSON Canvas, from Obsidian and others (.canvas)',
-  csv: 'CSV nodes and edges (.csv)',
-};
-
-const FORMAT_NOTE: Record<ImportFormat, string> = {
-  json: 'A whole scenario as this app exports it: nothing is lost.',
-  canvas: 'Text cards become elements and arrows become connections; groups become crises.',
-  csv: 'One row per element (and per connection), with a kind column, as this app exports it.',
-};
+/** The import dialog names a format with the extension it is recognised by, e.g. "CSV nodes and edges (.csv)". */
+const formatChoice = (format: ImportFormat) => `${importFormat(format).label} (.${importFormat(format).extensions[0]})`;
 
 const KIND_LABEL: Record<NodeKind, string> = { trigger: 'Triggers', crisis: 'Crises', impact: 'Impacts', response: 'Responses' };
 
@@ -63,11 +54,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           <span>Format</span>
           <select data-testid="import-format" value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
             {IMPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>{FORMAT_LABEL[f]}</option>
+              <option key={f} value={f}>{formatChoice(f)}</option>
             ))}
           </select>
         </label>
-        <p className="muted exchange-note">{FORMAT_NOTE[format]}</p>
+        <p className="muted exchange-note">{importFormat(format).note}</p>
         {format === 'canvas' && (
           <label>
             <span>Text cards become</span>

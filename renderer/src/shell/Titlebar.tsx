@@ -1,5 +1,6 @@
 /** The file's name, its saved state, and the toolbar. Toolbar buttons run registry commands. */
 import { useSyncExternalStore } from 'react';
+import type { CommandId } from '../../../core/commands';
 import { ViewModeSwitcher } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
@@ -13,7 +14,7 @@ export function Titlebar() {
   const viewState = useObservable(workbench.view);
   useSyncExternalStore(workbench.commands.subscribe, workbench.commands.getVersion);
   if (!view) return null;
-  const button = (id: string, label: string, text: string, pressed?: boolean) => (
+  const button = (id: CommandId, label: string, text: string, pressed?: boolean) => (
     <button
       className="tool-button"
       data-testid={`tool-${id}`}

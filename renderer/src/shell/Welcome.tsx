@@ -1,5 +1,6 @@
 /** Shown when no scenario is open: start one, start from the report library, open one, or reopen a recent file. */
 import { useEffect, useState } from 'react';
+import type { CommandId } from '../../../core/commands';
 import type { RecentFile, RecoverableScenario } from '../../../core/contract';
 import { call } from '../api';
 import { reportError, useWorkbench } from '../workspace-context';
@@ -14,7 +15,7 @@ export function Welcome() {
     call('recoverableScenarios', {}).then(setRecoverable, () => setRecoverable([]));
   }, []);
 
-  const run = (id: string) => () => void workbench.commands.run(id);
+  const run = (id: CommandId) => () => void workbench.commands.run(id);
   const open = (channel: 'openRecent' | 'openRecoverable', id: string) => async () => {
     try {
       const view = await call(channel, { id });

@@ -40,13 +40,12 @@ export function useShellCommands(workbench: Workbench): void {
     };
     const toggle = (key: 'showMinimap' | 'showInspector' | 'showAnalysis') => () => view.patch({ [key]: !view.get()[key] });
     const commands: Command[] = [
-      { id: 'file.new', label: 'New Scenario', keys: ['Mod+N'], inTextFields: true, run: openWith(() => call('newScenario', {})) },
-      { id: 'file.open', label: 'Open…', keys: ['Mod+O'], inTextFields: true, run: openWith(() => call('openScenario', {})) },
-      { id: 'file.newFromLibrary', label: 'New from Report Library', run: openWith(() => call('newFromLibrary', {})) },
-      { id: 'file.saveAs', label: 'Save As…', keys: ['Shift+Mod+S'], inTextFields: true, run: openWith(() => call('saveScenarioAs', {})) },
+      { id: 'file.new', keys: ['Mod+N'], inTextFields: true, run: openWith(() => call('newScenario', {})) },
+      { id: 'file.open', keys: ['Mod+O'], inTextFields: true, run: openWith(() => call('openScenario', {})) },
+      { id: 'file.newFromLibrary', run: openWith(() => call('newFromLibrary', {})) },
+      { id: 'file.saveAs', keys: ['Shift+Mod+S'], inTextFields: true, run: openWith(() => call('saveScenarioAs', {})) },
       {
         id: 'file.saveCopy',
-        label: 'Save a Copy…',
         run: async () => {
           try {
             const { fileName } = await call('saveScenarioCopy', {});
@@ -56,25 +55,23 @@ export function useShellCommands(workbench: Workbench): void {
           }
         },
       },
-      { id: 'file.recoverDamaged', label: 'Recover Damaged Scenario…', run: openWith(() => call('recoverDamaged', {})) },
+      { id: 'file.recoverDamaged', run: openWith(() => call('recoverDamaged', {})) },
       {
         id: 'file.close',
-        label: 'Close Scenario',
         run: async () => {
           await call('closeScenario', {}).catch(report);
           workbench.selection.clear();
           doc.setView(null);
         },
       },
-      { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], inTextFields: true, enabled: () => !!doc.getSnapshot().view?.history.canUndo, run: history('undo') },
-      { id: 'edit.redo', label: 'Redo', keys: ['Shift+Mod+Z', 'Mod+Y'], inTextFields: true, enabled: () => !!doc.getSnapshot().view?.history.canRedo, run: history('redo') },
-      { id: 'edit.find', label: 'Find', keys: ['Mod+F'], inTextFields: true, run: () => view.patch({ findOpen: true, centre: 'canvas' }) },
-      { id: 'view.toggleMinimap', label: 'Minimap', run: toggle('showMinimap') },
-      { id: 'view.toggleInspector', label: 'Inspector', keys: ['Mod+I'], run: toggle('showInspector') },
-      { id: 'view.toggleAnalysis', label: 'Analysis', keys: ['Shift+Mod+A'], run: toggle('showAnalysis') },
+      { id: 'edit.undo', keys: ['Mod+Z'], inTextFields: true, enabled: () => !!doc.getSnapshot().view?.history.canUndo, run: history('undo') },
+      { id: 'edit.redo', keys: ['Shift+Mod+Z', 'Mod+Y'], inTextFields: true, enabled: () => !!doc.getSnapshot().view?.history.canRedo, run: history('redo') },
+      { id: 'edit.find', keys: ['Mod+F'], inTextFields: true, run: () => view.patch({ findOpen: true, centre: 'canvas' }) },
+      { id: 'view.toggleMinimap', run: toggle('showMinimap') },
+      { id: 'view.toggleInspector', keys: ['Mod+I'], run: toggle('showInspector') },
+      { id: 'view.toggleAnalysis', keys: ['Shift+Mod+A'], run: toggle('showAnalysis') },
       {
         id: 'help.about',
-        label: 'About',
         run: async () => {
           const info = await call('appInfo', {});
           workbench.notify(`${info.name} ${info.version} (${info.platform}). Scenario files are SQLite; see docs/file-format.md.`, 'info');

@@ -1,8 +1,10 @@
 // The native menu, built with a mocked electron: the items the issue lists, their standard
-// accelerators, and that every command item names a command the renderer registers.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// accelerators, and that every command item sends an id from core/commands, the one list the
+// renderer's registry is typed to (an id outside it does not compile there).
 import { describe, expect, it, vi } from 'vitest';
+import { COMMAND_IDS, commandLabel, isCommandId } from '../../../core/commands';
+import { EVENTS } from '../../../core/contract';
+import { EXPORT_FORMATS } from '../../../core/formats';
 
 type Item = { label?: string; role?: string; accelerator?: string; submenu?: Item[]; click?: () => void; type?: string };
 const sent: { channel: string; payload: unknown }[] = [];
@@ -25,20 +27,6 @@ const template = buildMenu({
 const menu = (label: string) => template.find((m) => m.label?.replace('&', '') === label)!.submenu!;
 const names = (items: Item[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label ?? i.role);
 
-/** Every command id the renderer registers, read from its source. */
-function rendererCommandIds(): Set<string> {
-  const ids = new Set<string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(name)) for (const m of readFileSync(path, 'utf8').matchAll(/id: [`']([a-zA-Z.]+)(\$\{format\})?[`']/g)) ids.add(m[1]! + (m[2] ? '*' : ''));
-    }
-  };
-  walk(resolve(import.meta.dirname, '../../../renderer/src'));
-  return ids;
-}
-
 describe('the native menu', () => {
   it('has the File, Edit, View and Help items with standard accelerators', () => {
     expect(names(menu('File'))).toEqual(expect.arrayContaining(['New Scenario', 'Open…', 'Open Recent', 'Save As…', 'Export', 'Close Window', 'quit']));
@@ -50,8 +38,7 @@ describe('the native menu', () => {
     expect(menu('File').find((i) => i.label === 'Open Recent')!.submenu!.map((i) => i.label)).toEqual(['/x/a.scenario']);
   });
 
-  it('sends command ids that the renderer registers, so menu and toolbar share one registry', () => {
-    const registered = rendererCommandIds();
+  it('sends command ids from core/commands, labelled from there, so menu, toolbar and palette share one list', () => {
     const items: Item[] = [];
     const collect = (list: Item[]) => list.forEach((i) => (i.submenu ? collect(i.submenu) : items.push(i)));
     collect(template);
@@ -59,9 +46,14 @@ describe('the native menu', () => {
     for (const item of items) if (item.click && !['Documentation', 'New Window'].includes(item.label ?? '') && !item.label?.startsWith('/')) item.click();
     const commands = sent.map((s) => (s.payload as { command: string }).command);
     expect(commands.length).toBeGreaterThan(25);
-    for (const command of commands) {
-      const known = registered.has(command) || [...registered].some((id) => id.endsWith('*') && command.startsWith(id.slice(0, -1)));
-      expect(known, `${command} is registered by the renderer`).toBe(true);
-    }
+    for (const { payload } of sent) expect(EVENTS.command.safeParse(payload).success, JSON.stringify(payload)).toBe(true);
+    for (const command of commands) expect(isCommandId(command), `${command} is in core/commands`).toBe(true);
+    expect(new Set(commands).size).toBe(commands.length);
+    // Every export format has its menu item; the rest of the File and Edit items carry the list's label.
+    expect(EXPORT_FORMATS.every((format) => commands.includes(`file.export.${format}`))).toBe(true);
+    const labelled = items.filter((i) => i.click && i.label && !i.label.startsWith('/') && !['Documentation', 'New Window'].includes(i.label));
+    const byLabel = new Map(COMMAND_IDS.map((id) => [commandLabel(id), id]));
+    expect(labelled.filter((i) => byLabel.has(i.label!)).length).toBeGreaterThan(20);
+    expect(EVENTS.command.safeParse({ command: 'file.explode' }).success).toBe(false);
   });
 });
