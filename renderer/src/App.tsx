@@ -9,9 +9,9 @@ import { call } from './api';
 import { installKeyboard } from './commands/keyboard';
 import { CommandRegistry } from './commands/registry';
 import { DocumentStore, useDocument } from './state/document-store';
-import { SelectionStore } from './state/selection';
+import { installHistoryStops } from './state/history-stops';
+import { SessionStore } from './state/session';
 import { Observable, useObservable } from './state/store';
-import { ViewStore } from './state/view';
 import { ExchangeDialogs } from './exchange/ExchangeDialogs';
 import { Notices } from './shell/Notices';
 import { useShellCommands } from './shell/useShellCommands';
@@ -20,18 +20,18 @@ import { Workspace } from './shell/Workspace';
 import { WorkbenchContext, type Notice, type Workbench } from './workspace-context';
 
 function createWorkbench(notices: Observable<Notice[]>): Workbench {
-  const doc = new DocumentStore();
-  const selection = new SelectionStore();
-  const view = new ViewStore();
+  const session = new SessionStore((crisisId, viewport) => void call('saveViewport', { crisisId, viewport }).catch(() => undefined));
+  const doc = new DocumentStore(session);
+  const { selection, view } = session;
   let nextNotice = 1;
   const workbench: Workbench = {
     doc,
+    session,
     selection,
     view,
     commands: new CommandRegistry(navigator.platform.toLowerCase().includes('mac')),
     canvas: { current: null },
     clipboard: { current: null },
-    viewports: new Map(),
     notify(text, tone = 'info', offer) {
       const notice: Notice = { id: nextNotice++, text, tone, offer };
       notices.update((list) => [...list.slice(-3), notice]);
@@ -68,7 +68,9 @@ export function App() {
       workbench.commands.run(command).catch(report);
     });
     const offNotice = window.workbench.on('notice', ({ tone, text }) => workbench.notify(text, tone));
+    const offStops = installHistoryStops(workbench.doc);
     return () => {
+      offStops();
       offKeys();
       offMenu();
       offNotice();

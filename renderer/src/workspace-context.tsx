@@ -6,10 +6,11 @@ import { createContext, useCallback, useContext } from 'react';
 import type { Clip } from '../../core/clipboard';
 import { AppError } from '../../core/errors';
 import type { Op } from '../../core/ops';
-import type { ScenarioDocument, Viewport } from '../../core/model';
+import type { ScenarioDocument } from '../../core/model';
 import type { CommandRegistry } from './commands/registry';
 import type { DocumentStore } from './state/document-store';
 import type { SelectionStore } from './state/selection';
+import type { SessionStore } from './state/session';
 import type { ViewStore } from './state/view';
 
 /** What the canvas lets others do to it; registered by the canvas while it is mounted. */
@@ -48,14 +49,16 @@ export function reportError(workbench: Pick<Workbench, 'notify'>, error: unknown
 
 export interface Workbench {
   doc: DocumentStore;
+  /** Session state: selection, view options and viewports, pruned after every applied change. */
+  session: SessionStore;
+  /** The session's selection (the same object as session.selection). */
   selection: SelectionStore;
+  /** The session's view options (the same object as session.view). */
   view: ViewStore;
   commands: CommandRegistry;
   canvas: { current: CanvasHandle | null };
   /** The last copied clip, shared by every file shown in this window (the system clipboard is used too where allowed). */
   clipboard: { current: Clip | null };
-  /** Where each crisis's canvas was last looking in this window (also saved to the file). */
-  viewports: Map<string, Viewport>;
   notify(text: string, tone?: Notice['tone'], offer?: NoticeOffer): void;
   /** Drop error notices once what they reported is resolved (e.g. after Save As). */
   dismissErrors(): void;

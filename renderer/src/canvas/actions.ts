@@ -107,7 +107,18 @@ export function nudgeSelection(workbench: Workbench, dx: number, dy: number): vo
   const ids = workbench.selection.get().nodeIds;
   if (!doc || ids.size === 0) return;
   const ops = doc.nodes.filter((n) => ids.has(n.id)).map((n) => ({ op: 'node.update' as const, id: n.id, patch: { x: n.x + dx, y: n.y + dy } }));
-  workbench.doc.edit(ops, 'canvas:nudge').catch(report(workbench));
+  // A run of nudges of one selection is one undo step; nudging another selection starts a new one.
+  workbench.doc.edit(ops, `canvas:nudge:${selectionKey(ids)}`).catch(report(workbench));
+}
+
+/** A short, stable name for a set of ids (FNV-1a over the sorted ids), to fit in an undo mark. */
+function selectionKey(ids: ReadonlySet<string>): string {
+  let hash = 0x811c9dc5;
+  for (const id of [...ids].sort()) {
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x2c, 0x01000193);
+  }
+  return `${ids.size}:${(hash >>> 0).toString(36)}`;
 }
 
 /** Arrange the crisis (or only the selected nodes) with the layered layout, as one undo step. */

@@ -1,7 +1,9 @@
 /**
- * Turns the document into React Flow nodes and edges. A node object is rebuilt only when its
- * own inputs change (the model node, its decoration, its stances, its lead actor), so React
- * Flow's memoized node components re-render only what changed.
+ * Turns the document into React Flow nodes and edges. A node's data object is rebuilt only when
+ * what it shows changes (the model node, its decoration by value, its stances by value, its
+ * lead actor, whether it matches the filter), so React Flow's memoized node components
+ * re-render only what changed, and a re-analysis after an edit touches only the nodes whose
+ * colour or badge really moved.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Actor, EdgeKind, GraphEdge, GraphNode, Position, ScenarioDocument } from '../../../core/model';
@@ -24,33 +26,42 @@ export interface FlowNodeData extends Record<string, unknown> {
 
 export type FlowNode = Node<FlowNodeData, 'kind'>;
 
-interface CacheEntry {
-  node: GraphNode;
-  lead: Actor | null;
-  stanceKey: string;
-  decoration: NodeDecoration | undefined;
-  matches: boolean;
-  data: FlowNodeData;
-}
+const NO_CHIPS: readonly StanceChip[] = [];
 
 export class FlowNodeCache {
-  private entries = new Map<string, CacheEntry>();
+  private entries = new Map<string, FlowNodeData>();
 
   /** The data object for a node, reused when nothing it shows has changed. */
-  data(node: GraphNode, lead: Actor | null, stances: StanceChip[], decoration: NodeDecoration | undefined, matches: boolean): FlowNodeData {
-    const stanceKey = stances.map((s) => `${s.code}:${s.position}:${s.color}`).join('|');
+  data(node: GraphNode, lead: Actor | null, stances: readonly StanceChip[], decoration: NodeDecoration | undefined, matches: boolean): FlowNodeData {
     const hit = this.entries.get(node.id);
-    if (hit && hit.node === node && hit.lead === lead && hit.stanceKey === stanceKey && hit.decoration === decoration && hit.matches === matches) {
-      return hit.data;
+    if (hit && hit.node === node && hit.lead === lead && hit.matches === matches && sameChips(hit.stances, stances) && sameDecoration(hit.decoration, decoration)) {
+      return hit;
     }
-    const data: FlowNodeData = { node, lead, stances, decoration, matches };
-    this.entries.set(node.id, { node, lead, stanceKey, decoration, matches, data });
+    const data: FlowNodeData = { node, lead, stances: stances.length ? stances : NO_CHIPS, decoration, matches };
+    this.entries.set(node.id, data);
     return data;
   }
 
   prune(live: ReadonlySet<string>): void {
     for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
   }
+}
+
+function sameChips(a: readonly StanceChip[], b: readonly StanceChip[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.code !== y.code || x.color !== y.color || x.position !== y.position) return false;
+  }
+  return true;
+}
+
+export function sameDecoration(a: NodeDecoration | undefined, b: NodeDecoration | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.tone === b.tone && a.badge === b.badge && !!a.dimmed === !!b.dimmed && !!a.flagged === !!b.flagged;
 }
 
 /** Stances per node for the core actors (or all actors when none are core), in actor order. */
@@ -104,4 +115,22 @@ export function flowEdge(edge: GraphEdge, selected: boolean): Edge {
     labelBgStyle: { fill: '#ffffff', fillOpacity: 0.9 },
     data: { kind: edge.kind },
   };
+}
+
+/** Edge objects reused while their model edge and selection are unchanged. */
+export class FlowEdgeCache {
+  private entries = new Map<string, { edge: GraphEdge; selected: boolean; flow: Edge }>();
+
+  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>): Edge[] {
+    const next = new Map<string, { edge: GraphEdge; selected: boolean; flow: Edge }>();
+    const out = model.map((edge) => {
+      const isSelected = selected.has(edge.id);
+      const hit = this.entries.get(edge.id);
+      const entry = hit && hit.edge === edge && hit.selected === isSelected ? hit : { edge, selected: isSelected, flow: flowEdge(edge, isSelected) };
+      next.set(edge.id, entry);
+      return entry.flow;
+    });
+    this.entries = next;
+    return out;
+  }
 }

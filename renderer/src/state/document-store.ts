@@ -1,7 +1,10 @@
 /**
  * The open scenario as the window sees it. Edits go to main through the contract; the ops the
  * store applied (cascades spelled out) patch the local copy (core/patch-document), so the UI
- * never reloads the whole file after an edit, and always shows what the file holds.
+ * never reloads the whole file after an edit, and always shows what the file holds. After every
+ * applied change the session state (selection, view, viewports) is pruned before anyone is
+ * told, so nothing renders a selection of something that is gone. Undo stopping points travel
+ * in the same queue as edits.
  */
 import { useSyncExternalStore } from 'react';
 import type { DocumentView, EditResult } from '../../../core/contract';
@@ -20,11 +23,21 @@ export interface DocumentSnapshot {
 
 type Listener = () => void;
 
+/** What the session needs to hear from the document: see state/session.ts. */
+export interface SessionHooks {
+  opened(doc: DocumentView['document'] | null): void;
+  prune(doc: DocumentView['document']): void;
+}
+
 export class DocumentStore {
   private snapshot: DocumentSnapshot = { view: null, saveState: 'saved', lastError: null };
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  /** The mark of the last edit sent, until a stopping point is sent after it. */
+  private openMark: string | null = null;
+
+  constructor(private readonly session: SessionHooks | null = null) {}
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -34,19 +47,38 @@ export class DocumentStore {
   getSnapshot = (): DocumentSnapshot => this.snapshot;
 
   setView(view: DocumentView | null): void {
+    this.openMark = null;
+    this.session?.opened(view?.document ?? null);
     this.set({ view, saveState: 'saved', lastError: null });
   }
 
-  /** Apply ops through main, one at a time, in order. Rejects with the AppError main returned. */
+  /**
+   * Apply ops through main, one at a time, in order. Rejects with the AppError main returned.
+   * Edits under one mark join one undo step until the next stopping point (see `stop`).
+   */
   edit(ops: Op[], mark: string | null = null): Promise<EditResult> {
+    this.openMark = mark;
     return this.enqueue(() => call('applyOps', { ops, mark }));
   }
 
+  /**
+   * An undo stopping point: where a gesture starts or the user leaves a field. Sent in order with
+   * the edits, and only when the last edit left a step open (so a click costs no round trip).
+   */
+  stop(): void {
+    if (this.openMark === null || !this.snapshot.view) return;
+    this.openMark = null;
+    const seal = this.queue.then(() => call('sealHistory', {}));
+    this.queue = seal.catch(() => undefined);
+  }
+
   undo(): Promise<EditResult | null> {
+    this.openMark = null;
     return this.enqueue(() => call('undo', {}));
   }
 
   redo(): Promise<EditResult | null> {
+    this.openMark = null;
     return this.enqueue(() => call('redo', {}));
   }
 
@@ -68,6 +100,7 @@ export class DocumentStore {
   /** Reload from the file, e.g. after a failed edit, so the UI shows exactly what it holds. */
   async reload(): Promise<void> {
     const view = await call('currentScenario', {});
+    if (view) this.session?.prune(view.document);
     this.set({ ...this.snapshot, view });
   }
 
@@ -97,6 +130,7 @@ export class DocumentStore {
     const view = this.snapshot.view;
     if (!view) return;
     const document = reduceOps(view.document, result.change.applied);
+    this.session?.prune(document);
     this.set({
       view: {
         ...view,

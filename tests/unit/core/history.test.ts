@@ -6,12 +6,9 @@ const rename = (id: string, title: string): Op => ({ op: 'node.update', id, patc
 
 describe('undo grouping', () => {
   it('merges consecutive changes under the same mark into one step, in the right order', () => {
-    let now = 0;
-    const history = new UndoHistory({ now: () => now });
+    const history = new UndoHistory();
     history.record({ applied: [rename('a', 'T')], inverse: [rename('a', '')] }, 'title:a');
-    now += 300;
     history.record({ applied: [rename('a', 'Ty')], inverse: [rename('a', 'T')] }, 'title:a');
-    now += 300;
     history.record({ applied: [rename('a', 'Typ')], inverse: [rename('a', 'Ty')] }, 'title:a');
     expect(history.depth).toEqual({ undo: 1, redo: 0 });
     // Undo runs the newest inverse first and ends at the value before the first keystroke.
@@ -20,24 +17,35 @@ describe('undo grouping', () => {
     expect(history.peekRedo()).toEqual([rename('a', 'T'), rename('a', 'Ty'), rename('a', 'Typ')]);
   });
 
-  it('starts a new step for another mark, no mark, a pause past the window, or after seal', () => {
-    let now = 0;
-    const history = new UndoHistory({ now: () => now, mergeWindowMs: 1000 });
+  it('starts a new step for another mark, no mark, or after a stopping point; never by time', () => {
+    const history = new UndoHistory();
     history.record({ applied: [rename('a', '1')], inverse: [rename('a', '0')] }, 'title:a');
     history.record({ applied: [rename('b', '1')], inverse: [rename('b', '0')] }, 'title:b');
     history.record({ applied: [rename('b', '2')], inverse: [rename('b', '1')] }, null);
     history.record({ applied: [rename('b', '3')], inverse: [rename('b', '2')] }, null);
-    now += 5000;
     history.record({ applied: [rename('b', '4')], inverse: [rename('b', '3')] }, 'title:b');
-    now += 5000;
-    history.record({ applied: [rename('b', '5')], inverse: [rename('b', '4')] }, 'title:b');
-    history.seal();
+    history.record({ applied: [rename('b', '5')], inverse: [rename('b', '4')] }, 'title:b'); // joins 4
+    expect(history.depth.undo).toBe(5);
+    history.seal(); // the user left the field
     history.record({ applied: [rename('b', '6')], inverse: [rename('b', '5')] }, 'title:b');
-    expect(history.depth.undo).toBe(7);
+    expect(history.depth.undo).toBe(6);
+  });
+
+  it('treats undo and redo as stopping points', () => {
+    const history = new UndoHistory();
+    history.record({ applied: [rename('a', '1')], inverse: [rename('a', '0')] }, 'title:a');
+    history.record({ applied: [rename('b', '1')], inverse: [rename('b', '0')] }, 'title:b');
+    history.undone();
+    history.record({ applied: [rename('a', '2')], inverse: [rename('a', '1')] }, 'title:a');
+    expect(history.depth.undo).toBe(2);
+    history.undone();
+    history.redone();
+    history.record({ applied: [rename('a', '3')], inverse: [rename('a', '2')] }, 'title:a');
+    expect(history.depth.undo).toBe(3);
   });
 
   it('clears redo when a new change is recorded, and never merges into an undone step', () => {
-    const history = new UndoHistory({ now: () => 0 });
+    const history = new UndoHistory();
     history.record({ applied: [rename('a', '1')], inverse: [rename('a', '0')] }, 'm');
     history.undone();
     expect(history.canRedo()).toBe(true);

@@ -1,0 +1,28 @@
+/** Lets the rest of the window move the canvas (focus nodes, fit, zoom) while it is mounted. */
+import { useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useWorkbench } from '../workspace-context';
+
+export function useCanvasHandle(): void {
+  const workbench = useWorkbench();
+  const flow = useReactFlow();
+  useEffect(() => {
+    workbench.canvas.current = {
+      focusNodes: (ids) => {
+        const targets = ids.map((id) => ({ id }));
+        if (targets.length) void flow.fitView({ nodes: targets, duration: 250, maxZoom: 1.2, padding: 0.4 });
+      },
+      fit: () => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: 1.2 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      centre: () => {
+        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!pane) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+      },
+    };
+    return () => {
+      workbench.canvas.current = null;
+    };
+  }, [flow, workbench]);
+}

@@ -1,0 +1,31 @@
+/** The crisis's edges as React Flow edges, with the session's edge selection fed in and out. */
+import type { Edge, EdgeChange } from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { ScenarioDocument } from '../../../core/model';
+import { useObservableSelector } from '../state/store';
+import { useWorkbench } from '../workspace-context';
+import { FlowEdgeCache } from './flow-model';
+
+export function useFlowEdges(doc: ScenarioDocument, crisisId: string): { edges: Edge[]; onEdgesChange: (changes: EdgeChange[]) => void } {
+  const workbench = useWorkbench();
+  const selectedEdges = useObservableSelector(workbench.selection, (s) => s.edgeIds);
+  const cache = useRef(new FlowEdgeCache());
+  const modelEdges = useMemo(() => doc.edges.filter((e) => e.crisisId === crisisId), [doc.edges, crisisId]);
+  const edges = useMemo(() => cache.current.edges(modelEdges, selectedEdges), [modelEdges, selectedEdges]);
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const current = workbench.selection.get();
+      const ids = new Set(current.edgeIds);
+      for (const c of picks) {
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
+      workbench.selection.replace(current.nodeIds, ids);
+    },
+    [workbench],
+  );
+  return { edges, onEdgesChange };
+}

@@ -1,0 +1,96 @@
+/**
+ * Document sync for the canvas: the crisis's model nodes become React Flow nodes (with their
+ * stances, lead actor, view-mode decoration and filter match), and the session's selection is
+ * fed back into them. While a node is dragged its position lives only here, one React Flow
+ * change at a time; the document hears of it once, when the drag ends (see useDragCommit).
+ */
+import { applyNodeChanges, type NodeChange } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GraphNode, ScenarioDocument } from '../../../core/model';
+import { decorateNodes } from '../analysis/decorate';
+import { useObservable, useObservableSelector } from '../state/store';
+import { useWorkbench } from '../workspace-context';
+import { FlowNodeCache, matchesFilter, stanceChips, type FlowNode } from './flow-model';
+
+export interface FlowNodes {
+  nodes: FlowNode[];
+  onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
+  /** The crisis's model nodes, by id, as the document holds them. */
+  nodeById: ReadonlyMap<string, GraphNode>;
+  modelNodes: readonly GraphNode[];
+}
+
+export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes {
+  const workbench = useWorkbench();
+  const mode = useObservableSelector(workbench.view, (v) => v.mode);
+  const whatIf = useObservableSelector(workbench.view, (v) => v.whatIf);
+  const filter = useObservableSelector(workbench.view, (v) => v.filter);
+  const selection = useObservable(workbench.selection);
+  const cache = useRef(new FlowNodeCache());
+  const [nodes, setNodes] = useState<FlowNode[]>([]);
+
+  const chips = useMemo(() => stanceChips(doc), [doc]);
+  const decorations = useMemo(() => decorateNodes(doc, crisisId, { mode, whatIf }), [doc, crisisId, mode, whatIf]);
+  const actors = useMemo(() => new Map(doc.actors.map((a) => [a.id, a])), [doc.actors]);
+  const modelNodes = useMemo(() => doc.nodes.filter((n) => n.crisisId === crisisId), [doc.nodes, crisisId]);
+  const nodeById = useMemo(() => new Map(modelNodes.map((n) => [n.id, n])), [modelNodes]);
+
+  // What the document shows: rebuilt on a document, mode or filter change, reusing every node
+  // object whose data, position, size and selection are unchanged.
+  useEffect(() => {
+    cache.current.prune(new Set(nodeById.keys()));
+    const selected = workbench.selection.get().nodeIds;
+    setNodes((previous) => {
+      const before = new Map(previous.map((n) => [n.id, n]));
+      return modelNodes.map((n) => {
+        const data = cache.current.data(
+          n,
+          n.leadActorId ? (actors.get(n.leadActorId) ?? null) : null,
+          chips.get(n.id) ?? [],
+          decorations.get(n.id),
+          matchesFilter(n, filter),
+        );
+        const isSelected = selected.has(n.id);
+        const old = before.get(n.id);
+        if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
+          return old;
+        }
+        return { id: n.id, type: 'kind' as const, position: { x: n.x, y: n.y }, width: n.width, height: n.height, selected: isSelected, data };
+      });
+    });
+  }, [modelNodes, nodeById, chips, decorations, actors, filter, workbench]);
+
+  // What the user selected: only the nodes whose flag changes get a new object.
+  useEffect(() => {
+    setNodes((previous) => {
+      let changed = false;
+      const next = previous.map((n) => {
+        const want = selection.nodeIds.has(n.id);
+        if (!!n.selected === want) return n;
+        changed = true;
+        return { ...n, selected: want };
+      });
+      return changed ? next : previous;
+    });
+  }, [selection]);
+
+  // React Flow reports drags (positions) and the user's clicks and boxes (select changes).
+  // Positions stay local; selection goes to the session store, which feeds it back above.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const current = workbench.selection.get();
+      const ids = new Set(current.nodeIds);
+      for (const c of picks) {
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
+      workbench.selection.replace(ids, current.edgeIds);
+    },
+    [workbench],
+  );
+
+  return { nodes, onNodesChange, nodeById, modelNodes };
+}
