@@ -38,7 +38,7 @@ it('forgets the selection of a node that undo removed, so Delete does nothing wr
 it('undoes two edits of one field as two steps when the user left the field between them', async () => {
   const { page } = app;
   const file = untitledFile(app);
-  const title = () => (dumpScenario(file).scenario[0] as { title: string }).title;
+  const title = () => (dumpScenario(file).scenario![0] as { title: string }).title;
   const original = title();
   const field = page.getByTestId('scenario-title');
   await field.fill('Typhoon season 2027');
