@@ -49,7 +49,9 @@ export function AnalysisPanel() {
             </button>
           ))}
         </div>
-        <span className="analysis-scope-name">Showing {scopeName}</span>
+        <span className="analysis-scope-name" title={`Showing ${scopeName}`}>
+          Showing {scopeName}
+        </span>
         <label className="analysis-scope">
           <input type="checkbox" checked={scope === null} disabled={crisisId === null} data-testid="analysis-scope-file" onChange={(e) => setWholeFile(e.target.checked)} />
           Whole file

@@ -1,9 +1,10 @@
 /**
  * The open scenario: title bar and toolbar on top, crises and actors on the left, the canvas
  * (or the table or the consensus matrix) in the centre, the inspector on the right and the
- * analysis panel below.
+ * analysis panel below. The side panels and the analysis panel resize by their splitters
+ * (pointer or arrow keys); the sidebar folds to a rail (Ctrl+B).
  */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { ConsensusMatrix } from '../analysis/ConsensusMatrix';
 import { ElementTable } from '../analysis/ElementTable';
@@ -12,14 +13,18 @@ import { Inspector } from '../inspector/Inspector';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import { useWorkbench } from '../workspace-context';
+import { PANEL_RANGE, SIDEBAR_RAIL } from './panel-layout';
 import { Sidebar } from './Sidebar';
+import { Splitter } from './Splitter';
 import { Titlebar } from './Titlebar';
+import { usePanelLayout } from './usePanelLayout';
 
 export function Workspace() {
   const workbench = useWorkbench();
   const { view } = useDocument(workbench.doc);
   const viewState = useObservable(workbench.view);
   const crises = view?.document.crises;
+  const { sizes, set } = usePanelLayout(workbench, { inspector: viewState.showInspector, analysis: viewState.showAnalysis });
 
   // Keep the shown crisis valid: the first one when none is chosen or the chosen one is gone.
   useEffect(() => {
@@ -32,11 +37,41 @@ export function Workspace() {
 
   if (!view) return null;
   const crisisId = viewState.crisisId;
+  const style = {
+    '--sidebar-w': `${sizes.sidebarOpen ? sizes.sidebar : SIDEBAR_RAIL}px`,
+    '--inspector-w': `${sizes.inspector}px`,
+    '--analysis-h': `${sizes.analysis}px`,
+  } as CSSProperties;
   return (
-    <div className={`workspace${viewState.showInspector ? ' with-inspector' : ''}${viewState.showAnalysis ? ' with-analysis' : ''}`} data-testid="workspace">
+    <div
+      className={`workspace${viewState.showInspector ? ' with-inspector' : ''}${viewState.showAnalysis ? ' with-analysis' : ''}`}
+      data-testid="workspace"
+      style={style}
+    >
       <Titlebar />
-      <Sidebar />
-      <section className="centre-pane">
+      {sizes.sidebarOpen ? (
+        <div className="sidebar-pane" data-region="sidebar">
+          <Sidebar />
+          <Splitter
+            label="Resize the sidebar"
+            orientation="vertical"
+            value={sizes.sidebar}
+            min={PANEL_RANGE.sidebar.min}
+            max={PANEL_RANGE.sidebar.max}
+            direction={1}
+            onChange={(sidebar) => set({ sidebar })}
+            testId="splitter-sidebar"
+            className="splitter-right"
+          />
+        </div>
+      ) : (
+        <nav className="sidebar-rail" aria-label="Sidebar (folded)" data-region="sidebar">
+          <button className="icon-button" aria-label="Show the sidebar (Ctrl+B)" title="Show the sidebar (Ctrl+B)" data-testid="sidebar-open" onClick={() => void workbench.commands.run('view.toggleSidebar')}>
+            ☰
+          </button>
+        </nav>
+      )}
+      <section className="centre-pane" aria-label="Canvas" data-region="centre">
         {!crisisId ? (
           <p className="muted empty-centre">Add a crisis to start.</p>
         ) : viewState.centre === 'table' ? (
@@ -48,12 +83,36 @@ export function Workspace() {
         )}
       </section>
       {viewState.showInspector && (
-        <div className="inspector-pane">
-          <Inspector />
+        <div className="inspector-pane" data-region="inspector">
+          <Splitter
+            label="Resize the inspector"
+            orientation="vertical"
+            value={sizes.inspector}
+            min={PANEL_RANGE.inspector.min}
+            max={PANEL_RANGE.inspector.max}
+            direction={-1}
+            onChange={(inspector) => set({ inspector })}
+            testId="splitter-inspector"
+            className="splitter-left"
+          />
+          <div className="inspector-scroll">
+            <Inspector />
+          </div>
         </div>
       )}
       {viewState.showAnalysis && (
-        <div className="analysis-pane">
+        <div className="analysis-pane" data-region="analysis">
+          <Splitter
+            label="Resize the analysis panel"
+            orientation="horizontal"
+            value={sizes.analysis}
+            min={PANEL_RANGE.analysis.min}
+            max={PANEL_RANGE.analysis.max}
+            direction={-1}
+            onChange={(analysis) => set({ analysis })}
+            testId="splitter-analysis"
+            className="splitter-top"
+          />
           <AnalysisPanel />
         </div>
       )}
