@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'UNSAFE_SCHEMA', // unknown triggers, views or tables planted in the file
   'READ_ONLY', // the file (or its folder) cannot be written
   'FILE_LOCKED', // another writer holds the file
+  'STRAY_SIDE_FILE', // a -wal or -shm beside a scenario (another copy's, or planted): SQLite would apply it
   'ALREADY_OPEN', // the file is open in another window, which was focused instead
   'FILE_GONE', // the file was deleted or moved while open
   'DISK_FULL', // SQLITE_FULL

@@ -4,9 +4,9 @@
  * means a PNG, an empty file or another app's database is refused without SQLite opening it.
  */
 import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { AppError } from '../core/errors';
-import { APPLICATION_ID } from './constants';
+import { APPLICATION_ID, SIDE_FILE_SUFFIXES } from './constants';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -103,4 +103,43 @@ export function checkParentFolder(path: string): void {
     throw new AppError('BAD_PATH', `The folder ${parent} does not exist.`);
   }
   if (!stats.isDirectory()) throw new AppError('BAD_PATH', `${parent} is not a folder.`);
+}
+
+/** The SQLite side files (`-journal`, `-wal`, `-shm`) that exist beside `path` now, links included. */
+export function sideFilesBeside(path: string, suffixes: readonly string[] = SIDE_FILE_SUFFIXES): string[] {
+  return suffixes.map((suffix) => `${path}${suffix}`).filter((side) => {
+    try {
+      lstatSync(side);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Before SQLite opens an existing scenario. SQLite switches to WAL mode whenever a `-wal` file
+ * exists beside a database, whatever its header says, and applies it: content from another
+ * copy (or planted) would be shown, and written into the file by the first open for editing.
+ * Scenarios never use WAL, so a `-wal` or `-shm` beside one is never ours: refuse before SQLite
+ * sees the file, and change nothing. (A `-journal` is SQLite's own crash recovery for this
+ * file and is kept: see file-format.md.)
+ */
+export function refuseStrayWal(path: string): void {
+  const stray = sideFilesBeside(path, ['-wal', '-shm'])[0];
+  if (!stray) return;
+  throw new AppError(
+    'STRAY_SIDE_FILE',
+    `Refused: ${basename(stray)} lies beside ${path}, and SQLite would apply it to the scenario (scenarios never use WAL, so it comes from another copy or another tool). Nothing was changed. Open a copy without it (in the app: Open a copy without it; on the command line: scenario-workbench recover FILE -o COPY.scenario), or move ${basename(stray)} away.`,
+  );
+}
+
+/**
+ * Before a new file is put in place at `path` (create, import, recover, Save As): a side file
+ * already there, left by a file of the same name, would be applied to the new one at its
+ * first open. Refuse rather than delete someone's journal.
+ */
+export function refuseSideFilesAtTarget(path: string): void {
+  const stray = sideFilesBeside(path)[0];
+  if (stray) throw new AppError('BAD_PATH', `Refused: ${basename(stray)} lies beside ${path} and SQLite would apply it to the new file; choose another name or move it away.`);
 }

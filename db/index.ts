@@ -13,3 +13,4 @@ export type { FileCounts, CrisisSummary } from './load';
 export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageReport, type SalvageResult } from './salvage';
 export { readImportText, writeFileAtomically, MAX_IMPORT_BYTES } from './file-io';
 export { commonBase, SNAPSHOT_KINDS, type SnapshotInfo, type SnapshotKind, type Lineage } from './snapshots';
+export { refuseOutputOnto, fileIdentity, type ProtectedFile } from './output-guard';

@@ -15,7 +15,7 @@ import type { ScenarioDocument } from '../core/model';
 import { starterDocument, validateDocument } from './validate-document';
 import { APPLICATION_ID } from './constants';
 import { connect, connectNew, verifyFile, verifyNewerFile } from './connection';
-import { checkParentFolder, readHeader, statScenarioPath, writeBlocker } from './file-checks';
+import { checkParentFolder, readHeader, refuseSideFilesAtTarget, refuseStrayWal, statScenarioPath, writeBlocker } from './file-checks';
 import { damageDetail, loadDocument, readCounts } from './load';
 import { MIGRATIONS, SCHEMA_VERSION, newerVersionError, runMigrations, type Migration } from './migrations';
 import { fsyncPath } from './save-as';
@@ -46,6 +46,7 @@ export function openScenarioFile(path: string, options: OpenOptions = {}): OpenR
 /** Exposed for tests: open with a given migration list (e.g. one whose last step fails). */
 export function openStore(path: string, options: OpenOptions, migrations: readonly Migration[]): SqliteScenarioStore {
   statScenarioPath(path);
+  refuseStrayWal(path);
   const latest = migrations[migrations.length - 1]!.version;
   if (readHeader(path).userVersion > latest) return openNewer(path, options, migrations);
   if (!options.readOnly) sweepStaleTemps(path);
@@ -160,6 +161,7 @@ export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok
   let db: Database | null = null;
   try {
     statScenarioPath(full);
+    refuseStrayWal(full);
     const { userVersion } = readHeader(full);
     if (userVersion > SCHEMA_VERSION) throw newerVersionError(userVersion, SCHEMA_VERSION, 'check it');
     db = connect(full, { readOnly: true, nativeBinding: options.nativeBinding });
@@ -194,6 +196,7 @@ export function createScenarioFile(path: string, init: { title: string; document
   try {
     checkParentFolder(full);
     if (pathExists(full)) throw new AppError('BAD_PATH', `${full} already exists; choose another name.`);
+    refuseSideFilesAtTarget(full);
     sweepStaleTemps(full);
     const doc = init.document ? validateDocument(init.document) : validateDocument(starterDocument(init.title));
     temp = tempNameBeside(full, 'creating');

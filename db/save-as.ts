@@ -8,7 +8,8 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, exist
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../core/errors';
-import { checkParentFolder } from './file-checks';
+import { checkParentFolder, refuseSideFilesAtTarget } from './file-checks';
+import { refuseOutputOnto } from './output-guard';
 import { sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
 
@@ -29,13 +30,15 @@ export function saveCopy(
   db: Database, sourcePath: string, source: { dev: number; ino: number }, target: string, amend?: (db: Database, schema: string) => void,
 ): void {
   const full = resolve(target);
-  if (full === resolve(sourcePath)) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
   checkParentFolder(full);
+  refuseOutputOnto(full, [{ path: sourcePath, role: 'the scenario being saved; Save As needs a different file' }]);
   if (existsSync(full)) {
     const stats = statSync(full);
+    // The open file may have been moved away meanwhile: compare with what was opened, too.
     if (stats.dev === source.dev && stats.ino === source.ino) throw new AppError('BAD_PATH', 'Save As needs a different file than the one that is open.');
     if (stats.isDirectory()) throw new AppError('BAD_PATH', `${full} is a folder.`);
   }
+  refuseSideFilesAtTarget(full);
   sweepStaleTemps(full);
   const temp = tempNameBeside(full, 'saving');
   try {

@@ -9,7 +9,7 @@ import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { UndoHistory } from '../../core/history';
 import { newId } from '../../core/model';
-import { createScenarioFile, openScenarioFile, type OpenOptions, type OpenResult, type ScenarioStore } from '../../db';
+import { createScenarioFile, openScenarioFile, refuseOutputOnto, type OpenOptions, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
 import type { ScenarioDocument } from '../../core/model';
 
 export interface Session {
@@ -48,6 +48,16 @@ export class SessionRegistry {
     const wanted = resolve(path);
     for (const [windowId, session] of this.byWindow) if (resolve(session.store.path) === wanted) return windowId;
     return undefined;
+  }
+
+  /**
+   * Refuse (one line, nothing written) a write of ours (export, Save As, Save a Copy, recovery,
+   * merge output) whose target is any scenario open in a window, or one of `inputs`: by file
+   * identity, so a link or another spelling of the path is caught too.
+   */
+  refuseOutputOnto(target: string, inputs: readonly ProtectedFile[] = []): void {
+    const open = [...this.byWindow.values()].map((s): ProtectedFile => ({ path: s.store.path, role: 'a scenario open in a window; close it first or choose another name', code: 'ALREADY_OPEN' }));
+    refuseOutputOnto(target, [...inputs, ...open]);
   }
 
   openFile(windowId: number, path: string): Session {

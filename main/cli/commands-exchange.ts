@@ -9,7 +9,7 @@ import { analyzeDocument, formatAnalysisText } from '../../core/analysis';
 import { exportFormat, importFormatOf, PAPERS, type ExportOptionName } from '../../core/formats';
 import { AppError } from '../../core/errors';
 import { NODE_KINDS, type NodeKind, type ScenarioDocument } from '../../core/model';
-import { createScenarioFile, openScenarioFile } from '../../db';
+import { createScenarioFile, openScenarioFile, refuseOutputOnto } from '../../db';
 import { exportDocument } from '../export';
 import { writeFileAtomically } from '../../db';
 import { importFromFile } from '../handlers/exchange';
@@ -33,6 +33,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     const format = oneOf(stringOption(args, 'format'), EXPORT_FORMATS, '--format');
     if (!format) throw new UsageError('--format is required');
     const options = exportOptions(args, format);
+    refuseOutputOnto(out, [{ path: source, role: 'the scenario being exported' }]);
     const doc = readScenario(source);
     const file = await exportDocument(doc, options);
     writeFileAtomically(out, file.bytes);
@@ -47,6 +48,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     if (!format) throw new UsageError(`cannot tell the format of ${extname(source) || 'a file without an extension'}; give --format ${IMPORT_FORMATS.join('|')}`);
     const kind: NodeKind | undefined = oneOf(stringOption(args, 'kind'), NODE_KINDS, '--kind');
     if (kind && format !== 'canvas') throw new UsageError('--kind applies to canvas imports only');
+    refuseOutputOnto(out, [{ path: source, role: 'the file being imported' }]);
     // Validated in full before anything is created; createScenarioFile writes under a temp
     // name and never replaces an existing file, so a failure leaves nothing at OUT.
     const { document, warnings } = importFromFile(source, format, kind);

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../core/errors';
 import { reportLibrary } from '../../core/library';
-import { checkScenarioFile, createScenarioFile, openScenarioFile, salvageScenarioFile, salvageSummary, type FileInfo } from '../../db';
+import { checkScenarioFile, createScenarioFile, openScenarioFile, refuseOutputOnto, salvageScenarioFile, salvageSummary, type FileInfo } from '../../db';
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './commands-exchange';
 
@@ -78,6 +78,7 @@ export const COMMANDS: Record<string, Command> = {
     if (args.positionals.length !== 1) throw new UsageError('expected exactly one FILE');
     const source = resolve(io.cwd, args.positionals[0]!);
     const out = outputPath(args, io.cwd);
+    refuseOutputOnto(out, [{ path: source, role: 'the file being recovered' }]);
     const result = salvageScenarioFile(source, out);
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
     result.store.close();

@@ -31,8 +31,9 @@ export function openPathFor(deps: DocumentDeps, windowId: number, path: string):
   try {
     session = deps.sessions.openFile(windowId, path);
   } catch (err) {
-    // A damaged file is refused, but the window remembers it: the planner may recover it.
-    if (err instanceof AppError && err.code === 'DAMAGED_FILE') deps.sessions.noteDamaged(windowId, path);
+    // A damaged file is refused, but the window remembers it: the planner may recover it. A file
+    // with a stray -wal beside it likewise: recovery reads the file alone, i.e. opens a copy without it.
+    if (err instanceof AppError && (err.code === 'DAMAGED_FILE' || err.code === 'STRAY_SIDE_FILE')) deps.sessions.noteDamaged(windowId, path);
     throw err;
   }
   if (!session.untitled) deps.recent.touch(path);
@@ -60,9 +61,7 @@ export async function saveAsFor(deps: DocumentDeps, windowId: number): Promise<D
   const suggested = session.untitled ? `${safeFileName(session.store.info().title)}.scenario` : basename(session.store.path);
   const target = await deps.services.dialogs.chooseScenarioTarget(suggested);
   if (!target) throw new AppError('CANCELLED', 'Save As was cancelled.');
-  if (deps.sessions.windowOf(target) !== undefined) {
-    throw new AppError('ALREADY_OPEN', 'That file is open in a window; close it first or choose another name.');
-  }
+  deps.sessions.refuseOutputOnto(target);
   session.store.saveAs(target);
   const previous = session.store;
   const copy = unwrap(openScenarioFile(target, { nativeBinding: deps.services.nativeBinding }));
@@ -85,9 +84,7 @@ export async function saveCopyFor(deps: DocumentDeps, windowId: number): Promise
   const suggested = `${safeFileName(session.untitled ? title : basename(session.store.path, extname(session.store.path)))} (copy).scenario`;
   const target = await deps.services.dialogs.chooseScenarioTarget(suggested);
   if (!target) throw new AppError('CANCELLED', 'Save a Copy was cancelled.');
-  if (deps.sessions.windowOf(target) !== undefined) {
-    throw new AppError('ALREADY_OPEN', 'That file is open in a window; close it first or choose another name.');
-  }
+  deps.sessions.refuseOutputOnto(target);
   if (session.store.readOnly) session.store.saveAs(target);
   else session.store.saveCopyForReview(target, deps.settings.author());
   deps.recent.touch(target);
@@ -107,7 +104,7 @@ export async function recoverDamagedFor(deps: DocumentDeps, windowId: number): P
     deps.sessions.noteDamaged(windowId, source); // still on offer
     throw new AppError('CANCELLED', 'Recovery was cancelled.');
   }
-  if (deps.sessions.windowOf(target) !== undefined) throw new AppError('ALREADY_OPEN', 'That file is open in a window; choose another name.');
+  deps.sessions.refuseOutputOnto(target, [{ path: source, role: 'the file being recovered' }]);
   const result = salvageScenarioFile(source, target, { nativeBinding: deps.services.nativeBinding });
   if (!result.ok) throw new AppError(result.error.code, result.error.message);
   const session = deps.sessions.adopt(windowId, result.store, false);

@@ -42,6 +42,7 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
       checkScope(doc, req);
       const target = await deps.services.dialogs.chooseExportTarget(suggestedExportName(doc, req), req.format);
       if (!target) throw new AppError('CANCELLED', 'Export was cancelled.');
+      deps.sessions.refuseOutputOnto(target);
       // Progress goes to the window at most every 5%, so a big export does not flood IPC.
       let reported = -1;
       const file = await exportDocument(doc, req, (fraction) => {

@@ -32,13 +32,17 @@ export interface Notice {
   offer?: NoticeOffer;
 }
 
-/** Save As, for a file that can no longer be written; recovery, for a damaged file that was refused. */
-export type NoticeOffer = 'saveAs' | 'recover';
+/**
+ * Save As, for a file that can no longer be written; recovery, for a damaged file that was
+ * refused; a copy without the stray -wal/-shm beside a refused file (recovery reads the file alone).
+ */
+export type NoticeOffer = 'saveAs' | 'recover' | 'copyWithoutSideFile';
 
 /** The way out an error suggests, if any. */
 export function offerFor(error: unknown): NoticeOffer | undefined {
   if (!(error instanceof AppError)) return undefined;
   if (error.code === 'READ_ONLY' || error.code === 'FILE_GONE' || error.code === 'DISK_FULL') return 'saveAs';
+  if (error.code === 'STRAY_SIDE_FILE') return 'copyWithoutSideFile';
   return error.code === 'DAMAGED_FILE' ? 'recover' : undefined;
 }
 

@@ -13,6 +13,11 @@ export function Notices({ notices, dismiss }: { notices: Notice[]; dismiss: (id:
               Save As…
             </button>
           )}
+          {n.offer === 'copyWithoutSideFile' && (
+            <button data-testid="notice-open-copy" onClick={() => void workbench.commands.run('file.recoverDamaged')}>
+              Open a copy without it…
+            </button>
+          )}
           {n.offer === 'recover' && (
             <button data-testid="notice-recover" onClick={() => void workbench.commands.run('file.recoverDamaged')}>
               Recover what can be read…

@@ -1,6 +1,7 @@
 /** Shared test fixtures for db/: temp folders, hashes and a document that uses every kind of record. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blankNode, DEFAULT_ACTORS, type GraphNode, type ScenarioDocument } from '../../../core/model';
@@ -92,4 +93,36 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Every file in a folder (the scenario and anything beside it, hidden temp files included) by
+ * name, with the sha256 of its bytes: compare before and after a refusal to prove nothing
+ * changed, appeared or vanished.
+ */
+export function folderHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    out[name] = lstatSync(path).isFile() ? sha256(path) : 'not a regular file';
+  }
+  return out;
+}
+
+/**
+ * A `-wal` made by another copy of `path`: the copy is switched to WAL mode and edited by
+ * `edit` while its connection is open, and its -wal (and -shm) are taken before it closes.
+ * Placed beside `path`, SQLite would apply them to it.
+ */
+export function plantForeignWal(path: string, edit: (db: Database.Database) => void, withShm = true): void {
+  const copy = `${path}.other-copy`;
+  copyFileSync(path, copy);
+  const db = new Database(copy);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  edit(db);
+  copyFileSync(`${copy}-wal`, `${path}-wal`);
+  if (withShm) copyFileSync(`${copy}-shm`, `${path}-shm`);
+  db.close();
+  for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
 }
