@@ -5,7 +5,7 @@ import type { Op } from '../../core/ops';
 import { checkConnection } from '../../core/rules';
 import { edgeParams, nodeParams } from '../rows';
 import type { NodeField } from '../statements';
-import { cleanPatch, getCrisis, getEdge, getNode, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
+import { cleanPatch, clearedStance, getCrisis, getEdge, getNode, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 
 export const nodeCreate: Handler<'node.create'> = (ctx, op) => {
   const node = op.node;
@@ -41,16 +41,19 @@ export function removeNode(ctx: ApplyContext, id: string): Op[] {
   const inverse: Op[] = [{ op: 'node.create', node }];
   for (const edge of ctx.s.edgesOfNode.all({ id }) as GraphEdge[]) {
     ctx.s.edgeDelete.run(edge.id);
+    ctx.applied.push({ op: 'edge.delete', id: edge.id });
     inverse.push({ op: 'edge.create', edge });
     ctx.touched.add('edges');
   }
   for (const stance of ctx.s.stancesOfNode.all(id) as Stance[]) {
     ctx.s.stanceDelete.run(stance.actorId, stance.elementId);
+    ctx.applied.push(clearedStance(stance));
     inverse.push({ op: 'stance.set', actorId: stance.actorId, elementId: stance.elementId, position: stance.position, note: stance.note });
     ctx.touched.add('stances');
   }
   for (const record of ctx.s.provenanceOfNode.all(id) as Provenance[]) {
     ctx.s.provenanceDelete.run(record.id);
+    ctx.applied.push({ op: 'provenance.delete', id: record.id });
     inverse.push({ op: 'provenance.create', provenance: record });
     ctx.touched.add('provenance');
   }
