@@ -135,7 +135,9 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
     const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
     if (version > latest) throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}).`);
     if (version < 1) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it has no schema.');
-    assertSoundStructure(db);
+    // The schema first: quick_check evaluates what the schema says (a generated NOT NULL column
+    // is computed for every row), so only once the schema is exactly ours may it run. It then
+    // evaluates none of the file's expressions and costs one pass over the file's pages.
     const expected = expectedShape(version, migrations, nativeBinding).schema;
     const actual = schemaMap(db);
     for (const [key, value] of actual) {
@@ -146,6 +148,7 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
     for (const key of expected.keys()) {
       if (!actual.has(key)) throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${key.replace(' ', ' "')}" is missing.`);
     }
+    assertSoundStructure(db);
     return version;
   } catch (err) {
     const error = toAppError(err);
@@ -153,6 +156,31 @@ export function verifyFile(db: Db, migrations: readonly Migration[] = MIGRATIONS
       throw new AppError('DAMAGED_FILE', 'The scenario file is damaged: SQLite cannot read it.', { cause: err });
     }
     throw error;
+  }
+}
+
+/** A column default that is a plain value: it computes nothing. */
+const LITERAL_DEFAULT = /^(?:NULL|TRUE|FALSE|CURRENT_(?:TIME|DATE|TIMESTAMP)|[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[xX][0-9a-fA-F]+|'(?:[^']|'')*'|[xX]'[0-9a-fA-F]*')$/;
+
+/**
+ * A newer file may add tables, columns and indexes, so its schema cannot be compared with ours
+ * object for object. Refuse, before any check reads a row, every object whose columns compute
+ * on read: a generated column (quick_check evaluates it for every row, NOT NULL ones included),
+ * an index on an expression, a default that calls a function.
+ */
+function refuseComputedOnRead(db: Db): void {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const table of tables) {
+    const columns = db.prepare('SELECT name, hidden, dflt_value AS dflt FROM pragma_table_xinfo(?)').all(table) as { name: string; hidden: number; dflt: string | null }[];
+    for (const column of columns) {
+      if (column.hidden === 2 || column.hidden === 3) throw new AppError('UNSAFE_SCHEMA', `Refused: the file contains a generated column "${table}.${column.name}", which this app never makes.`);
+      if (column.dflt !== null && !LITERAL_DEFAULT.test(column.dflt.trim())) throw new AppError('UNSAFE_SCHEMA', `Refused: the column "${table}.${column.name}" has a computed default, which this app never makes.`);
+    }
+  }
+  const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all() as string[];
+  for (const index of indexes) {
+    const expression = db.prepare('SELECT 1 FROM pragma_index_xinfo(?) WHERE cid = -2').get(index);
+    if (expression) throw new AppError('UNSAFE_SCHEMA', `Refused: the file contains an index on an expression ("${index}"), which this app never makes.`);
   }
 }
 
@@ -167,9 +195,10 @@ export function verifyNewerFile(db: Db, migrations: readonly Migration[] = MIGRA
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new AppError('NOT_A_SCENARIO', 'Not a scenario file: it is a database made by another application.');
     const version = db.pragma('user_version', { simple: true }) as number;
     const latest = migrations[migrations.length - 1]!.version;
-    assertSoundStructure(db);
     const planted = db.prepare("SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')").get() as SchemaObject | undefined;
     if (planted) throw new AppError('UNSAFE_SCHEMA', `Refused: the file contains an unknown ${planted.type} "${planted.name}".`);
+    refuseComputedOnRead(db);
+    assertSoundStructure(db);
     for (const [table, columns] of expectedShape(latest, migrations, nativeBinding).columns) {
       const present = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
       const missing = columns.find((c) => !present.has(c));
