@@ -14,3 +14,4 @@ export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageRepor
 export { readImportText, writeFileAtomically, MAX_IMPORT_BYTES } from './file-io';
 export { commonBase, SNAPSHOT_KINDS, type SnapshotInfo, type SnapshotKind, type Lineage } from './snapshots';
 export { refuseOutputOnto, fileIdentity, type ProtectedFile } from './output-guard';
+export { writeMergedFile } from './merge-file';

@@ -11,7 +11,7 @@
 import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type TempPurpose = 'creating' | 'saving' | 'migrating' | 'exporting';
+export type TempPurpose = 'creating' | 'saving' | 'migrating' | 'exporting' | 'merging';
 
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
@@ -33,7 +33,7 @@ function processAlive(pid: number): boolean {
 
 /** Remove stale temp files left beside `target` by interrupted work; returns what was removed. Never throws. */
 export function sweepStaleTemps(target: string, now: number = Date.now()): string[] {
-  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(?:creating|saving|migrating)-(\\d+)-[0-9a-f]{8}(?:-journal)?$`);
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(?:creating|saving|migrating|merging)-(\\d+)-[0-9a-f]{8}(?:-journal)?$`);
   const removed: string[] = [];
   let names: string[];
   try {

@@ -2,3 +2,6 @@
 export * from './records';
 export * from './diff';
 export * from './merge';
+export * from './to-ops';
+export * from './describe';
+export * from './brief';

@@ -5,6 +5,7 @@ import { reportLibrary } from '../../core/library';
 import { checkScenarioFile, createScenarioFile, openScenarioFile, refuseOutputOnto, salvageScenarioFile, salvageSummary, type FileInfo } from '../../db';
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './commands-exchange';
+import { RECONCILE_COMMANDS, RECONCILE_USAGE } from './commands-reconcile';
 
 export interface CliIo {
   version: string;
@@ -13,7 +14,8 @@ export interface CliIo {
   cwd: string;
 }
 
-type Command = (argv: string[], io: CliIo) => Promise<void>;
+/** A command resolves to its exit code, or to nothing for 0. */
+type Command = (argv: string[], io: CliIo) => Promise<number | void>;
 
 export const USAGE = `usage: scenario-workbench <command> [options]
 
@@ -21,7 +23,7 @@ export const USAGE = `usage: scenario-workbench <command> [options]
   info FILE                              print the file's version, counts and crises as JSON
   check FILE                             exit 0 if the file is sound, 1 with the reason otherwise
   recover FILE -o NEW.scenario [--json]  copy what can be read from a damaged FILE into a new file
-${EXCHANGE_USAGE}  --version                              print the version
+${EXCHANGE_USAGE}${RECONCILE_USAGE}  --version                              print the version
 `;
 
 const none = new Set<string>();
@@ -91,4 +93,5 @@ export const COMMANDS: Record<string, Command> = {
     }
   },
   ...EXCHANGE_COMMANDS,
+  ...RECONCILE_COMMANDS,
 };

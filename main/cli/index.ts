@@ -22,8 +22,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    await run(rest, io);
-    return 0;
+    return (await run(rest, io)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`scenario-workbench ${command}: ${error.message}\n${USAGE}`);
