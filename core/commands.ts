@@ -38,6 +38,7 @@ const FIXED_COMMANDS = {
   'view.toggleMinimap': { label: 'Minimap' },
   'view.toggleInspector': { label: 'Inspector' },
   'view.toggleAnalysis': { label: 'Analysis Panel' },
+  'view.toggleSidebar': { label: 'Sidebar' },
   'view.arrange': { label: 'Arrange' },
   'canvas.left': { label: 'Move left' },
   'canvas.right': { label: 'Move right' },

@@ -32,7 +32,6 @@ export function usePanelLayout(workbench: Workbench, shown: { inspector: boolean
     () =>
       workbench.commands.register({
         id: 'view.toggleSidebar',
-        label: 'Sidebar',
         keys: ['Mod+B'],
         run: () => setAsked((a) => ({ ...a, sidebarOpen: !a.sidebarOpen })),
       }),
