@@ -6,8 +6,7 @@
  */
 import type { ScenarioDocument } from '../model';
 import {
-  RECORD_TYPES, RECORD_TYPE_INFO, flatten, isLayoutPath, keyed, recordsOf, sameValue, setPath, withRecords,
-  type DocRecord, type RecordType,
+  RECORD_TYPES, RECORD_TYPE_INFO, flatten, isLayoutPath, recordsOf, sameValue, setPath, withRecords, type DocRecord, type RecordType,
 } from './records';
 
 export interface FieldChange {
@@ -67,7 +66,7 @@ export function recordFieldChanges(type: RecordType, before: DocRecord, after: D
 }
 
 /** Same record, ignoring the type's bookkeeping fields; cheap when nothing changed. */
-function sameRecord(type: RecordType, a: DocRecord, b: DocRecord): boolean {
+export function sameRecord(type: RecordType, a: DocRecord, b: DocRecord): boolean {
   if (a === b) return true;
   const ignored = RECORD_TYPE_INFO[type].ignored;
   if (ignored.length === 0) return sameValue(a, b);
@@ -78,24 +77,58 @@ export function diffDocuments(before: ScenarioDocument, after: ScenarioDocument,
   const layout = options.layout ?? 'apart';
   const diff: DocumentDiff = { added: [], removed: [], changed: [], moved: [] };
   for (const type of RECORD_TYPES) {
-    const { key } = RECORD_TYPE_INFO[type];
-    const old = keyed(before, type);
-    const seen = new Set<string>();
-    for (const record of recordsOf(after, type)) {
-      const id = key(record);
-      seen.add(id);
-      const previous = old.get(id);
-      if (previous === undefined) {
-        diff.added.push({ type, id, value: record });
-        continue;
+    const visit = (id: string, previous: DocRecord | undefined, record: DocRecord | undefined): void => {
+      if (previous === undefined) diff.added.push({ type, id, value: record! });
+      else if (record === undefined) diff.removed.push({ type, id, value: previous });
+      else if (!sameRecord(type, previous, record)) {
+        const fields = recordFieldChanges(type, previous, record);
+        if (fields) splitLayout(diff, type, id, fields, layout);
       }
-      if (sameRecord(type, previous, record)) continue;
-      const fields = recordFieldChanges(type, previous, record);
-      if (fields) splitLayout(diff, type, id, fields, layout);
-    }
-    for (const [id, record] of old) if (!seen.has(id)) diff.removed.push({ type, id, value: record });
+    };
+    pairRecords(recordsOf(before, type), recordsOf(after, type), RECORD_TYPE_INFO[type].key, visit);
   }
   return diff;
+}
+
+const isSortedBy = (list: readonly DocRecord[], key: (r: DocRecord) => string): boolean => {
+  for (let i = 1; i < list.length; i++) if (!(key(list[i - 1]!) < key(list[i]!))) return false;
+  return true;
+};
+
+/**
+ * Calls `visit` once per key in either list, with the record on each side (undefined where
+ * absent): in `after` order, then what only `before` has. Lists in canonical order (what the
+ * store loads and the JSON form holds: sorted by key) are paired by a merge walk with no map;
+ * any other order falls back to a map of `before`.
+ */
+export function pairRecords(
+  before: readonly DocRecord[], after: readonly DocRecord[], key: (r: DocRecord) => string,
+  visit: (id: string, previous: DocRecord | undefined, record: DocRecord | undefined) => void,
+): void {
+  if (isSortedBy(before, key) && isSortedBy(after, key)) {
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+      const a = before[i];
+      const b = after[j];
+      if (a === b) { i++; j++; continue; }
+      const ka = a === undefined ? null : key(a);
+      const kb = b === undefined ? null : key(b);
+      if (ka !== null && kb !== null && ka === kb) { visit(ka, a, b); i++; j++; }
+      else if (kb === null || (ka !== null && ka < kb)) { visit(ka!, a, undefined); i++; }
+      else { visit(kb, undefined, b); j++; }
+    }
+    return;
+  }
+  const old = new Map<string, DocRecord>();
+  for (const record of before) old.set(key(record), record);
+  for (const record of after) {
+    const id = key(record);
+    const previous = old.get(id);
+    if (previous !== undefined) old.delete(id);
+    visit(id, previous, record);
+  }
+  for (const [id, record] of old) visit(id, record, undefined);
 }
 
 function splitLayout(diff: DocumentDiff, type: RecordType, id: string, fields: Record<string, FieldChange>, layout: 'apart' | 'include' | 'hide'): void {

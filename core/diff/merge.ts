@@ -11,7 +11,8 @@
  *   on the parent listing it; if the parent's deletion is chosen, the record is listed in `dropped`.
  */
 import type { ScenarioDocument } from '../model';
-import { RECORD_TYPES, RECORD_TYPE_INFO, flatten, keyed, recordsOf, sameValue, setPath, withRecords, type DocRecord, type RecordType } from './records';
+import { pairRecords, sameRecord } from './diff';
+import { RECORD_TYPES, RECORD_TYPE_INFO, flatten, recordsOf, sameValue, setPath, withRecords, type DocRecord, type RecordType } from './records';
 import { repairReferences } from './references';
 import { conflictKey, type Conflict, type MergeOptions, type MergeResult, type Resolution, type ResolvedConflict } from './conflicts';
 
@@ -47,27 +48,46 @@ export function mergeDocuments(base: ScenarioDocument | null, ours: ScenarioDocu
 
 type Choose = (c: Conflict) => { value: unknown };
 
-/** The merged records of one type, or null when they are ours unchanged. */
+/**
+ * The merged records of one type, or null when they are ours unchanged. Only the records theirs
+ * changed (against the base; two-way: against ours) are looked at one by one: the rest are ours.
+ */
 function mergeType(type: RecordType, base: ScenarioDocument | null, ours: ScenarioDocument, theirs: ScenarioDocument, choose: Choose): DocRecord[] | null {
   const { key } = RECORD_TYPE_INFO[type];
-  const b = base ? keyed(base, type) : null;
-  const t = keyed(theirs, type);
+  const oursList = recordsOf(ours, type);
+  const theirChanges = new Map<string, { b: DocRecord | null; t: DocRecord | null }>();
+  if (base) {
+    pairRecords(recordsOf(base, type), recordsOf(theirs, type), key, (id, b, t) => {
+      if (!b || !t || !sameRecord(type, b, t)) theirChanges.set(id, { b: b ?? null, t: t ?? null });
+    });
+  } else {
+    pairRecords(oursList, recordsOf(theirs, type), key, (id, o, t) => {
+      if (!o || !t || !sameRecord(type, o, t)) theirChanges.set(id, { b: null, t: t ?? null });
+    });
+  }
+  if (theirChanges.size === 0) return null;
   const out: DocRecord[] = [];
+  const inOurs = new Set<string>();
   let changed = false;
-  const seen = new Set<string>();
-  const take = (id: string, o: DocRecord | null, th: DocRecord | null): void => {
-    const merged = mergeRecord(type, id, b ? (b.get(id) ?? null) : null, o, th, b === null, choose);
+  for (const o of oursList) {
+    const id = key(o);
+    const change = theirChanges.get(id);
+    if (!change) {
+      out.push(o);
+      continue;
+    }
+    inOurs.add(id);
+    const merged = mergeRecord(type, id, change.b, o, change.t, base === null, choose);
     if (merged !== o) changed = true;
     if (merged) out.push(merged);
-  };
-  for (const o of recordsOf(ours, type)) {
-    const id = key(o);
-    seen.add(id);
-    take(id, o, t.get(id) ?? null);
   }
-  for (const th of recordsOf(theirs, type)) {
-    const id = key(th);
-    if (!seen.has(id)) take(id, null, th);
+  for (const [id, change] of theirChanges) {
+    if (inOurs.has(id)) continue;
+    const merged = mergeRecord(type, id, change.b, null, change.t, base === null, choose);
+    if (merged) {
+      out.push(merged);
+      changed = true;
+    }
   }
   return changed ? out : null;
 }
@@ -75,6 +95,7 @@ function mergeType(type: RecordType, base: ScenarioDocument | null, ours: Scenar
 function mergeRecord(
   type: RecordType, id: string, b: DocRecord | null, o: DocRecord | null, t: DocRecord | null, twoWay: boolean, choose: Choose,
 ): DocRecord | null {
+  if (!o && !t) return null; // deleted on both sides
   if (o && t && (o === t || sameValue(o, t))) return o;
   const records = { base: b, ours: o, theirs: t };
   const whole = (kind: Conflict['kind']): DocRecord | null =>
