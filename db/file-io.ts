@@ -2,7 +2,8 @@
  * Reading and writing whole files outside the scenario database: import sources in, exports
  * out. Shared by the app's handlers and the CLI, so both refuse and fail the same way.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../core/errors';
 import { tempNameBeside } from './temp-files';
@@ -10,30 +11,56 @@ import { tempNameBeside } from './temp-files';
 /** Larger imports are refused before reading: no scenario we can hold comes near this. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-/** The text of an import source: UTF-8, at most MAX_IMPORT_BYTES. Nothing is written. */
-export function readImportText(path: string): string {
-  let size: number;
+/**
+ * The text of an import source: UTF-8, at most `maxBytes`. Nothing is written.
+ *
+ * Only a regular file is read: a FIFO would block forever and a device (say /dev/zero) never
+ * ends. The file is opened without blocking and judged by its open descriptor, so nothing can
+ * be swapped in between a check and the read. The cap counts bytes as they are read, never
+ * what stat claims (/proc files say 0 bytes; a file can grow while it is read). The reads are
+ * asynchronous, so the app's main process never waits on the disk.
+ */
+export async function readImportText(path: string, maxBytes: number = MAX_IMPORT_BYTES): Promise<string> {
+  let handle: FileHandle;
   try {
-    const stats = statSync(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw fileError(err, path, 'read');
+  }
+  try {
+    const stats = await handle.stat();
     if (stats.isDirectory()) throw new AppError('BAD_PATH', `${path} is a folder, not a file.`);
-    size = stats.size;
+    if (!stats.isFile()) throw new AppError('BAD_PATH', `${path} is not a regular file (a pipe, a device or a socket); only files can be imported.`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.byteLength, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new AppError('IMPORT_INVALID', `${basename(path)} is too large to import (over ${formatMegabytes(maxBytes)}).`);
+      chunks.push(bytesRead === chunk.byteLength ? chunk : chunk.subarray(0, bytesRead));
+    }
+    return decodeUtf8(Buffer.concat(chunks, total), path);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw fileError(err, path, 'read');
+  } finally {
+    await handle.close();
   }
-  if (size > MAX_IMPORT_BYTES) throw new AppError('IMPORT_INVALID', `${basename(path)} is too large to import (${Math.round(size / 1048576)} MB).`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw fileError(err, path, 'read');
-  }
+}
+
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+function decodeUtf8(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('IMPORT_INVALID', `${basename(path)} is not UTF-8 text.`);
   }
 }
+
+const formatMegabytes = (bytes: number): string => (bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${bytes} bytes`);
 
 /**
  * Write a whole file or nothing: a temp name beside the target, fsync, then rename over it, so

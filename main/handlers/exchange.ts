@@ -66,7 +66,7 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
     importScenario: async (ctx, req) => {
       const source = await deps.services.dialogs.chooseImportSource(req.format);
       if (!source) throw new AppError('CANCELLED', 'Import was cancelled.');
-      const { document, warnings } = importFromFile(source, req.format, req.kind);
+      const { document, warnings } = await importFromFile(source, req.format, req.kind);
       const view = createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
       if (warnings.length) deps.services.windows.send(ctx.windowId, 'notice', { tone: 'info', text: importWarningText(warnings) });
       return view;
@@ -95,8 +95,8 @@ export function suggestedExportName(doc: ScenarioDocument, options: ExportOption
  * Read and validate an import source; nothing is written. Errors name the file and the first
  * bad path or row. Canvas and CSV imports take the file's name as the scenario title.
  */
-export function importFromFile(path: string, format: ImportFormat, kind?: NodeKind): { document: ScenarioDocument; warnings: string[] } {
-  const text = readImportText(path);
+export async function importFromFile(path: string, format: ImportFormat, kind?: NodeKind): Promise<{ document: ScenarioDocument; warnings: string[] }> {
+  const text = await readImportText(path);
   const title = basename(path, extname(path)).trim() || 'Imported scenario';
   const outcome = importDocument(text, { format, kind, title });
   if (!outcome.ok) {
