@@ -42,13 +42,35 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>&~"'])/g, '$1');
 }
 
-/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; inner quotes doubled. */
+/*
+ * Spreadsheet formulas. A reader may split a CSV line on `,`, on `;` (Excel in many European
+ * locales) or on tab, and may ignore quotes; so any character after one of those (or a line
+ * end, or the start of the field), past any spaces, can start a cell it evaluates. Wherever
+ * such a cell would start with = + - @ (or their full-width forms), an apostrophe goes in
+ * front, which keeps it text. Apostrophes already there get one more, so `restoreCsvText`
+ * undoes exactly what `inertCsvText` did: `'=x` survives a round trip.
+ */
+const FORMULA_AT_CELL_START = /(^|[,;\t\r\n])( *)(?='*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+const GUARDED_AT_CELL_START = /(^|[,;\t\r\n])( *)'(?='*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/** Text no spreadsheet evaluates, whatever delimiter it reads with. */
+export function inertCsvText(text: string): string {
+  return text.replace(FORMULA_AT_CELL_START, "$1$2'");
+}
+
+/** The text `inertCsvText` was given. */
+export function restoreCsvText(text: string): string {
+  return text.replace(GUARDED_AT_CELL_START, '$1$2');
+}
+
+/**
+ * One RFC 4180 field, made inert (inertCsvText). Quoted when it holds a quote, CR or LF, or a
+ * delimiter of any common locale (comma, semicolon, tab); inner quotes doubled.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : cleanText(value);
-  // A leading = + - @ makes spreadsheets evaluate the cell as a formula; a tab prefix keeps it text.
-  const inert = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+  const text = typeof value === 'number' ? String(value) : inertCsvText(cleanText(value));
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -3,19 +3,10 @@
  * carry, flattening to one line, estimating rendered width, and wrapping titles into boxes.
  */
 
-// C0 controls other than tab/newline/CR, DEL, C1 controls, and the two non-characters XML 1.0 forbids.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
-// A surrogate half without its partner cannot be encoded as UTF-8.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { normalizeText } from '../model/text';
 
-// Anything either pattern above could touch; most text has none, and skips both passes.
-const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-/** Text with characters removed that XML 1.0, UTF-8 or a terminal cannot carry. Newlines and tabs stay. */
-export function cleanText(text: string): string {
-  if (!NEEDS_CLEANING.test(text)) return text;
-  return text.replace(FORBIDDEN, '').replace(LONE_SURROGATE, '\uFFFD');
-}
+/** Text with characters removed that XML 1.0, UTF-8 or a terminal cannot carry: the boundary's rule, applied again. */
+export const cleanText = normalizeText;
 
 /** One line: newlines and tabs become spaces, runs of whitespace collapse. */
 export function oneLineText(text: string): string {

@@ -19,6 +19,7 @@ import {
   type Stance,
 } from '../model';
 import { checkConnection } from '../rules';
+import { restoreCsvText } from '../export/escape';
 import { parseCsv, type CsvRow } from './csv-parse';
 import { emptyDocument, finishImport, importFailure, newCrisis, type ImportResult } from './result';
 
@@ -53,14 +54,13 @@ class RowReader {
   has(column: string): boolean {
     return this.table.columns.includes(column);
   }
+  /** A cell as exported: the apostrophes that kept formulas inert are removed (restoreCsvText). */
   raw(column: string): string {
     const i = this.table.columns.indexOf(column);
-    return i === -1 ? '' : (this.row.cells[i] ?? '');
+    return i === -1 ? '' : restoreCsvText(this.row.cells[i] ?? '');
   }
-  /** Text as exported: a leading apostrophe that kept a formula inert is removed. */
   text(column: string): string {
-    const v = this.raw(column);
-    return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+    return this.raw(column);
   }
   fail(column: string, message: string): never {
     throw new CellError(`${this.where}row ${this.row.line}, column ${column}: ${message}`);
@@ -160,6 +160,9 @@ function readNodes(doc: ScenarioDocument, table: Table, where: string, actorByCo
   const crisisOrder = new Map<string, number>();
   const seen = new Set<string>();
   const stanceColumns = table.columns.filter((c) => c.startsWith(STANCE_PREFIX));
+  // Rows without x/y go on a grid about as wide as it is tall (5 across for small imports),
+  // so even a million rows stay well inside the coordinate limit.
+  const columns = Math.max(5, Math.ceil(Math.sqrt(table.rows.length)));
   for (const row of table.rows) {
     const r: RowReader = new RowReader(table, row, where);
     const kind = r.oneOf('kind', NODE_KINDS, null) ?? r.fail('kind', `must be one of ${NODE_KINDS.join(', ')}`);
@@ -181,8 +184,8 @@ function readNodes(doc: ScenarioDocument, table: Table, where: string, actorByCo
       title: r.text('title').trim(),
       description: r.text('description'),
       tags: r.list('tags'),
-      x: r.number('x', (index % 5) * 260),
-      y: r.number('y', Math.floor(index / 5) * 120),
+      x: r.number('x', (index % columns) * 260),
+      y: r.number('y', Math.floor(index / columns) * 120),
       width: r.number('width', size.width),
       height: r.number('height', size.height),
       likelihood: r.score('likelihood'),

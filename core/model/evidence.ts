@@ -1,6 +1,6 @@
 /** Where actors stand on elements, and where claims come from (sources and provenance). */
 import { z } from 'zod';
-import { Id, LIMITS, LongText, ShortText, Title } from './primitives';
+import { Id, LIMITS, LongText, ShortText, Text, Title } from './primitives';
 
 export const POSITIONS = ['agree', 'disagree', 'uncertain', 'unknown'] as const;
 export const Position = z.enum(POSITIONS);
@@ -11,7 +11,7 @@ export const Stance = z.strictObject({
   actorId: Id,
   elementId: Id,
   position: Position,
-  note: z.string().max(LIMITS.description),
+  note: Text().max(LIMITS.description),
 });
 export type Stance = z.infer<typeof Stance>;
 
@@ -31,6 +31,6 @@ export const Provenance = z.strictObject({
   /** Section heading or page. */
   locator: ShortText,
   /** Verbatim text from the source. */
-  quote: z.string().max(LIMITS.quote),
+  quote: Text().max(LIMITS.quote),
 });
 export type Provenance = z.infer<typeof Provenance>;

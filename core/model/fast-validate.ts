@@ -13,6 +13,7 @@ import { edgeKindFor } from '../rules';
 import { CONFIDENCES, EDGE_KINDS, NODE_KINDS, RESPONSE_STATUSES, type NodeKind } from './graph';
 import { POSITIONS } from './evidence';
 import { HORIZONS, LIMITS, Timestamp } from './primitives';
+import { isNormalizedText } from './text';
 import { CRISIS_STATUSES } from './scenario';
 import { DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, type ScenarioDocument } from './document';
 
@@ -32,8 +33,8 @@ const isObject = (v: unknown, keys: number): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === keys;
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.id && ID.test(v);
 /** A trimmed, non-empty string: what zod's `.trim().min(1).max(max)` returns unchanged. */
-const isTrimmed = (v: unknown, max: number): v is string => typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v;
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isTrimmed = (v: unknown, max: number): v is string => typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v && isNormalizedText(v);
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max && isNormalizedText(v);
 const inRange = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && v >= min && v <= max;
 const isCoord = (v: unknown): boolean => inRange(v, -LIMITS.coord, LIMITS.coord);
 const isOrder = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;

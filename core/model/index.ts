@@ -1,4 +1,5 @@
 export * from './primitives';
+export * from './text';
 export * from './scenario';
 export * from './graph';
 export * from './evidence';

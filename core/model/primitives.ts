@@ -1,5 +1,6 @@
 /** Shared field schemas: ids, bounded text, colours, scores. Length limits live here, once. */
 import { z } from 'zod';
+import { normalizeText } from './text';
 
 export const LIMITS = {
   id: 64,
@@ -21,15 +22,17 @@ export const Id = z
   .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, - and _ only');
 export type Id = z.infer<typeof Id>;
 
-export const Title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
-export const ShortText = z.string().max(LIMITS.shortText);
-export const LongText = z.string().max(LIMITS.description);
+/** Any text field: the one normalising rule (core/model/text.ts) runs before every other check. */
+export const Text = () => z.string().overwrite(normalizeText);
+export const Title = Text().trim().min(1, 'must not be empty').max(LIMITS.title);
+export const ShortText = Text().max(LIMITS.shortText);
+export const LongText = Text().max(LIMITS.description);
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 export const Score = z.number().int().min(1).max(5);
 export const Coord = z.number().finite().min(-LIMITS.coord).max(LIMITS.coord);
 export const Size = z.number().finite().min(1).max(10_000);
 export const Timestamp = z.string().datetime({ offset: true });
-export const Tag = z.string().trim().min(1).max(LIMITS.tag);
+export const Tag = Text().trim().min(1).max(LIMITS.tag);
 export const Tags = z.array(Tag).max(LIMITS.tags);
 
 /** How far ahead something plays out, or how long a response takes to put in place. */

@@ -1,6 +1,6 @@
 /** The scenario's own details, its actors and its crises. */
 import { z } from 'zod';
-import { Color, Coord, Id, LIMITS, LongText, ShortText, Timestamp, Title } from './primitives';
+import { Color, Coord, Id, LIMITS, LongText, ShortText, Text, Timestamp, Title } from './primitives';
 
 export const ScenarioMeta = z.strictObject({
   title: Title,
@@ -14,8 +14,8 @@ export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 
 export const Actor = z.strictObject({
   id: Id,
-  name: z.string().trim().min(1).max(120),
-  code: z.string().trim().min(1).max(LIMITS.actorCode),
+  name: Text().trim().min(1).max(120),
+  code: Text().trim().min(1).max(LIMITS.actorCode),
   color: Color,
   order: z.number().int().min(0),
 });

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import type { ScenarioDocument } from '../../core/model';
+import { fileNameFrom, type ScenarioDocument } from '../../core/model';
 import { openScenarioFile, salvageScenarioFile, salvageSummary, type SalvageReport } from '../../db';
 import type { RecentFiles } from '../app/recent';
 import type { AppSettings } from '../app/settings';
@@ -121,7 +121,5 @@ export function noticeForSalvage(report: SalvageReport): { tone: 'info' | 'warni
   return { tone: report.problemCount > 0 || report.unreadable.length > 0 ? 'warning' : 'info', text: text.slice(0, 4000) };
 }
 
-export function safeFileName(title: string): string {
-  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return cleaned || 'Scenario';
-}
+/** A suggested file name: the one rule in core/model/text.ts (no bidi overrides, no path characters). */
+export const safeFileName = (title: string): string => fileNameFrom(title);
