@@ -20,6 +20,7 @@ export { layeredLayoutReport, READABLE_ZOOM } from './layered';
 export { COLUMN_PLANS, type ColumnPlan } from './fold';
 export type { LayoutReport } from './layered';
 export { arrangeSelection } from './selection';
+export { placeNewNode, type PlacedBox } from './place-new';
 export type { PlacedLayoutNode, SelectionLayoutInput } from './selection';
 
 export function layeredLayout(

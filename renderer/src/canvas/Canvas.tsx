@@ -5,7 +5,7 @@
  * commits (useDragCommit), the handle others move the canvas by (useCanvasHandle) and the
  * keyboard commands (useCanvasCommands).
  */
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
 import { ViewLegend } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
 import { useObservableSelector } from '../state/store';
@@ -15,6 +15,7 @@ import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
 import { KindNode } from './KindNode';
 import { Palette } from './Palette';
+import { MINIMAP_STYLE } from './visible-area';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useCanvasHandle } from './useCanvasHandle';
 import { useCanvasMenus } from './useCanvasMenus';
@@ -96,8 +97,18 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        {showMinimap && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColor} />}
-        <Controls showInteractive={false} />
+        {showMinimap && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColor} style={MINIMAP_STYLE} ariaLabel="Minimap of the crisis" />}
+        <Controls showInteractive={false} aria-label="Zoom controls">
+          <ControlButton
+            onClick={() => void workbench.commands.run('view.toggleMinimap')}
+            aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
+            title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
+            aria-pressed={showMinimap}
+            data-testid="toggle-minimap"
+          >
+            ▦
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       <ViewLegend />
       {menus.menu && <ContextMenu menu={menus.menu} onClose={menus.close} />}

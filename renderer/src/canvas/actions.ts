@@ -5,7 +5,9 @@
 import { copyNodes, pasteClip, type Clip } from '../../../core/clipboard';
 import { NODE_DEFAULT_SIZE, blankNode, newId, type NodeKind } from '../../../core/model';
 import type { Op } from '../../../core/ops';
+import { placeNewNode } from '../../../core/layout';
 import { runArrangeSelection, runLayout } from '../layout/run-layout';
+import { visibleSize } from './visible-area';
 import { reportError, type Workbench } from '../workspace-context';
 
 const report = (workbench: Workbench) => (e: unknown) => reportError(workbench, e);
@@ -24,28 +26,13 @@ export function addNode(workbench: Workbench, crisisId: string, kind: NodeKind, 
 }
 
 /**
- * New nodes from the palette land at the free spot nearest the centre of the view, searched
- * ring by ring on a grid, so they never cover a node already there.
+ * New nodes from the palette land in their kind's column (core/layout/place-new.ts), at the free
+ * spot nearest the middle of the view, so a crisis never lands left of its trigger.
  */
 function nudgeFromCentre(workbench: Workbench, crisisId: string, kind: NodeKind): { x: number; y: number } {
   const centre = workbench.canvas.current?.centre() ?? { x: 100, y: 100 };
-  const size = NODE_DEFAULT_SIZE[kind];
   const boxes = (workbench.current()?.nodes ?? []).filter((n) => n.crisisId === crisisId);
-  const free = (x: number, y: number) =>
-    !boxes.some((b) => x < b.x + b.width + 24 && b.x < x + size.width + 24 && y < b.y + b.height + 24 && b.y < y + size.height + 24);
-  const x0 = Math.round(centre.x - size.width / 2);
-  const y0 = Math.round(centre.y - size.height / 2);
-  for (let ring = 0; ring < 40; ring++) {
-    for (let dx = -ring; dx <= ring; dx++) {
-      for (let dy = -ring; dy <= ring; dy++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const x = x0 + dx * (size.width + 40);
-        const y = y0 + dy * (size.height + 40);
-        if (free(x, y)) return { x, y };
-      }
-    }
-  }
-  return { x: x0, y: y0 };
+  return placeNewNode(kind, NODE_DEFAULT_SIZE[kind], boxes, { x: centre.x, y: centre.y, width: 0, height: 0 });
 }
 
 export function deleteSelection(workbench: Workbench): void {
@@ -135,7 +122,7 @@ async function arrangeNow(workbench: Workbench, crisisId: string): Promise<void>
   const edges = doc.edges.filter((e) => e.crisisId === crisisId).map((e) => ({ source: e.source, target: e.target, kind: e.kind }));
   const nodes = inCrisis.map((n) => ({ id: n.id, kind: n.kind, width: n.width, height: n.height, x: n.x, y: n.y }));
   const result =
-    selected.size > 1 ? await runArrangeSelection({ nodes, edges }, [...selected]) : await runLayout({ nodes, edges }, { origin: { x: 0, y: 0 } });
+    selected.size > 1 ? await runArrangeSelection({ nodes, edges }, [...selected]) : await runLayout({ nodes, edges }, { origin: { x: 0, y: 0 }, fit: visibleSize(workbench.view.get().showMinimap) ?? undefined });
   const ops = inCrisis
     .map((n) => ({ n, p: result.positions[n.id] }))
     .filter(({ n, p }) => p && (Math.round(p.x) !== n.x || Math.round(p.y) !== n.y))

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useWorkbench } from '../workspace-context';
+import { fitPadding } from './visible-area';
 
 export function useCanvasHandle(): void {
   const workbench = useWorkbench();
@@ -12,7 +13,7 @@ export function useCanvasHandle(): void {
         const targets = ids.map((id) => ({ id }));
         if (targets.length) void flow.fitView({ nodes: targets, duration: 250, maxZoom: 1.2, padding: 0.4 });
       },
-      fit: () => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: 1.2 }),
+      fit: () => void flow.fitView({ duration: 250, padding: fitPadding(workbench.view.get().showMinimap), maxZoom: 1.2 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       centre: () => {

@@ -5,30 +5,14 @@
  */
 import { useReactFlow, type Viewport as FlowViewport } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { READABLE_ZOOM } from '../../../core/layout';
 import type { GraphEdge, GraphNode } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
 import { useStable } from './use-stable';
+import { fitPadding, openingTargets, visibleSize } from './visible-area';
 
-// Opening a crisis fits it, but never so far out that titles stop being readable.
-const FIT_ON_OPEN = { maxZoom: 1, minZoom: 0.65, padding: 0.1 };
-const FIT_ALL_UP_TO = 80;
-
-/**
- * The nodes to frame when a crisis opens: all of a small one (undefined); for a big one, its
- * best-connected crisis node, which then sits in the middle at a readable zoom.
- */
-export function openingFocus(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string[] | undefined {
-  if (nodes.length <= FIT_ALL_UP_TO) return undefined;
-  const degree = new Map<string, number>();
-  for (const e of edges) {
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-  }
-  const candidates = nodes.filter((n) => n.kind === 'crisis');
-  const pool = candidates.length ? candidates : nodes;
-  const best = pool.reduce((a, b) => ((degree.get(b.id) ?? 0) > (degree.get(a.id) ?? 0) ? b : a));
-  return [best.id];
-}
+// Opening a crisis fits it at a readable zoom, within the visible area (see visible-area.ts).
+const FIT_ON_OPEN = { maxZoom: 1, minZoom: READABLE_ZOOM };
 
 export function useViewportMemory(
   crisisId: string,
@@ -48,8 +32,11 @@ export function useViewportMemory(
       void flow.setViewport(saved);
       return;
     }
-    const focus = openingFocus(modelNodes, edges);
-    requestAnimationFrame(() => void flow.fitView({ ...FIT_ON_OPEN, nodes: focus?.map((id) => ({ id })) }));
+    requestAnimationFrame(() => {
+      const showMinimap = workbench.view.get().showMinimap;
+      const focus = openingTargets(modelNodes, edges, visibleSize(showMinimap));
+      void flow.fitView({ ...FIT_ON_OPEN, padding: fitPadding(showMinimap), nodes: focus?.map((id) => ({ id })) });
+    });
   }, [count, modelNodes, edges, crisisId, flow, workbench]);
 
   const onMoveEnd = useStable((event: MouseEvent | TouchEvent | null, viewport: FlowViewport) => {

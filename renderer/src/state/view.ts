@@ -34,7 +34,8 @@ export const INITIAL_VIEW: ViewState = {
   centre: 'canvas',
   mode: 'normal',
   whatIf: [],
-  showMinimap: true,
+  // Off until asked for (toolbar, the zoom controls, the palette): on a small canvas it hides nodes.
+  showMinimap: false,
   showInspector: true,
   showAnalysis: false,
   analysisTab: 'gaps',

@@ -1,0 +1,150 @@
+/**
+ * Readable from the first second: a report crisis opens whole inside the visible canvas (not
+ * under the palette, the zoom controls or the minimap) at zoom ≥ 0.6; on a window too small for
+ * that it opens on the crisis node and its neighbours. Arrange lays out to the canvas's shape,
+ * new nodes land in their kind's column, and the minimap is toggled in the app and never covers
+ * nodes after Fit.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { blankNode, type NodeKind } from '../../core/model';
+import type { Op } from '../../core/ops';
+import { launchApp, type AppSession } from './harness/app';
+import { readOnDisk } from './harness/disk';
+import { waitCanvasStill, waitSaved } from './harness/editor';
+import { openBuiltScenario } from './harness/scenario';
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+
+async function canvasState(page: Page) {
+  return page.evaluate(() => {
+    const rect = (el: Element | null) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return {
+      pane: rect(document.querySelector('[data-testid="canvas"] .react-flow'))!,
+      overlays: ['.palette', '.react-flow__controls', '.react-flow__minimap'].map((s) => rect(document.querySelector(s))).filter((r) => r !== null),
+      nodes: [...document.querySelectorAll('[data-testid="graph-node"]')].map((e) => ({ id: e.getAttribute('data-node-id')!, kind: e.getAttribute('data-kind'), ...rect(e)! })),
+      zoom: new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a,
+    };
+  });
+}
+
+function expectVisible(state: Awaited<ReturnType<typeof canvasState>>, ids: readonly string[], label: string) {
+  for (const node of state.nodes.filter((n) => ids.includes(n.id))) {
+    expect(inside(node, state.pane), `${label}: ${node.id} inside the canvas`).toBe(true);
+    for (const overlay of state.overlays) expect(overlaps(node, overlay), `${label}: ${node.id} under an overlay`).toBe(false);
+  }
+}
+
+let app: AppSession;
+afterEach(async () => {
+  expect(app.errors).toEqual([]);
+  await app.close();
+});
+
+describe('a readable canvas', () => {
+  it('opens every report crisis whole inside the visible canvas at zoom ≥ 0.6 (1440×900, inspector open)', async () => {
+    app = await launchApp({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    await page.getByTestId('welcome-library').click();
+    await page.locator('[data-testid="graph-node"]').first().waitFor();
+    const count = await page.getByTestId('crisis-item').count();
+    expect(count).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < count; i++) {
+      await page.getByTestId('crisis-item').nth(i).click();
+      await page.locator('[data-testid="graph-node"]').first().waitFor();
+      await waitCanvasStill(page);
+      const state = await canvasState(page);
+      const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
+      expect(state.nodes.length, title).toBeLessThanOrEqual(30);
+      expect(state.zoom, title).toBeGreaterThanOrEqual(0.6);
+      expectVisible(state, state.nodes.map((n) => n.id), title);
+      if (i === 0) await app.screenshot('open-report-crisis-1440x900');
+    }
+  });
+
+  it('opens on the crisis node and its neighbours at zoom ≥ 0.6 where the whole crisis cannot be read (1024×700)', async () => {
+    app = await launchApp({ viewport: { width: 1024, height: 700 } });
+    const { page } = app;
+    await page.getByTestId('welcome-library').click();
+    await page.locator('[data-testid="graph-node"]').first().waitFor();
+    await waitCanvasStill(page);
+    const state = await canvasState(page);
+    expect(state.zoom).toBeGreaterThanOrEqual(0.6);
+    const current = await page.evaluate(() => window.workbench.currentScenario({}));
+    if (!current.ok || !current.value) throw new Error('no scenario');
+    const doc = current.value.document;
+    const crisisNode = state.nodes.find((n) => n.kind === 'crisis')!;
+    const neighbours = new Set(doc.edges.filter((e) => e.source === crisisNode.id || e.target === crisisNode.id).flatMap((e) => [e.source, e.target]));
+    neighbours.delete(crisisNode.id);
+    expectVisible(state, [crisisNode.id], 'the crisis node');
+    // Its nearest neighbours come with it, as many as fit at that zoom.
+    const shown = state.nodes.filter((n) => neighbours.has(n.id) && inside(n, state.pane) && !state.overlays.some((o) => overlaps(n, o)));
+    await app.screenshot('open-report-crisis-1024x700');
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('arranges a flat crisis to the canvas shape, readable and whole; new nodes land in their kind column', async () => {
+    app = await launchApp({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    // Ten nodes in one row, 2,600 px wide: the shape Arrange used to make at 42% zoom.
+    const kinds: NodeKind[] = ['trigger', 'trigger', 'crisis', 'impact', 'impact', 'impact', 'response', 'response', 'response', 'response'];
+    const { file } = await openBuiltScenario(app, 'arrange', (crisisId) => {
+      const ops: Op[] = kinds.map((kind, i) => ({ op: 'node.create', node: { ...blankNode(kind, crisisId, `n${i}`, { x: i * 260, y: 40 }), title: `${kind} ${i}` } }));
+      const edge = (id: string, source: string, target: string, kind: 'leads-to' | 'averts' | 'contains'): Op => ({ op: 'edge.create', edge: { id, crisisId, source, target, kind, label: '', confidence: null } });
+      return [...ops, edge('e1', 'n0', 'n2', 'leads-to'), edge('e2', 'n1', 'n2', 'leads-to'), edge('e3', 'n2', 'n3', 'leads-to'), edge('e4', 'n2', 'n4', 'leads-to'), edge('e5', 'n3', 'n5', 'leads-to'), edge('e6', 'n6', 'n3', 'contains'), edge('e7', 'n7', 'n4', 'contains'), edge('e8', 'n8', 'n0', 'averts'), edge('e9', 'n9', 'n5', 'contains')];
+    });
+    await page.getByTestId('tool-view.arrange').click();
+    await waitSaved(page);
+    await waitCanvasStill(page);
+    const state = await canvasState(page);
+    expect(state.zoom).toBeGreaterThanOrEqual(0.6);
+    expectVisible(state, state.nodes.map((n) => n.id), 'after Arrange');
+    // Rank order kept, on disk: every trigger left of the crisis, left of every impact.
+    const rows = readOnDiskX(file);
+    const xs = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.x);
+    expect(Math.max(...xs('trigger'))).toBeLessThan(Math.min(...xs('crisis')));
+    expect(Math.max(...xs('crisis'))).toBeLessThan(Math.min(...xs('impact')));
+    await app.screenshot('arranged-1440x900');
+
+    // A new crisis from the palette lands in the crisis column, a new trigger in the trigger column.
+    await page.getByTestId('add-crisis').click();
+    await page.getByTestId('title-input').fill('Second crisis');
+    await page.getByTestId('title-input').press('Enter');
+    await page.getByTestId('add-trigger').click();
+    await page.getByTestId('title-input').fill('Another trigger');
+    await page.getByTestId('title-input').press('Enter');
+    await waitSaved(page);
+    const after = readOnDiskX(file);
+    const column = (kind: string, exclude: string) => after.filter((r) => r.kind === kind && r.title !== exclude)[0]!.x;
+    expect(after.find((r) => r.title === 'Second crisis')!.x).toBe(column('crisis', 'Second crisis'));
+    expect(after.find((r) => r.title === 'Another trigger')!.x).toBe(column('trigger', 'Another trigger'));
+  });
+
+  it('shows and hides the minimap from the canvas; after Fit no node sits under it', async () => {
+    app = await launchApp({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    await page.getByTestId('welcome-library').click();
+    await page.locator('[data-testid="graph-node"]').first().waitFor();
+    await page.getByTestId('tool-view.toggleAnalysis').click();
+    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show the minimap' }).click();
+    await page.locator('.react-flow__minimap').waitFor();
+    await page.getByTestId('tool-view.fit').click();
+    await waitCanvasStill(page);
+    const state = await canvasState(page);
+    expectVisible(state, state.nodes.map((n) => n.id), 'after Fit with the minimap and the analysis panel');
+    await app.screenshot('minimap-fit-1440x900');
+    await page.getByRole('button', { name: 'Hide the minimap' }).click();
+    await page.locator('.react-flow__minimap').waitFor({ state: 'detached' });
+  });
+});
+
+function readOnDiskX(file: string): { kind: string; title: string; x: number }[] {
+  return readOnDisk(file, (db) => db.prepare('SELECT kind, title, x FROM nodes ORDER BY rowid').all() as { kind: string; title: string; x: number }[]);
+}
