@@ -19,6 +19,8 @@ const FIXED_COMMANDS = {
   'file.saveAs': { label: 'Save As…' },
   'file.saveCopy': { label: 'Save a Copy…' },
   'file.recoverDamaged': { label: 'Recover Damaged Scenario…' },
+  'file.mergeCopy': { label: 'Merge a Copy…' },
+  'file.snapshots': { label: 'Snapshots…' },
   'file.close': { label: 'Close Scenario' },
   'file.export': { label: 'Export…' },
   'file.import': { label: 'Import…' },

@@ -16,6 +16,9 @@ import {
   ExportOptions,
   ImportFormat,
   LibraryEntry,
+  MergePreview,
+  MergeResolution,
+  SnapshotView,
   RecentFile,
   RecoverableScenario,
 } from './views';
@@ -71,6 +74,25 @@ export const CHANNELS = {
   revealExport: channel(z.strictObject({ exportId: Id, how: z.enum(['open', 'folder']) }), Done),
   /** Shows main's open dialog and imports into a new untitled scenario. */
   importScenario: channel(z.strictObject({ format: ImportFormat, kind: NodeKind.optional() }), DocumentView.nullable()),
+  /** The snapshots kept in the open scenario, newest first. */
+  snapshots: channel(Empty, z.array(SnapshotView)),
+  createSnapshot: channel(z.strictObject({ name: z.string().trim().min(1).max(300) }), SnapshotView),
+  deleteSnapshot: channel(z.strictObject({ id: Id }), Done),
+  /** Restores a snapshot as ONE undoable step, after a `before-restore` snapshot of the current state. */
+  restoreSnapshot: channel(z.strictObject({ id: Id }), EditResult),
+  /**
+   * File ▸ Merge a Copy…: main's open dialog picks the copy; the merge is computed against the
+   * snapshot both files share (or two-way) and kept for this window until applied. Nothing is written.
+   */
+  previewMerge: channel(z.strictObject({ twoWay: z.boolean() }), MergePreview),
+  /**
+   * Applies the previewed merge with a resolution for every conflict, as ONE undoable step,
+   * after a `before-merge` snapshot.
+   */
+  applyMerge: channel(z.strictObject({ resolutions: z.array(MergeResolution).max(100_000) }), EditResult),
+  /** The app's settings: the planner's name, recorded on snapshots. */
+  settings: channel(Empty, z.strictObject({ userName: z.string() })),
+  updateSettings: channel(z.strictObject({ userName: z.string().trim().max(120) }), z.strictObject({ userName: z.string() })),
 } as const;
 
 export type Channels = typeof CHANNELS;

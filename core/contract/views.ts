@@ -79,3 +79,42 @@ export const ExportOptions = z.strictObject({
   ...EXPORT_OPTIONS,
 });
 export type ExportOptions = z.infer<typeof ExportOptions>;
+
+/** A snapshot kept inside the scenario file (db/snapshots). */
+export const SnapshotView = z.strictObject({
+  id: Id,
+  name: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(['manual', 'copy', 'before-merge', 'before-restore']),
+  author: z.string(),
+});
+export type SnapshotView = z.infer<typeof SnapshotView>;
+
+/** One merge conflict as the dialog shows it: the record in words and each side's value in words. */
+export const ConflictView = z.strictObject({
+  key: z.string(),
+  type: z.string(),
+  id: z.string(),
+  field: z.string(),
+  kind: z.enum(['field', 'delete', 'presence']),
+  label: z.string(),
+  ours: z.string(),
+  theirs: z.string(),
+  /** Records that live or go with this one, in words. */
+  dependents: z.array(z.string()),
+});
+export type ConflictView = z.infer<typeof ConflictView>;
+
+/** What merging a copy would do, shown before anything is written. */
+export const MergePreview = z.strictObject({
+  fileName: z.string(),
+  mode: z.enum(['three-way', 'two-way']),
+  /** How the base was found ("the snapshot … both files share"), or why there is none. */
+  base: z.string(),
+  /** Changes the copy brings in without conflict, in words. */
+  incoming: z.array(z.string()),
+  conflicts: z.array(ConflictView),
+});
+export type MergePreview = z.infer<typeof MergePreview>;
+
+export const MergeResolution = z.strictObject({ key: z.string().max(400), pick: z.enum(['ours', 'theirs']) });

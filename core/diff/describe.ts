@@ -94,9 +94,17 @@ export function describeDiff(before: ScenarioDocument, after: ScenarioDocument, 
   return lines;
 }
 
+/** A record in words ("impact "Port closed"", "Japan's stance on …"), looked up in `docs` in turn. */
+export function describeRecord(type: RecordType, record: DocRecord, docs: readonly ScenarioDocument[]): string {
+  return labelOf(type, record, lookupIn(docs)).label;
+}
+
 /** One line per change, for a terminal. */
 export function changeLineText(line: ChangeLine): string {
   const mark = { added: '+', removed: '-', changed: '~', moved: '↔' }[line.change];
   const fields = line.fields.map((f) => `${f.field}: ${f.from} → ${f.to}`).join('; ');
   return `${mark} ${line.label}${fields ? `: ${fields}` : ''}`;
 }
+
+/** How the base of a merge is named to the planner. */
+export const commonBaseLabel = (snapshotName: string): string => `the snapshot "${snapshotName}", which both files share`;

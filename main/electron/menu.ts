@@ -42,6 +42,8 @@ export function buildMenu(actions: MenuActions): Menu {
         { type: 'separator' },
         item('file.saveAs', 'CmdOrCtrl+Shift+S'),
         item('file.saveCopy'),
+        item('file.mergeCopy'),
+        item('file.snapshots'),
         item('file.recoverDamaged'),
         {
           label: 'Export',

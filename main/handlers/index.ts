@@ -8,6 +8,7 @@ import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, openPathFor, recoverDamagedFor, saveAsFor, saveCopyFor, type DocumentDeps } from './document';
 import { applyEdit, redoEdit, saveViewport, undoEdit } from './edit';
 import { exchangeHandlers } from './exchange';
+import { reconcileHandlers } from './reconcile';
 import { recoveryHandlers } from './recovery';
 
 export interface HandlerContext extends DocumentDeps {
@@ -59,6 +60,7 @@ export function createHandlers(services: AppServices): HandlerContext {
     redo: (ctx) => redoEdit(sessions.require(ctx.windowId)),
     ...exchangeHandlers(deps),
     ...recoveryHandlers(deps),
+    ...reconcileHandlers(deps),
   };
   return { ...deps, handlers };
 }

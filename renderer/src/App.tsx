@@ -13,6 +13,7 @@ import { installHistoryStops } from './state/history-stops';
 import { SessionStore } from './state/session';
 import { Observable, useObservable } from './state/store';
 import { ExchangeDialogs } from './exchange/ExchangeDialogs';
+import { ReconcileDialogs } from './exchange/ReconcileDialogs';
 import { Notices } from './shell/Notices';
 import { useShellCommands } from './shell/useShellCommands';
 import { Welcome } from './shell/Welcome';
@@ -102,6 +103,7 @@ export function App() {
     <WorkbenchContext.Provider value={workbench}>
       {view ? <Workspace /> : <Welcome />}
       <ExchangeDialogs />
+      <ReconcileDialogs />
       <Notices notices={noticeList} dismiss={(id) => notices.update((list) => list.filter((n) => n.id !== id))} />
     </WorkbenchContext.Provider>
   );

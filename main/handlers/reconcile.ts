@@ -1,0 +1,125 @@
+/**
+ * Snapshots, restoring one, and merging a copy into the open scenario. Restores and merges are
+ * ONE undoable step each (one batch through applyEdit, no mark) and are preceded by a snapshot
+ * of the state they replace, so nothing is lost even past the undo history.
+ */
+import { basename } from 'node:path';
+import type { ConflictView, MergePreview } from '../../core/contract';
+import {
+  changeLineText, commonBaseLabel, describeDiff, describeRecord, describeValue, diffDocuments, diffToOps, mergeDocuments,
+  type DocRecord, type ResolvedConflict,
+} from '../../core/diff';
+import { AppError } from '../../core/errors';
+import type { ScenarioDocument } from '../../core/model';
+import { commonBase, openScenarioFile } from '../../db';
+import { unwrap } from '../app/sessions';
+import type { Handlers } from '../ipc/adapter';
+import type { DocumentDeps } from './document';
+import { applyEdit } from './edit';
+
+type ReconcileChannels = 'snapshots' | 'createSnapshot' | 'deleteSnapshot' | 'restoreSnapshot' | 'previewMerge' | 'applyMerge' | 'settings' | 'updateSettings';
+
+interface PendingMerge {
+  base: ScenarioDocument | null;
+  theirs: ScenarioDocument;
+  fileName: string;
+}
+
+/** At most this many incoming changes are listed in the preview; the rest are counted. */
+const PREVIEW_LINES = 300;
+
+export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileChannels> {
+  // The copy chosen for merging, per window, between the preview and the apply.
+  const pending = new Map<number, PendingMerge>();
+
+  return {
+    snapshots: (ctx) => deps.sessions.require(ctx.windowId).store.listSnapshots(),
+    createSnapshot: (ctx, req) => deps.sessions.require(ctx.windowId).store.createSnapshot(req.name, 'manual', deps.settings.author()),
+    deleteSnapshot: (ctx, req) => {
+      deps.sessions.require(ctx.windowId).store.deleteSnapshot(req.id);
+      return { done: true };
+    },
+    restoreSnapshot: (ctx, req) => {
+      const session = deps.sessions.require(ctx.windowId);
+      const snapshot = session.store.listSnapshots().find((s) => s.id === req.id);
+      if (!snapshot) throw new AppError('NOT_FOUND', 'That snapshot is no longer in this scenario.');
+      const ops = diffToOps(session.store.load(), session.store.readSnapshot(snapshot.id));
+      if (ops.length === 0) throw new AppError('INVALID_DATA', `The scenario is already as it was at "${snapshot.name}".`);
+      session.store.createSnapshot(`Before restoring "${snapshot.name}"`, 'before-restore', deps.settings.author());
+      return applyEdit(session, ops, null);
+    },
+    previewMerge: async (ctx, req) => {
+      const session = deps.sessions.require(ctx.windowId);
+      const path = await deps.services.dialogs.chooseScenarioToOpen();
+      if (!path) throw new AppError('CANCELLED', 'Merge a Copy was cancelled.');
+      const theirsStore = unwrap(openScenarioFile(path, { readOnly: true, nativeBinding: deps.services.nativeBinding }));
+      let theirs: ScenarioDocument;
+      let shared;
+      try {
+        if (theirsStore.path === session.store.path) throw new AppError('BAD_PATH', 'That is the scenario open in this window; choose the copy to merge in.');
+        theirs = theirsStore.load();
+        shared = commonBase(session.store.listSnapshots(), theirsStore.listSnapshots());
+      } finally {
+        theirsStore.close();
+      }
+      if (!shared && !req.twoWay) {
+        throw new AppError('NOT_FOUND', `${basename(path)} shares no snapshot with this scenario, so their common base is unknown. Merge two-way to decide every difference yourself.`);
+      }
+      const base = shared ? session.store.readSnapshot(shared.id) : null;
+      const ours = session.store.load();
+      pending.set(ctx.windowId, { base, theirs, fileName: basename(path) });
+      return preview(ours, base, theirs, basename(path), shared ? commonBaseLabel(shared.name) : 'none: a two-way merge, every difference is a decision');
+    },
+    applyMerge: (ctx, req) => {
+      const session = deps.sessions.require(ctx.windowId);
+      const merge = pending.get(ctx.windowId);
+      if (!merge) throw new AppError('NOT_FOUND', 'No copy is waiting to be merged; choose File ▸ Merge a Copy… again.');
+      const ours = session.store.load();
+      const resolutions = new Map(req.resolutions.map((r) => [r.key, { pick: r.pick }]));
+      const result = mergeDocuments(merge.base, ours, merge.theirs, { resolutions });
+      if (result.unresolved > 0) throw new AppError('INVALID_DATA', `${result.unresolved} conflict(s) still need a decision.`);
+      const ops = diffToOps(ours, result.document);
+      if (ops.length === 0) throw new AppError('INVALID_DATA', `${merge.fileName} brings no changes: this scenario already has everything in it.`);
+      session.store.createSnapshot(`Before merging ${merge.fileName}`, 'before-merge', deps.settings.author());
+      const edit = applyEdit(session, ops, null);
+      pending.delete(ctx.windowId);
+      return edit;
+    },
+    settings: () => ({ userName: deps.settings.get().userName }),
+    updateSettings: (_ctx, req) => ({ userName: deps.settings.update({ userName: req.userName }).userName }),
+  };
+}
+
+function preview(ours: ScenarioDocument, base: ScenarioDocument | null, theirs: ScenarioDocument, fileName: string, baseLabel: string): MergePreview {
+  const result = mergeDocuments(base, ours, theirs);
+  const incomingDiff = diffDocuments(ours, result.document, { layout: 'hide' });
+  const incoming = describeDiff(ours, result.document, incomingDiff).map(changeLineText);
+  const more = incoming.length - PREVIEW_LINES;
+  return {
+    fileName,
+    mode: result.mode,
+    base: baseLabel,
+    incoming: more > 0 ? [...incoming.slice(0, PREVIEW_LINES), `… and ${more} more`] : incoming,
+    conflicts: result.conflicts.map((c) => conflictView(c, [ours, theirs])),
+  };
+}
+
+function conflictView(c: ResolvedConflict, docs: readonly ScenarioDocument[]): ConflictView {
+  const record = (c.records.ours ?? c.records.theirs ?? c.records.base) as DocRecord;
+  const side = (value: unknown): string => (c.field === '*' ? (value ? 'keep it' : 'delete it') : describeValue(value));
+  const stance = c.type === 'stance' ? stanceContext : () => '';
+  return {
+    key: c.key, type: c.type, id: c.id, field: c.field, kind: c.kind,
+    label: describeRecord(c.type, record, docs),
+    ours: `${side(c.ours)}${stance(c.records.ours)}`,
+    theirs: `${side(c.theirs)}${stance(c.records.theirs)}`,
+    dependents: c.dependents.map((d) => `${d.type} ${d.id}`),
+  };
+}
+
+/** A stance's holder, date and basis, where the model has them, so two claims can be weighed. */
+function stanceContext(record: DocRecord | null): string {
+  if (!record) return '';
+  const parts = ['holder', 'asOf', 'basis'].filter((k) => record[k] !== undefined && record[k] !== null).map((k) => `${k} ${describeValue(record[k])}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

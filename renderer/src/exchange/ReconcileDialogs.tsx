@@ -1,0 +1,239 @@
+/**
+ * File ▸ Merge a Copy… and File ▸ Snapshots…: the merge preview with its conflicts (ours,
+ * theirs, one by one or all at once) and the snapshot list (create, restore, delete). Main does
+ * the work through the contract; a merge or restore comes back as one undoable step.
+ */
+import { useEffect, useState } from 'react';
+import type { MergePreview, SnapshotView } from '../../../core/contract';
+import { AppError } from '../../../core/errors';
+import { call } from '../api';
+import { useWorkbench } from '../workspace-context';
+import { Modal } from './Modal';
+
+type Pick = 'ours' | 'theirs';
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function MergeDialog({ onClose }: { onClose(): void }) {
+  const workbench = useWorkbench();
+  const [preview, setPreview] = useState<MergePreview | null>(null);
+  const [picks, setPicks] = useState<Record<string, Pick>>({});
+  const [noBase, setNoBase] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (twoWay: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setPreview(await call('previewMerge', { twoWay }));
+      setNoBase(null);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CANCELLED') onClose();
+      else if (e instanceof AppError && e.code === 'NOT_FOUND') setNoBase(e.message);
+      else setError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    void choose(false);
+    // Once, when the dialog opens: main's open dialog picks the copy.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const unresolved = preview ? preview.conflicts.filter((c) => !picks[c.key]).length : 0;
+  const all = (pick: Pick) => setPicks(Object.fromEntries((preview?.conflicts ?? []).map((c) => [c.key, pick])));
+
+  const apply = async () => {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('applyMerge', { resolutions: preview.conflicts.map((c) => ({ key: c.key, pick: picks[c.key]! })) });
+      await workbench.doc.reload();
+      workbench.selection.clear();
+      workbench.notify(`Merged ${preview.fileName}. A snapshot was taken first; Undo takes the whole merge back.`);
+      onClose();
+    } catch (e) {
+      setBusy(false);
+      setError(message(e));
+    }
+  };
+
+  return (
+    <Modal title="Merge a copy" testId="merge-dialog" busy={busy} onClose={onClose}>
+      {!preview && !noBase && !error && <p className="muted" role="status">Choose the copy to merge in…</p>}
+      {noBase && (
+        <>
+          <p className="exchange-note" data-testid="merge-no-base">{noBase}</p>
+          <div className="exchange-actions">
+            <button disabled={busy} onClick={onClose}>Cancel</button>
+            <button className="primary" data-testid="merge-two-way" disabled={busy} onClick={() => void choose(true)}>Choose the file again and merge two-way</button>
+          </div>
+        </>
+      )}
+      {preview && (
+        <>
+          <p className="exchange-note">
+            Merging <strong>{preview.fileName}</strong> into this scenario ({preview.mode}). Common base: {preview.base}.
+          </p>
+          <h3 className="merge-heading">Brought in without conflict ({preview.incoming.length})</h3>
+          {preview.incoming.length === 0 ? (
+            <p className="muted">Nothing.</p>
+          ) : (
+            <ul className="merge-list" data-testid="merge-incoming">
+              {preview.incoming.map((line, i) => <li key={i}>{line}</li>)}
+            </ul>
+          )}
+          <h3 className="merge-heading">Conflicts ({preview.conflicts.length}{unresolved ? `, ${unresolved} to decide` : ''})</h3>
+          {preview.conflicts.length > 0 && (
+            <div className="exchange-actions merge-all">
+              <button data-testid="merge-all-ours" disabled={busy} onClick={() => all('ours')}>Keep ours for all</button>
+              <button data-testid="merge-all-theirs" disabled={busy} onClick={() => all('theirs')}>Take theirs for all</button>
+            </div>
+          )}
+          <ul className="merge-list" data-testid="merge-conflicts">
+            {preview.conflicts.map((c) => (
+              <li key={c.key} data-testid="merge-conflict">
+                <div>{c.label}{c.field !== '*' ? ` — ${c.field}` : ''}</div>
+                {c.dependents.length > 0 && <div className="muted">Goes with it: {c.dependents.join(', ')}</div>}
+                <fieldset className="merge-choice">
+                  <legend className="insp-sr-only">{`${c.label} ${c.field}`}</legend>
+                  {(['ours', 'theirs'] as const).map((side) => (
+                    <label key={side}>
+                      <input type="radio" name={c.key} checked={picks[c.key] === side} disabled={busy} onChange={() => setPicks((p) => ({ ...p, [c.key]: side }))} />
+                      {side === 'ours' ? 'Ours: ' : 'Theirs: '}
+                      {side === 'ours' ? c.ours : c.theirs}
+                    </label>
+                  ))}
+                </fieldset>
+              </li>
+            ))}
+          </ul>
+          <div className="exchange-actions">
+            <button disabled={busy} onClick={onClose}>Cancel</button>
+            <button className="primary" data-testid="merge-apply" disabled={busy || unresolved > 0} onClick={() => void apply()}>
+              Merge
+            </button>
+          </div>
+        </>
+      )}
+      {error && <p role="alert" className="error-line" data-testid="merge-error">{error}</p>}
+    </Modal>
+  );
+}
+
+function SnapshotsDialog({ onClose }: { onClose(): void }) {
+  const workbench = useWorkbench();
+  const readOnly = workbench.doc.getSnapshot().view?.readOnly ?? null;
+  const [list, setList] = useState<SnapshotView[] | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = async () => setList(await call('snapshots', {}));
+  useEffect(() => {
+    refresh().catch((e: unknown) => setError(message(e)));
+  }, []);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Snapshots" testId="snapshots-dialog" busy={busy} onClose={onClose}>
+      <p className="muted exchange-note">Named states of the whole scenario, kept inside the file.</p>
+      {!readOnly && (
+        <form
+          className="snapshot-create"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(async () => {
+              await call('createSnapshot', { name });
+              setName('');
+              await refresh();
+            });
+          }}
+        >
+          <label>
+            Name <input data-testid="snapshot-name" value={name} maxLength={300} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button type="submit" data-testid="snapshot-create" disabled={busy || name.trim() === ''}>Take snapshot</button>
+        </form>
+      )}
+      {list && list.length === 0 && <p className="muted">No snapshots yet.</p>}
+      {list && list.length > 0 && (
+        <ul className="merge-list" data-testid="snapshot-list">
+          {list.map((s) => (
+            <li key={s.id} data-testid="snapshot-item">
+              <span>{s.name}</span> <span className="muted">{new Date(s.createdAt).toLocaleString()} · {s.kind}{s.author ? ` · ${s.author}` : ''}</span>
+              {!readOnly && (
+                <span className="snapshot-actions">
+                  <button
+                    disabled={busy}
+                    onClick={() =>
+                      void run(async () => {
+                        await call('restoreSnapshot', { id: s.id });
+                        await workbench.doc.reload();
+                        workbench.selection.clear();
+                        workbench.notify(`Restored “${s.name}”. Undo takes the restore back in one step.`);
+                        onClose();
+                      })
+                    }
+                  >
+                    Restore
+                  </button>
+                  <button
+                    disabled={busy}
+                    onClick={() =>
+                      void run(async () => {
+                        await call('deleteSnapshot', { id: s.id });
+                        await refresh();
+                      })
+                    }
+                  >
+                    Delete
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <p role="alert" className="error-line">{error}</p>}
+      <div className="exchange-actions">
+        <button onClick={onClose} disabled={busy}>Close</button>
+      </div>
+    </Modal>
+  );
+}
+
+type OpenDialog = 'merge' | 'snapshots' | null;
+
+export function ReconcileDialogs() {
+  const workbench = useWorkbench();
+  const [open, setOpen] = useState<OpenDialog>(null);
+  useEffect(() => {
+    const { commands, doc } = workbench;
+    const hasDocument = () => doc.getSnapshot().view !== null;
+    const writable = () => hasDocument() && !doc.getSnapshot().view?.readOnly;
+    const off = [
+      commands.register({ id: 'file.mergeCopy', enabled: writable, run: () => setOpen('merge') }),
+      commands.register({ id: 'file.snapshots', enabled: hasDocument, run: () => setOpen('snapshots') }),
+    ];
+    return () => off.forEach((unregister) => unregister());
+  }, [workbench]);
+  const close = () => setOpen(null);
+  if (open === 'merge') return <MergeDialog onClose={close} />;
+  if (open === 'snapshots') return <SnapshotsDialog onClose={close} />;
+  return null;
+}
