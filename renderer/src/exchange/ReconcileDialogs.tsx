@@ -131,10 +131,12 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [userName, setUserName] = useState<string | null>(null);
 
   const refresh = async () => setList(await call('snapshots', {}));
   useEffect(() => {
     refresh().catch((e: unknown) => setError(message(e)));
+    call('settings', {}).then((s) => setUserName(s.userName), (e: unknown) => setError(message(e)));
   }, []);
 
   const run = async (work: () => Promise<void>) => {
@@ -168,6 +170,24 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
             Name <input data-testid="snapshot-name" value={name} maxLength={300} onChange={(e) => setName(e.target.value)} />
           </label>
           <button type="submit" data-testid="snapshot-create" disabled={busy || name.trim() === ''}>Take snapshot</button>
+        </form>
+      )}
+      {userName !== null && (
+        <form
+          className="snapshot-create"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(async () => {
+              const saved = await call('updateSettings', { userName });
+              setUserName(saved.userName);
+              workbench.notify(saved.userName ? `Snapshots and merges are now recorded as ${saved.userName}.` : 'Your name is cleared.');
+            });
+          }}
+        >
+          <label>
+            Your name <input data-testid="settings-user-name" value={userName} maxLength={120} placeholder="recorded as the author" onChange={(e) => setUserName(e.target.value)} />
+          </label>
+          <button type="submit" data-testid="settings-user-name-save" disabled={busy}>Save name</button>
         </form>
       )}
       {list && list.length === 0 && <p className="muted">No snapshots yet.</p>}
