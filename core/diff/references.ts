@@ -16,20 +16,33 @@ interface Orphan {
   target: string;
 }
 
-const TARGET_TYPES = [...new Set(REFERENCES.map((r) => r.to))];
-
-function findOrphans(doc: ScenarioDocument): Orphan[] {
+/**
+ * Records whose reference points at nothing. `ours` is sound, so a reference can only dangle where
+ * the merge changed the records on one of its ends: the others are not scanned.
+ */
+function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument): Orphan[] {
   const present = new Map<RecordType, Set<string>>();
-  for (const type of TARGET_TYPES) present.set(type, new Set(keyed(doc, type).keys()));
+  const idsOf = (type: RecordType): Set<string> => {
+    let ids = present.get(type);
+    if (!ids) {
+      ids = new Set<string>();
+      const key = RECORD_TYPE_INFO[type].key;
+      for (const record of recordsOf(doc, type)) ids.add(key(record));
+      present.set(type, ids);
+    }
+    return ids;
+  };
   const orphans: Orphan[] = [];
   for (const ref of REFERENCES) {
-    const ids = present.get(ref.to)!;
+    if (recordsOf(doc, ref.from) === recordsOf(ours, ref.from) && recordsOf(doc, ref.to) === recordsOf(ours, ref.to)) continue;
+    const ids = idsOf(ref.to);
     const key = RECORD_TYPE_INFO[ref.from].key;
     for (const record of recordsOf(doc, ref.from)) {
       const value = record[ref.field];
-      const targets = Array.isArray(value) ? value : [value];
-      for (const target of targets) {
-        if (typeof target === 'string' && !ids.has(target)) orphans.push({ ref, id: key(record), target });
+      if (typeof value === 'string') {
+        if (!ids.has(value)) orphans.push({ ref, id: key(record), target: value });
+      } else if (Array.isArray(value)) {
+        for (const target of value) if (typeof target === 'string' && !ids.has(target)) orphans.push({ ref, id: key(record), target });
       }
     }
   }
@@ -44,7 +57,7 @@ export function repairReferences(
   const gone = new Set<string>(); // targets decided gone: their dependents follow without asking again
   // Each round either restores at least one parent or drops at least one record, so it ends.
   for (let round = 0; round < 10_000; round++) {
-    const orphans = findOrphans(doc);
+    const orphans = findOrphans(doc, ours);
     if (orphans.length === 0) break;
     const byTarget = new Map<string, Orphan[]>();
     for (const o of orphans) {
