@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ScenarioDocument } from './model/document';
 import { Actor, GraphEdge, GraphNode, Provenance, Source, Stance } from './model';
 import type { Op } from './ops';
+import { minOf } from './arrays';
 
 export const CLIP_MIME = 'application/x-scenario-workbench+json';
 const CLIP_FORMAT = 'scenario-workbench/clip' as const;
@@ -94,8 +95,8 @@ export function pasteClip(doc: ScenarioDocument, clip: Clip, crisisId: string, n
       ops.push({ op: 'source.create', source: { ...source, id } });
     }
   }
-  const minX = Math.min(...clip.nodes.map((n) => n.x));
-  const minY = Math.min(...clip.nodes.map((n) => n.y));
+  const minX = minOf(clip.nodes.map((n) => n.x));
+  const minY = minOf(clip.nodes.map((n) => n.y));
   const dx = at ? at.x - minX : 40;
   const dy = at ? at.y - minY : 40;
   const nodeMap = new Map<string, string>();

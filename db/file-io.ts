@@ -2,11 +2,11 @@
  * Reading and writing whole files outside the scenario database: import sources in, exports
  * out. Shared by the app's handlers and the CLI, so both refuse and fail the same way.
  */
-import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../core/errors';
-import { tempNameBeside } from './temp-files';
+import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 
 /** Larger imports are refused before reading: no scenario we can hold comes near this. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -73,6 +73,7 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
     if (err instanceof AppError) throw err;
     // Missing is the usual case; a missing folder is reported by the open below.
   }
+  sweepStaleTemps(target);
   const temp = tempNameBeside(target, 'exporting');
   try {
     const fd = openSync(temp, 'wx');
@@ -85,7 +86,7 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
     }
     renameSync(temp, target);
   } catch (err) {
-    if (existsSync(temp)) unlinkSync(temp);
+    removeTemp(temp);
     throw fileError(err, target, 'write');
   }
 }

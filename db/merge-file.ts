@@ -4,7 +4,7 @@
  * as one batch. It is built under a hidden temp name and renamed into place only when complete,
  * so OUT is either absent (or as it was) or the whole merge. OUT is never one of the inputs.
  */
-import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diffToOps } from '../core/diff';
 import { AppError } from '../core/errors';
@@ -12,7 +12,7 @@ import type { ScenarioDocument } from '../core/model';
 import { refuseOutputOnto } from './output-guard';
 import { openScenarioFile } from './open';
 import { fsyncPath } from './save-as';
-import { tempNameBeside } from './temp-files';
+import { removeTemp, tempNameBeside } from './temp-files';
 
 export function writeMergedFile(
   oursPath: string, out: string, merged: ScenarioDocument, init: { inputs: readonly string[]; author: string; snapshotName: string },
@@ -41,7 +41,7 @@ export function writeMergedFile(
     renameSync(temp, target);
     fsyncPath(dirname(target));
   } catch (err) {
-    if (existsSync(temp)) unlinkSync(temp);
+    removeTemp(temp);
     throw err;
   }
 }

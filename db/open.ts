@@ -7,7 +7,7 @@
  * refused: not ours, damaged, unsafe schema, a newer layout this version cannot read, or
  * already open for writing elsewhere (FILE_LOCKED).
  */
-import { copyFileSync, existsSync, linkSync, lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite, { type Database } from 'better-sqlite3';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
@@ -19,7 +19,7 @@ import { checkParentFolder, readHeader, refuseSideFilesAtTarget, refuseStrayWal,
 import { damageDetail, loadDocument, readCounts } from './load';
 import { MIGRATIONS, SCHEMA_VERSION, newerVersionError, runMigrations, type Migration } from './migrations';
 import { fsyncPath } from './save-as';
-import { sweepStaleTemps, tempNameBeside } from './temp-files';
+import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
 import { prepareStatements } from './statements';
 import { SqliteScenarioStore, type FileInfo, type OpenResult, type ReadOnlyReason } from './store';
@@ -149,7 +149,7 @@ export function migrateOnCopy(path: string, migrations: readonly Migration[], na
     renameSync(copy, path);
     fsyncPath(dirname(path));
   } catch (err) {
-    if (existsSync(copy)) unlinkSync(copy);
+    removeTemp(copy);
     const e = toAppError(err);
     throw new AppError(e.code === 'INTERNAL' ? 'IO_ERROR' : e.code, `Upgrading the scenario file failed; the original is unchanged. ${e.message}`, { cause: err });
   }
@@ -224,7 +224,7 @@ export function createScenarioFile(path: string, init: { title: string; document
     // comparison) would only re-read our own output; take the writer lock and go.
     return { ok: true, store: new SqliteScenarioStore(connect(full, { readOnly: false, nativeBinding: options.nativeBinding }), full, null, SCHEMA_VERSION, APPLICATION_ID) };
   } catch (err) {
-    if (temp && pathExists(temp)) unlinkSync(temp);
+    if (temp) removeTemp(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return failure(new AppError('BAD_PATH', `${full} already exists; choose another name.`));
     return failure(err);
   }

@@ -4,13 +4,13 @@
  * complete one; the open file is never touched. Works after the open file was deleted or moved,
  * because VACUUM INTO reads through the live connection, not the path.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../core/errors';
 import { checkParentFolder, refuseSideFilesAtTarget } from './file-checks';
 import { refuseOutputOnto } from './output-guard';
-import { sweepStaleTemps, tempNameBeside } from './temp-files';
+import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
 
 export function fsyncPath(path: string): void {
@@ -55,11 +55,7 @@ export function saveCopy(
     renameSync(temp, full);
     fsyncPath(dirname(full));
   } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temp file may never have been created
-    }
+    removeTemp(temp);
     throw toAppError(err, 'Save As failed');
   }
 }

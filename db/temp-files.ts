@@ -11,7 +11,8 @@
 import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type TempPurpose = 'creating' | 'saving' | 'migrating' | 'exporting' | 'merging';
+export const TEMP_PURPOSES = ['creating', 'saving', 'migrating', 'exporting', 'merging'] as const;
+export type TempPurpose = (typeof TEMP_PURPOSES)[number];
 
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
@@ -33,7 +34,7 @@ function processAlive(pid: number): boolean {
 
 /** Remove stale temp files left beside `target` by interrupted work; returns what was removed. Never throws. */
 export function sweepStaleTemps(target: string, now: number = Date.now()): string[] {
-  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(?:creating|saving|migrating|merging)-(\\d+)-[0-9a-f]{8}(?:-journal)?$`);
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(?:${TEMP_PURPOSES.join('|')})-(\\d+)-[0-9a-f]{8}(?:-journal)?$`);
   const removed: string[] = [];
   let names: string[];
   try {
@@ -55,4 +56,15 @@ export function sweepStaleTemps(target: string, now: number = Date.now()): strin
     }
   }
   return removed;
+}
+
+/** Remove a temp file of ours and any SQLite side file beside it (a full disk can leave a -journal). Never throws. */
+export function removeTemp(temp: string): void {
+  for (const path of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // never created, or already gone
+    }
+  }
 }

@@ -7,6 +7,7 @@
 import type { DocumentAnalysis } from './analyze';
 import { CONSENSUS_STATES } from './consensus';
 import { GAP_KINDS, type GapKind } from './gaps';
+import { pushAll } from '../arrays';
 
 const TITLE_WIDTH = 60;
 const NAME_WIDTH = 24;
@@ -40,11 +41,11 @@ export function formatAnalysisText(result: DocumentAnalysis): string {
 function gapsSection(result: DocumentAnalysis, crisisLabel: (id: string) => string): string {
   const { gaps, counts } = result.gaps;
   const lines = [`COVERAGE GAPS (${gaps.length})`];
-  lines.push(...indent(alignColumns([], GAP_KINDS.map((k) => [GAP_LABEL[k], String(counts[k])]), [false, true])));
+  pushAll(lines, indent(alignColumns([], GAP_KINDS.map((k) => [GAP_LABEL[k], String(counts[k])]), [false, true])));
   if (gaps.length > 0) {
     lines.push('');
     const rows = gaps.map((g) => [GAP_LABEL[g.kind], crisisLabel(g.crisisId), g.nodeId, printableText(g.title, TITLE_WIDTH)]);
-    lines.push(...indent(alignColumns(['GAP', 'CRISIS', 'ID', 'TITLE'], rows)));
+    pushAll(lines, indent(alignColumns(['GAP', 'CRISIS', 'ID', 'TITLE'], rows)));
   }
   return lines.join('\n');
 }
@@ -64,7 +65,7 @@ function riskSection(result: DocumentAnalysis, crisisLabel: (id: string) => stri
     r.nodeId,
     printableText(r.title, TITLE_WIDTH),
   ]);
-  lines.push(...indent(alignColumns(['RANK', 'RISK', 'L', 'S', 'CRISIS', 'ID', 'TITLE'], rows, [true, true, true, true])));
+  pushAll(lines, indent(alignColumns(['RANK', 'RISK', 'L', 'S', 'CRISIS', 'ID', 'TITLE'], rows, [true, true, true, true])));
   return lines.join('\n');
 }
 
@@ -74,7 +75,7 @@ function matrixSection(result: DocumentAnalysis): string {
   // Likelihood 5 on top, as risk matrices are usually drawn.
   const rows = [5, 4, 3, 2, 1].map((l) => [`L${l}`, ...counts[l - 1]!.map(String)]);
   const lines = ['RISK MATRIX (impacts per likelihood × severity cell)'];
-  lines.push(...indent(alignColumns(header, rows, [false, true, true, true, true, true])));
+  pushAll(lines, indent(alignColumns(header, rows, [false, true, true, true, true, true])));
   if (unrated.length > 0) lines.push(`  Unrated (likelihood or severity missing): ${unrated.length}`);
   return lines.join('\n');
 }
@@ -90,7 +91,7 @@ function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) =>
     'partly-unknown': ['partly unknown', summary.partlyUnknown],
     unasked: ['nobody has asked', summary.unasked],
   };
-  lines.push(...indent(alignColumns([], CONSENSUS_STATES.map((s) => [label[s][0], String(label[s][1])]), [false, true])));
+  pushAll(lines, indent(alignColumns([], CONSENSUS_STATES.map((s) => [label[s][0], String(label[s][1])]), [false, true])));
   const contested = elements.filter((e) => e.state === 'split');
   if (contested.length > 0) {
     lines.push('', '  Contested:');
@@ -101,7 +102,7 @@ function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) =>
       printableText(e.title, TITLE_WIDTH),
       e.disagreeing.map((id) => code.get(id) ?? id).join(' '),
     ]);
-    lines.push(...indent(alignColumns(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows), '    '));
+    pushAll(lines, indent(alignColumns(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows), '    '));
   }
   return lines.join('\n');
 }
@@ -117,7 +118,7 @@ function responsibilitiesSection(result: DocumentAnalysis, crisisLabel: (id: str
       ...actor.leads.map((r) => ['lead', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, printableText(r.title, TITLE_WIDTH)]),
       ...actor.supports.map((r) => ['support', r.status ?? '-', crisisLabel(r.crisisId), r.responseId, printableText(r.title, TITLE_WIDTH)]),
     ];
-    if (rows.length > 0) lines.push(...indent(alignColumns([], rows), '    '));
+    if (rows.length > 0) pushAll(lines, indent(alignColumns([], rows), '    '));
   }
   if (result.responsibilities.length === 0) lines.push('  No actors.');
   return lines.join('\n');

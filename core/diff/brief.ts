@@ -99,10 +99,10 @@ export function changesBriefHtml(before: ScenarioDocument, after: ScenarioDocume
         { class: 'wrap' },
         h('strong', { class: line.change }, text(VERB[line.change])),
         text(` ${line.label}`),
-        ...(line.fields.length ? [h('ul', {}, ...line.fields.map((f) => h('li', { class: 'wrap' }, text(`${f.field}: ${f.from} → ${f.to}`))))] : []),
+        (line.fields.length ? [h('ul', {}, line.fields.map((f) => h('li', { class: 'wrap' }, text(`${f.field}: ${f.from} → ${f.to}`))))] : []),
       ),
     );
-    body.push(h('ul', {}, ...items));
+    body.push(h('ul', {}, items));
   }
   if (brief.moves > 0 && !brief.movesListed) body.push(h('p', { class: 'muted' }, text(`${brief.moves} element(s) were only moved or resized on the canvas; not listed.`)));
   const page = h(
@@ -117,7 +117,7 @@ export function changesBriefHtml(before: ScenarioDocument, after: ScenarioDocume
       h('title', {}, text(brief.title)),
       h('style', {}, trusted(STYLESHEET)),
     ),
-    h('body', {}, ...body),
+    h('body', {}, body),
   );
   return fragment([trusted('<!DOCTYPE html>\n'), page, trusted('\n')]);
 }

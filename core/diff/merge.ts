@@ -15,6 +15,7 @@ import { pairRecords, sameRecord } from './diff';
 import { RECORD_TYPES, RECORD_TYPE_INFO, flatten, recordsOf, sameValue, setPath, withRecords, type DocRecord, type RecordType } from './records';
 import { repairReferences } from './references';
 import { conflictKey, type Conflict, type MergeOptions, type MergeResult, type Resolution, type ResolvedConflict } from './conflicts';
+import { pushAll } from '../arrays';
 
 export * from './conflicts';
 
@@ -131,7 +132,7 @@ function mergeFields(type: RecordType, id: string, b: DocRecord | null, o: DocRe
     else if (b && sameValue(vb, vt)) keepOurs.push(path); // ours changed it, theirs did not
     else conflicting.push(path);
   }
-  if (info.atomic && conflicting.length > 0) conflicting.push(...takeTheirs.splice(0), ...keepOurs);
+  if (info.atomic && conflicting.length > 0) pushAll(pushAll(conflicting, takeTheirs.splice(0)), keepOurs);
   let merged: DocRecord = o;
   // Shorter paths first, so setting `basis` to {} never undoes a `basis.x` set after it.
   const byLength = (x: string, y: string): number => x.length - y.length || (x < y ? -1 : 1);

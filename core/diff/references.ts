@@ -7,6 +7,7 @@
 import type { ScenarioDocument } from '../model';
 import { REFERENCES, RECORD_TYPE_INFO, keyed, recordsOf, withRecords, type DocRecord, type RecordType, type Reference } from './records';
 import { conflictKey, type Conflict, type DroppedRecord, type ResolvedConflict } from './conflicts';
+import { pushAll } from '../arrays';
 
 type Choose = (c: Conflict) => { value: unknown };
 
@@ -73,7 +74,7 @@ export function repairReferences(
       const dependents = dedupe(list.map((o) => ({ type: o.ref.from, id: o.id })));
       if (existing) {
         // The parent was already decided (deleted on one side, changed on the other) and is absent.
-        existing.dependents.push(...dependents.filter((d) => !existing.dependents.some((e) => e.type === d.type && e.id === d.id)));
+        pushAll(existing.dependents, dependents.filter((d) => !existing.dependents.some((e) => e.type === d.type && e.id === d.id)));
         gone.add(k);
         continue;
       }

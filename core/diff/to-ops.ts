@@ -10,6 +10,7 @@ import { EdgePatch, NodePatch } from '../model/graph';
 import { ActorPatch, CrisisPatch, ProvenancePatch, ScenarioPatch, SourcePatch, type Op } from '../ops';
 import { diffDocuments, type RecordChanged } from './diff';
 import { REFERENCES, RECORD_TYPE_INFO, keyed, recordsOf, type DocRecord, type RecordType } from './records';
+import { pushAll } from '../arrays';
 
 const PATCHABLE: Record<Exclude<RecordType, 'stance'>, ReadonlySet<string>> = {
   scenario: new Set(Object.keys(ScenarioPatch.shape)),
@@ -116,15 +117,15 @@ export function diffToOps(from: ScenarioDocument, to: ScenarioDocument): Op[] {
   const orderedDeletes = (only: (type: RecordType, record: DocRecord) => boolean): Op[] =>
     [...CREATE_ORDER].reverse().flatMap((type) => (deletes.get(type) ?? []).filter((r) => only(type, r)).flatMap((r) => deleteOp(type, r) ?? []));
   const isRecreated = (type: RecordType, r: DocRecord): boolean => recreatedKeys.has(`${type}:${RECORD_TYPE_INFO[type].key(r)}`);
-  ops.push(...orderedDeletes(isRecreated));
+  pushAll(ops, orderedDeletes(isRecreated));
   for (const type of CREATE_ORDER) {
     for (const r of creates.get(type) ?? []) {
       const op = createOp(type, r);
       if (op) ops.push(op);
     }
   }
-  ops.push(...updates);
-  ops.push(...orderedDeletes((type, r) => !isRecreated(type, r)));
+  pushAll(ops, updates);
+  pushAll(ops, orderedDeletes((type, r) => !isRecreated(type, r)));
   return ops;
 }
 

@@ -9,6 +9,7 @@ import type { ScenarioDocument } from '../model';
 import { markdown } from './escape';
 import { scopedGraph, type ExportScope } from './scope';
 import { KIND_STYLE } from './style';
+import { maxOf, minOf } from '../arrays';
 
 export interface CanvasTextNode {
   id: string;
@@ -60,10 +61,10 @@ export function canvasDocument(doc: ScenarioDocument, scope: ExportScope): JsonC
   for (const section of scoped.sections) {
     const xs = section.nodes.map((n) => n.x);
     const ys = section.nodes.map((n) => n.y);
-    const minX = xs.length ? Math.min(...xs) : 0;
-    const minY = ys.length ? Math.min(...ys) : 0;
-    const maxX = section.nodes.length ? Math.max(...section.nodes.map((n) => n.x + n.width)) : 200;
-    const maxY = section.nodes.length ? Math.max(...section.nodes.map((n) => n.y + n.height)) : 100;
+    const minX = minOf(xs, 0);
+    const minY = minOf(ys, 0);
+    const maxX = maxOf(section.nodes.map((n) => n.x + n.width), 200);
+    const maxY = maxOf(section.nodes.map((n) => n.y + n.height), 100);
     const dx = GROUP_PAD - minX;
     const dy = top + GROUP_PAD - minY;
     const groupHeight = Math.ceil(maxY - minY + GROUP_PAD * 2);

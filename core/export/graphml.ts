@@ -54,7 +54,7 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope): string
     return el(
       'node',
       { id: n.id },
-      ...present([
+      present([
         data('kind', n.kind),
         data('title', n.title),
         data('description', n.description),
@@ -86,7 +86,7 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope): string
     return el(
       'edge',
       { id: e.id, source: e.source, target: e.target },
-      ...present([data('edge_kind', e.kind), data('edge_label', e.label), data('confidence', e.confidence)]),
+      present([data('edge_kind', e.kind), data('edge_label', e.label), data('confidence', e.confidence)]),
       el(
         'data',
         { key: 'yfiles_edge' },
@@ -95,7 +95,7 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope): string
           {},
           el('y:LineStyle', { color: s.stroke, type: s.dash ? 'dashed' : 'line', width: 1.5 }),
           el('y:Arrows', { source: 'none', target: 'standard' }),
-          ...(e.label.trim() ? [el('y:EdgeLabel', { fontSize: 10, textColor: s.stroke }, text(e.label))] : []),
+          (e.label.trim() ? [el('y:EdgeLabel', { fontSize: 10, textColor: s.stroke }, text(e.label))] : []),
         ),
       ),
     );
@@ -108,10 +108,10 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope): string
       'xmlns:y': 'http://www.yworks.com/xml/graphml',
       'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd',
     },
-    ...[...NODE_KEYS, ...stanceKeys, ...EDGE_KEYS].map(keyEl),
+    [...NODE_KEYS, ...stanceKeys, ...EDGE_KEYS].map(keyEl),
     el('key', { id: 'yfiles_node', for: 'node', 'yfiles.type': 'nodegraphics' }),
     el('key', { id: 'yfiles_edge', for: 'edge', 'yfiles.type': 'edgegraphics' }),
-    el('graph', { id: 'scenario', edgedefault: 'directed' }, ...nodes, ...edges),
+    el('graph', { id: 'scenario', edgedefault: 'directed' }, nodes, edges),
   );
   return fragment([trusted('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'), root, trusted('\n')]);
 }

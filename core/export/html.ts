@@ -41,7 +41,7 @@ export function renderHtmlBrief(doc: ScenarioDocument, scope: ExportScope): stri
       h('title', {}, text(brief.title)),
       h('style', {}, trusted(STYLESHEET)),
     ),
-    h('body', {}, ...bodyParts(brief, diagram)),
+    h('body', {}, bodyParts(brief, diagram)),
   );
   return fragment([trusted('<!DOCTYPE html>\n'), page, trusted('\n')]);
 }
@@ -59,8 +59,8 @@ function tableOf(head: string[], rows: Markup[][]): Markup {
   return h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, ...head.map((cell) => h('th', { scope: 'col' }, text(cell))))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', { class: 'wrap' }, cell))))),
+    h('thead', {}, h('tr', {}, head.map((cell) => h('th', { scope: 'col' }, text(cell))))),
+    h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', { class: 'wrap' }, cell))))),
   );
 }
 
@@ -112,23 +112,23 @@ function sectionMarkup(s: BriefSection, brief: BriefData): Markup {
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, text('Element')), ...brief.consensusActors.map((a) => h('th', { scope: 'col', title: a.name }, text(a.code))))),
-        h('tbody', {}, ...s.consensus.map((row) => h('tr', {}, h('td', { class: 'wrap' }, text(row.node.title)), ...row.positions.map((p) => h('td', { class: p }, text(p === 'unknown' ? '–' : p)))))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, text('Element')), brief.consensusActors.map((a) => h('th', { scope: 'col', title: a.name }, text(a.code))))),
+        h('tbody', {}, s.consensus.map((row) => h('tr', {}, h('td', { class: 'wrap' }, text(row.node.title)), row.positions.map((p) => h('td', { class: p }, text(p === 'unknown' ? '–' : p)))))),
       ),
     );
   }
   if (s.citations.length > 0) {
     parts.push(
       h('h3', {}, text('Citations')),
-      ...s.citations.map((cite) =>
+      fragment(s.citations.map((cite) =>
         h(
           'blockquote',
           { class: 'wrap' },
           h('p', {}, text(cite.quote)),
           h('footer', { class: 'muted' }, text(`— ${cite.sourceTitle}${cite.locator.trim() ? `, ${cite.locator}` : ''} (on ${cite.node.title})`)),
         ),
-      ),
+      )),
     );
   }
-  return h('section', {}, ...parts);
+  return h('section', {}, parts);
 }

@@ -7,6 +7,7 @@ import type { GraphNode, ScenarioDocument } from '../model';
 import { actorName, briefData, type BriefData, type BriefSection } from './brief-data';
 import { markdown as md } from './escape';
 import type { ExportScope } from './scope';
+import { pushAll } from '../arrays';
 
 export function renderMarkdownBrief(doc: ScenarioDocument, scope: ExportScope): string {
   return markdownFromBrief(briefData(doc, scope));
@@ -18,7 +19,7 @@ export function markdownFromBrief(brief: BriefData): string {
   const out: string[] = [`# ${md(brief.title)}`, ''];
   if (brief.description.trim()) out.push(md(brief.description), '');
   if (brief.sections.length === 0) out.push('_Nothing in this export._', '');
-  for (const section of brief.sections) out.push(...sectionLines(section, brief));
+  for (const section of brief.sections) pushAll(out, sectionLines(section, brief));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -38,16 +39,17 @@ function sectionLines(s: BriefSection, brief: BriefData): string[] {
   if (c.summary.trim()) out.push(md(c.summary), '');
   if (s.triggers.length + s.crises.length > 0) {
     out.push('### Triggers and crises', '');
-    out.push(...table(['Element', 'Kind', 'Likelihood'], [...s.triggers, ...s.crises].map((n) => [md(n.title), n.kind, score(n.likelihood)])), '');
+    pushAll(out, table(['Element', 'Kind', 'Likelihood'], [...s.triggers, ...s.crises].map((n) => [md(n.title), n.kind, score(n.likelihood)]))).push('');
   }
   if (s.impacts.length > 0) {
     out.push('### Impacts', '');
-    out.push(...table(['Impact', 'Severity'], s.impacts.map((n) => [md(n.title), score(n.severity)])), '');
+    pushAll(out, table(['Impact', 'Severity'], s.impacts.map((n) => [md(n.title), score(n.severity)]))).push('');
   }
   if (s.responses.length > 0) {
     out.push('### Responses', '');
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         ['Response', 'Lead', 'Supporting', 'Status'],
         s.responses.map((n) => [
           md(n.title),
@@ -56,8 +58,7 @@ function sectionLines(s: BriefSection, brief: BriefData): string[] {
           md(n.responseStatus ?? ''),
         ]),
       ),
-      '',
-    );
+    ).push('');
   }
   out.push('### Coverage gaps', '');
   out.push(`- Impacts no response contains: ${nodeList(s.gaps.uncontainedImpacts)}`);
@@ -66,13 +67,13 @@ function sectionLines(s: BriefSection, brief: BriefData): string[] {
   out.push(`- Responses that avert or contain nothing: ${nodeList(s.gaps.orphanedResponses)}`, '');
   if (s.consensus.length > 0 && brief.consensusActors.length > 0) {
     out.push('### Consensus', '');
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         ['Element', ...brief.consensusActors.map((a) => md(a.code))],
         s.consensus.map((row) => [md(row.node.title), ...row.positions.map((p) => STANCE_MARK[p] ?? p)]),
       ),
-      '',
-    );
+    ).push('');
   }
   if (s.citations.length > 0) {
     out.push('### Citations', '');

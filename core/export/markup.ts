@@ -40,20 +40,33 @@ function openTag(name: string, attrs: Readonly<Record<string, AttrValue>>): stri
   return open;
 }
 
+/**
+ * Children: markup, or arrays of markup. Pass a list as an array, never spread it (`el('g', {},
+ * nodes.map(f))`): a spread puts every child on the stack and overflows it on a large scenario.
+ */
+export type Children = (Markup | readonly Markup[])[];
+
+const joinChildren = (children: Children): string => {
+  let out = '';
+  for (const child of children) out += typeof child === 'string' ? child : child.join('');
+  return out;
+};
+
 /** An XML element. Attribute values are escaped; null or undefined attributes are left out. */
-export function el(name: string, attrs: Readonly<Record<string, AttrValue>> = {}, ...children: Markup[]): Markup {
+export function el(name: string, attrs: Readonly<Record<string, AttrValue>> = {}, ...children: Children): Markup {
   const open = openTag(name, attrs);
-  if (children.length === 0) return `${open}/>` as Markup;
-  return `${open}>${children.join('')}</${name}>` as Markup;
+  // Self-closing when there are no children at all (an empty list counts as none), as before.
+  if (children.every((child) => typeof child !== 'string' && child.length === 0)) return `${open}/>` as Markup;
+  return `${open}>${joinChildren(children)}</${name}>` as Markup;
 }
 
 const HTML_VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'col']);
 
 /** An HTML element: void elements have no end tag, and the others never self-close (HTML ignores `/>`). */
-export function htmlEl(name: string, attrs: Readonly<Record<string, AttrValue>> = {}, ...children: Markup[]): Markup {
+export function htmlEl(name: string, attrs: Readonly<Record<string, AttrValue>> = {}, ...children: Children): Markup {
   const open = openTag(name, attrs);
   if (HTML_VOID.has(name)) return `${open}>` as Markup;
-  return `${open}>${children.join('')}</${name}>` as Markup;
+  return `${open}>${joinChildren(children)}</${name}>` as Markup;
 }
 
 /** User text as character data. */

@@ -39,18 +39,18 @@ export function svgElement(g: DiagramGeometry): Markup {
       'aria-labelledby': 'diagram-title',
     },
     el('title', { id: 'diagram-title' }, text(g.title.text)),
-    el('defs', {}, ...EDGE_KINDS.map(arrowMarker)),
+    el('defs', {}, EDGE_KINDS.map(arrowMarker)),
     el('rect', { x: 0, y: 0, width: g.width, height: g.height, fill: DIAGRAM_COLORS.background }),
     el('text', { x: g.title.x, y: g.title.y, 'font-size': TYPE.title, 'font-weight': 'bold', fill: DIAGRAM_COLORS.title }, text(g.title.text)),
-    el('g', { 'aria-label': 'Legend' }, ...g.legend.map(legendItem)),
-    el('g', { 'aria-label': 'Crises' }, ...g.sections.map((s) =>
+    el('g', { 'aria-label': 'Legend' }, g.legend.map(legendItem)),
+    el('g', { 'aria-label': 'Crises' }, g.sections.map((s) =>
       el('g', {},
         el('text', { x: s.text.x, y: s.text.y, 'font-size': TYPE.section, 'font-weight': 'bold', fill: DIAGRAM_COLORS.sectionTitle }, text(s.text.text)),
         el('line', { x1: s.text.x, y1: s.ruleY, x2: g.width - s.text.x, y2: s.ruleY, stroke: DIAGRAM_COLORS.sectionRule, 'stroke-width': 1 }),
       ),
     )),
-    el('g', { 'aria-label': 'Edges' }, ...g.edges.map(edgeMarkup)),
-    el('g', { 'aria-label': 'Nodes' }, ...g.nodes.map(nodeMarkup)),
+    el('g', { 'aria-label': 'Edges' }, g.edges.map(edgeMarkup)),
+    el('g', { 'aria-label': 'Nodes' }, g.nodes.map(nodeMarkup)),
   );
 }
 
@@ -92,7 +92,7 @@ function edgeMarkup(e: EdgeLine): Markup {
       el('text', { x: e.label.x, y: e.label.y, 'font-size': TYPE.edgeLabel, 'text-anchor': 'middle', fill: e.style.stroke }, text(e.label.text)),
     );
   }
-  return el('g', { 'data-edge': e.edge.id, 'data-kind': kind }, el('title', {}, text(e.edge.label || e.style.label)), ...parts);
+  return el('g', { 'data-edge': e.edge.id, 'data-kind': kind }, el('title', {}, text(e.edge.label || e.style.label)), parts);
 }
 
 function pill(p: Pill): Markup {
@@ -111,7 +111,7 @@ function nodeMarkup(b: NodeBox): Markup {
     el(
       'text',
       { 'font-size': TYPE.nodeTitle, fill: s.text, 'font-weight': b.node.kind === 'crisis' ? 'bold' : null },
-      ...b.titleLines.map((line) => el('tspan', { x: num(line.x), y: num(line.y) }, text(line.text))),
+      b.titleLines.map((line) => el('tspan', { x: num(line.x), y: num(line.y) }, text(line.text))),
     ),
   ];
   if (b.badge) parts.push(pill(b.badge));
@@ -119,5 +119,5 @@ function nodeMarkup(b: NodeBox): Markup {
   if (b.status) {
     parts.push(el('text', { x: num(b.status.x), y: num(b.status.y), 'font-size': TYPE.badge, 'text-anchor': 'end', fill: s.text }, text(b.status.text)));
   }
-  return el('g', { 'data-node': b.node.id, 'data-kind': b.node.kind }, ...parts);
+  return el('g', { 'data-node': b.node.id, 'data-kind': b.node.kind }, parts);
 }

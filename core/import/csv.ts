@@ -22,6 +22,7 @@ import { checkConnection } from '../rules';
 import { restoreCsvText } from '../export/escape';
 import { parseCsv, type CsvRow } from './csv-parse';
 import { emptyDocument, finishImport, importFailure, newCrisis, type ImportResult } from './result';
+import { pushAll } from '../arrays';
 
 export interface CsvImportOptions {
   title?: string;
@@ -142,7 +143,7 @@ function actorsFor(doc: ScenarioDocument, table: Table): Map<string, Actor> {
   const support = table.columns.indexOf('supporting_actors');
   for (const row of table.rows) {
     if (lead !== -1 && row.cells[lead]?.trim()) codes.push(row.cells[lead]!.trim());
-    if (support !== -1) codes.push(...(row.cells[support] ?? '').split(';').map((s) => s.trim()).filter(Boolean));
+    if (support !== -1) pushAll(codes, (row.cells[support] ?? '').split(';').map((s) => s.trim()).filter(Boolean));
   }
   for (const code of codes) {
     if (!code || byCode.has(code.toLowerCase())) continue;

@@ -12,6 +12,7 @@ import type { ApplyContext, Handler } from './context';
 import { edgeCreate, edgeDelete, edgeUpdate, nodeCreate, nodeDelete, nodeUpdate } from './graph-ops';
 import { actorCreate, actorDelete, actorUpdate, crisisCreate, crisisDelete, crisisUpdate, scenarioUpdate } from './meta-ops';
 import { provenanceCreate, provenanceDelete, provenanceUpdate, sourceCreate, sourceDelete, sourceUpdate, stanceSet } from './evidence-ops';
+import { pushAll } from '../../core/arrays';
 
 const HANDLERS: { [K in Op['op']]: Handler<K> } = {
   'scenario.update': scenarioUpdate,
@@ -79,6 +80,6 @@ export function applyOps(s: Statements, ops: readonly unknown[], modifiedAt: str
     ctx.touched.add('scenario');
   }
   const inverse: Op[] = [];
-  for (let i = inverses.length - 1; i >= 0; i--) inverse.push(...inverses[i]!);
+  for (let i = inverses.length - 1; i >= 0; i--) pushAll(inverse, inverses[i]!);
   return { applied: ctx.applied, inverse, touched: TABLES.filter((t) => ctx.touched.has(t)), modifiedAt: stamped };
 }

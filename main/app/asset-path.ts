@@ -2,7 +2,7 @@
  * Maps an app:// URL to a file inside the built renderer folder, refusing anything that would
  * leave it: `..` segments, encoded separators, absolute paths, symlinks out of the folder.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './security-policy';
 
@@ -47,6 +47,8 @@ export function resolveAppAsset(rootDir: string, rawUrl: string): AssetLookup {
     return { ok: false, status: 404 };
   }
   if (!isInside(realpathSync(root), real)) return { ok: false, status: 403 };
+  // Only a file is an asset: a folder (or a device) would make the protocol handler throw.
+  if (!statSync(real).isFile()) return { ok: false, status: 404 };
   return { ok: true, path: real, mime: MIME[extname(real).toLowerCase()] ?? 'application/octet-stream' };
 }
 

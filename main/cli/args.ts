@@ -1,5 +1,6 @@
 /** A small argument parser: positionals, `--flag value`, `--flag=value` and boolean switches. */
 import { resolve } from 'node:path';
+import { pushAll } from '../../core/arrays';
 
 export class UsageError extends Error {}
 
@@ -14,7 +15,7 @@ export function parseArgs(argv: string[], valued: ReadonlySet<string>, switches:
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
+      pushAll(positionals, argv.slice(i + 1));
       break;
     }
     if (arg.startsWith('-') && arg !== '-') {

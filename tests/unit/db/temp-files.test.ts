@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createScenarioFile, openScenarioFile } from '../../../db';
+import { createScenarioFile, openScenarioFile, writeFileAtomically } from '../../../db';
 import { sweepStaleTemps } from '../../../db/temp-files';
 import { createRich, tempDir } from './helpers';
 
@@ -27,6 +27,18 @@ function leftover(name: string, ageMinutes: number): string {
   utimesSync(path, at, at);
   return path;
 }
+
+describe('stale export temp files', () => {
+  it('are swept when that name is next exported to', () => {
+    const dead = deadPid();
+    const stale = leftover(`.brief.png.exporting-${dead}-0a1b2c3d`, 120);
+    const recent = leftover(`.brief.png.exporting-${dead}-99999999`, 5);
+    writeFileAtomically(join(dir.dir, 'brief.png'), new Uint8Array([1, 2, 3]));
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(readdirSync(dir.dir).sort()).toEqual(['.brief.png.exporting-' + dead + '-99999999', 'brief.png']);
+  });
+});
 
 describe('stale temp files beside a scenario', () => {
   it('are swept when the file is next opened, and only the dead, old ones of that name', () => {

@@ -37,4 +37,9 @@ describe('the app:// traversal guard', () => {
     expect(resolveAppAsset(rendererDir, 'app://workbench/%E0%A4%A')).toEqual({ ok: false, status: 400 });
     expect(resolveAppAsset(rendererDir, 'app://workbench/missing.js')).toEqual({ ok: false, status: 404 });
   });
+
+  it('answers 404 for a folder, with or without a trailing slash, instead of handing the handler a directory', () => {
+    expect(resolveAppAsset(rendererDir, 'app://workbench/assets')).toEqual({ ok: false, status: 404 });
+    expect(resolveAppAsset(rendererDir, 'app://workbench/assets/')).toEqual({ ok: false, status: 404 });
+  });
 });
