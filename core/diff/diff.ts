@@ -90,33 +90,43 @@ export function diffDocuments(before: ScenarioDocument, after: ScenarioDocument,
   return diff;
 }
 
-const isSortedBy = (list: readonly DocRecord[], key: (r: DocRecord) => string): boolean => {
-  for (let i = 1; i < list.length; i++) if (!(key(list[i - 1]!) < key(list[i]!))) return false;
-  return true;
-};
+/** The keys of `list`, or null when they are not in strictly ascending order. */
+function sortedKeys(list: readonly DocRecord[], key: (r: DocRecord) => string): string[] | null {
+  const keys = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    keys[i] = key(list[i]!);
+    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return null;
+  }
+  return keys;
+}
 
 /**
  * Calls `visit` once per key in either list, with the record on each side (undefined where
- * absent): in `after` order, then what only `before` has. Lists in canonical order (what the
- * store loads and the JSON form holds: sorted by key) are paired by a merge walk with no map;
- * any other order falls back to a map of `before`.
+ * absent); identical objects are skipped. Lists in canonical order (what the store loads and the
+ * JSON form holds: sorted by key) are paired by a merge walk with no map; any other order falls
+ * back to a map of `before`.
  */
 export function pairRecords(
   before: readonly DocRecord[], after: readonly DocRecord[], key: (r: DocRecord) => string,
   visit: (id: string, previous: DocRecord | undefined, record: DocRecord | undefined) => void,
 ): void {
-  if (isSortedBy(before, key) && isSortedBy(after, key)) {
+  const ka = sortedKeys(before, key);
+  const kb = ka && sortedKeys(after, key);
+  if (ka && kb) {
     let i = 0;
     let j = 0;
     while (i < before.length || j < after.length) {
-      const a = before[i];
-      const b = after[j];
-      if (a === b) { i++; j++; continue; }
-      const ka = a === undefined ? null : key(a);
-      const kb = b === undefined ? null : key(b);
-      if (ka !== null && kb !== null && ka === kb) { visit(ka, a, b); i++; j++; }
-      else if (kb === null || (ka !== null && ka < kb)) { visit(ka!, a, undefined); i++; }
-      else { visit(kb, undefined, b); j++; }
+      if (i < before.length && j < after.length && ka[i] === kb[j]) {
+        if (before[i] !== after[j]) visit(ka[i]!, before[i], after[j]);
+        i++;
+        j++;
+      } else if (j >= after.length || (i < before.length && ka[i]! < kb[j]!)) {
+        visit(ka[i]!, before[i], undefined);
+        i++;
+      } else {
+        visit(kb[j]!, undefined, after[j]);
+        j++;
+      }
     }
     return;
   }
