@@ -9,6 +9,7 @@
  * into a rebuilt crisis, and a lead or supporting actor that was lost is cleared. The report says
  * how many rows of each table were kept and dropped, and why, for the planner to review.
  */
+import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
@@ -20,6 +21,7 @@ import { checkConnection } from '../core/rules';
 import { createScenarioFile, type OpenOptions } from './open';
 import { edgeFromCells, nodeFromCells, provenanceFromCells, stanceFromCells } from './rows';
 import { damageDetail } from './load';
+import { sideFilesBeside } from './file-checks';
 import { SALVAGE_TABLES, openCopy, readTable, type RawTable, type SalvageTable } from './salvage-read';
 import { toAppError } from './sqlite-errors';
 import type { ScenarioStore } from './store';
@@ -35,6 +37,11 @@ export interface SalvageReport {
   problems: string[];
   /** How many problems there were in all. */
   problemCount: number;
+  /**
+   * SQLite files found beside the damaged file and deliberately not applied: a `-journal` holds
+   * an interrupted edit's uncommitted changes, a `-wal` content from elsewhere. Left as they were.
+   */
+  notApplied: string[];
 }
 
 export type SalvageResult = { ok: true; store: ScenarioStore; report: SalvageReport } | { ok: false; error: AppErrorShape };
@@ -50,7 +57,7 @@ const CELLS: Record<'actors' | 'crises' | 'sources', (r: Cells) => unknown> = {
 
 class Salvage {
   readonly report: SalvageReport = {
-    kept: zeroCounts(), dropped: zeroCounts(), unreadable: [], problems: [], problemCount: 0,
+    kept: zeroCounts(), dropped: zeroCounts(), unreadable: [], problems: [], problemCount: 0, notApplied: [],
   };
 
   problem(table: SalvageTable, text: string, dropped: boolean): void {
@@ -95,6 +102,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
     db.close();
   }
   const s = new Salvage();
+  s.report.notApplied = sideFilesBeside(source).filter((side) => statSync(side).size > 0).map((side) => basename(side));
   const read = readValidRows(s, raw);
   const actorIds = new Set(read.actors.map((a) => a.id));
   const fallbackTitle = `${basename(source, extname(source)) || 'Scenario'} (recovered)`.slice(0, 300);
@@ -199,10 +207,11 @@ export function salvageScenarioFile(source: string, target: string, options: Ope
 export function salvageSummary(report: SalvageReport): string {
   const part = (table: SalvageTable, noun: string) => `${report.kept[table]} ${noun}`;
   const lost = report.unreadable.length ? ` Some rows could not be read at all (${report.unreadable.join(', ')}).` : '';
+  const pending = report.notApplied.length ? ` Uncommitted changes were found in ${report.notApplied.join(' and ')} and not applied (left as they were).` : '';
   const dropped = SALVAGE_TABLES.reduce((n, t) => n + report.dropped[t], 0);
   return (
     `Recovered ${part('crises', 'crises')}, ${part('nodes', 'nodes')}, ${part('edges', 'edges')}, ${part('stances', 'stances')} and ${part('provenance', 'provenance records')}; ` +
-    `${dropped} unusable row${dropped === 1 ? '' : 's'} left out.${lost} Please review the recovered scenario.`
+    `${dropped} unusable row${dropped === 1 ? '' : 's'} left out.${lost}${pending} Please review the recovered scenario.`
   );
 }
 

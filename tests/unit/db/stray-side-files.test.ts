@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkScenarioFile, createScenarioFile, openScenarioFile, salvageScenarioFile } from '../../../db';
+import { checkScenarioFile, createScenarioFile, openScenarioFile, salvageScenarioFile, salvageSummary } from '../../../db';
 import { createRich, folderHashes, plantForeignWal, richDocument, tempDir } from './helpers';
 
 let dir: { dir: string; cleanup: () => void };
@@ -79,4 +79,21 @@ describe('a new file is never put where another file’s journal lies', () => {
       expect(existsSync(target)).toBe(false);
     });
   }
+});
+
+describe('recovery beside a pending journal', () => {
+  it('says uncommitted changes were found and not applied, and leaves the journal as it was', () => {
+    const path = join(dir.dir, 'plan.scenario');
+    createRich(dir.dir, 'plan.scenario').close();
+    writeFileSync(`${path}-journal`, Buffer.alloc(4096, 7));
+    const before = folderHashes(dir.dir);
+    const result = salvageScenarioFile(path, join(dir.dir, 'recovered.scenario'));
+    if (!result.ok) throw new Error(result.error.message);
+    result.store.close();
+    expect(result.report.notApplied).toEqual(['plan.scenario-journal']);
+    expect(salvageSummary(result.report)).toMatch(/Uncommitted changes were found in plan\.scenario-journal and not applied/);
+    const after = folderHashes(dir.dir);
+    delete after['recovered.scenario'];
+    expect(after).toEqual(before);
+  });
 });
