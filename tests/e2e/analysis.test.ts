@@ -15,6 +15,7 @@ import { CONSENSUS_TONE, GAP_TONE } from '../../renderer/src/analysis/tones';
 import { generateDocument } from '../../bench/fixtures';
 import { launchApp, WINDOW_ID, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
+import { saveMark, saving, waitSaved } from './harness/editor';
 
 /**
  * One crisis, drawn by hand so every answer can be worked out:
@@ -162,10 +163,9 @@ describe('analysis UI in Chromium', () => {
     // Back to unknown: N clears the Korean "uncertain", and the file drops the row.
     await page.getByTestId('centre-matrix').click();
     await page.getByTestId('matrix-t2-kr').focus();
-    await page.keyboard.press('n');
+    await saving(page, () => page.keyboard.press('n'));
     await expect.poll(() => page.getByTestId('matrix-t2-kr').getAttribute('data-position')).toBe('unknown');
 
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     const stances = readOnDisk(file, (db) => db.prepare('SELECT element_id, actor_id, position FROM stances ORDER BY element_id, actor_id').all());
     expect(stances).toEqual([
       { element_id: 'i1', actor_id: 'jp', position: 'agree' },
@@ -208,6 +208,7 @@ describe('analysis UI in Chromium', () => {
     await app.screenshot('analysis-gaps');
 
     // Fix it: a new response that contains the impact, drawn and wired in one step.
+    const fixed = await saveMark(page);
     await page.getByTestId('gap-fix-i2').click();
     await expect.poll(() => uncontained.count()).toBe(1);
     await expect(uncontained.getAttribute('data-node-id')).resolves.toBe('i3');
@@ -215,7 +216,7 @@ describe('analysis UI in Chromium', () => {
     await expect(page.getByTestId('whatif-summary').textContent()).resolves.toBe('3 reached · 0 uncovered impacts · 1 complete path');
     await app.screenshot('analysis-gap-fixed');
 
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
+    await waitSaved(page, fixed);
     const containing = readOnDisk(file, (db) =>
       db.prepare("SELECT n.kind, n.title FROM edges e JOIN nodes n ON n.id = e.source WHERE e.target = 'i2' AND e.kind = 'contains'").all(),
     );
@@ -290,12 +291,11 @@ describe('analysis UI in Chromium', () => {
 
     const title = page.getByTestId('table-title-i3');
     await title.fill('Farmland and orchards lost');
-    await title.press('Enter');
+    await saving(page, () => title.press('Enter'));
     await page.getByTestId('table-filter-text').fill('orchard');
     await expect.poll(order).toEqual(['i3']);
     await app.screenshot('analysis-table');
 
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     const row = readOnDisk(file, (db) => db.prepare("SELECT title, severity FROM nodes WHERE id = 'i3'").get());
     expect(row).toEqual({ title: 'Farmland and orchards lost', severity: 5 });
     expect(app.errors).toEqual([]);
@@ -348,9 +348,10 @@ describe('analysis UI on a 20 000-element file', () => {
     const target = (await cell.getAttribute('data-position')) === 'disagree' ? 'agree' : 'disagree';
     await timed('matrix, one stance set', async () => {
       await cell.focus();
+      const mark = await saveMark(page);
       await page.keyboard.press(target === 'agree' ? 'a' : 'd');
       await page.waitForFunction(([id, position]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-position') === position, [`matrix-${elementId}-kr`, target] as const, { polling: 'raf' });
-      await textIs(page, 'save-state', 'All changes saved');
+      await waitSaved(page, mark);
     });
 
     await timed('gaps tab, whole file', async () => {

@@ -9,7 +9,7 @@ import { blankNode, type NodeKind } from '../../core/model';
 import type { Op } from '../../core/ops';
 import { launchApp, type AppSession } from './harness/app';
 import { dumpScenario, readOnDisk } from './harness/disk';
-import { waitSaved } from './harness/editor';
+import { saving } from './harness/editor';
 import { openBuiltScenario } from './harness/scenario';
 
 // Created out of kind order, so the matrix's order is its own doing.
@@ -91,26 +91,22 @@ describe('consensus matrix', () => {
     const { page } = app;
     // A key: D on the US cell of the trigger; focus stays on that cell.
     await page.getByTestId('matrix-t1-us').click();
-    await page.keyboard.press('d');
-    await waitSaved(page);
+    await saving(page, () => page.keyboard.press('d'));
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-t1-us');
     // A button of the selected-cell bar: Japan agrees on the crisis.
     await page.getByTestId('matrix-x-jp').click();
-    await page.getByTestId('matrix-set-agree').click();
+    await saving(page, () => page.getByTestId('matrix-set-agree').click());
     await expect.poll(() => page.getByTestId('matrix-x-jp').getAttribute('data-position')).toBe('agree');
-    await waitSaved(page);
     // The menu, by right-click: Korea is uncertain on the first impact.
     await page.getByTestId('matrix-i1-kr').click({ button: 'right' });
-    await page.getByTestId('matrix-menu-uncertain').click();
+    await saving(page, () => page.getByTestId('matrix-menu-uncertain').click());
     await expect.poll(() => page.getByTestId('matrix-i1-kr').getAttribute('data-position')).toBe('uncertain');
-    await waitSaved(page);
     // ...and by Shift+F10 from the keyboard: China disagrees on the response.
     await page.getByTestId('matrix-r1-cn').focus();
     await page.keyboard.press('Shift+F10');
     await page.getByTestId('context-menu').waitFor();
-    await page.getByTestId('matrix-menu-disagree').click();
+    await saving(page, () => page.getByTestId('matrix-menu-disagree').click());
     await expect.poll(() => page.getByTestId('matrix-r1-cn').getAttribute('data-position')).toBe('disagree');
-    await waitSaved(page);
     expect(stancesOnDisk(file)).toEqual([
       { element_id: 'i1', actor_id: 'kr', position: 'uncertain', note: '' },
       { element_id: 'r1', actor_id: 'cn', position: 'disagree', note: '' },
@@ -126,9 +122,8 @@ describe('consensus matrix', () => {
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-note');
     await page.keyboard.type('Said so at the Tokyo meeting');
-    await page.keyboard.press('Enter');
+    await saving(page, () => page.keyboard.press('Enter'));
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-x-us');
-    await waitSaved(page);
     await expect.poll(() => stancesOnDisk(file)).toEqual([{ element_id: 'x', actor_id: 'us', position: 'agree', note: 'Said so at the Tokyo meeting' }]);
     await expect(page.getByTestId('matrix-x-us').getAttribute('aria-label')).resolves.toContain('with a note');
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { dumpScenario, readOnDisk } from './harness/disk';
-import { addNamedNode, connect, nodeLocator, untitledFile, waitCanvasStill, waitSaved } from './harness/editor';
+import { addNamedNode, connect, nodeLocator, saving, untitledFile, waitCanvasStill } from './harness/editor';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -23,9 +23,8 @@ describe('building a crisis graph', () => {
     await page.getByTestId('new-crisis').click();
     const crisisTitle = page.getByTestId('crisis-title-input');
     await crisisTitle.fill('Yellow Sea refugee flows');
-    await crisisTitle.press('Enter');
+    await saving(page, () => crisisTitle.press('Enter'));
     await page.getByTestId('crisis-item').filter({ hasText: 'Yellow Sea refugee flows' }).waitFor();
-    await waitSaved(page);
 
     const t1 = await addNamedNode(page, 'trigger', 'Regime collapse in Pyongyang');
     const t2 = await addNamedNode(page, 'trigger', 'Famine in the north');
@@ -33,8 +32,7 @@ describe('building a crisis graph', () => {
     const i1 = await addNamedNode(page, 'impact', 'Boats reach Shandong');
     const i2 = await addNamedNode(page, 'impact', 'Camps overwhelmed');
     const r = await addNamedNode(page, 'response', 'Joint maritime rescue');
-    await page.getByTestId('tool-view.arrange').click();
-    await waitSaved(page);
+    await saving(page, () => page.getByTestId('tool-view.arrange').click());
     await waitCanvasStill(page);
 
     await connect(page, t2, t1); // trigger → trigger
@@ -46,7 +44,7 @@ describe('building a crisis graph', () => {
     await connect(page, r, i2); // response → impact (contains)
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(7);
 
-    await connect(page, i2, t2); // impact → trigger is not allowed
+    await connect(page, i2, t2, { refused: true }); // impact → trigger is not allowed
     const refusal = page.getByTestId('notice-error').last();
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('An impact cannot connect to a trigger');
@@ -87,9 +85,8 @@ describe('building a crisis graph', () => {
 
     // Delete with the keyboard.
     await nodeLocator(page, c).click();
-    await page.keyboard.press('Delete');
+    await saving(page, () => page.keyboard.press('Delete'));
     await expect.poll(() => nodeLocator(page, c).count()).toBe(0);
-    await waitSaved(page);
     const file = untitledFile(app);
     expect(readOnDisk(file, (db) => db.prepare('SELECT count(*) AS n FROM nodes WHERE id = ?').get(c))).toEqual({ n: 0 });
 
@@ -141,8 +138,7 @@ describe('building a crisis graph', () => {
     await pane.click({ button: 'right', position: { x: 120, y: 140 } });
     await page.getByTestId('menu-add-trigger').click();
     await page.getByTestId('title-input').fill('Drought in the plains');
-    await page.getByTestId('title-input').press('Enter');
-    await waitSaved(page);
+    await saving(page, () => page.getByTestId('title-input').press('Enter'));
     await expect.poll(() => page.locator('[data-testid="graph-node"]').count()).toBe(2);
 
     // Tab moves the selection from node to node (left to right), Enter renames in place.
@@ -157,15 +153,13 @@ describe('building a crisis graph', () => {
     expect(second).not.toEqual(first);
     await page.keyboard.press('Enter');
     await page.getByTestId('title-input').fill('Renamed from the keyboard');
-    await page.getByTestId('title-input').press('Enter');
+    await saving(page, () => page.getByTestId('title-input').press('Enter'));
     await page.locator('[data-testid="graph-node"]', { hasText: 'Renamed from the keyboard' }).waitFor();
-    await waitSaved(page);
 
     // Delete through the node's context menu, and undo brings it back.
     await page.locator('[data-testid="graph-node"]', { hasText: 'Renamed from the keyboard' }).click({ button: 'right' });
-    await page.getByTestId('menu-delete').click();
+    await saving(page, () => page.getByTestId('menu-delete').click());
     await expect.poll(() => page.locator('[data-testid="graph-node"]').count()).toBe(1);
-    await waitSaved(page);
     expect(readOnDisk(untitledFile(app), (db) => db.prepare('SELECT count(*) AS n FROM nodes').get())).toEqual({ n: 1 });
     await page.keyboard.press('Control+z');
     await page.locator('[data-testid="graph-node"]', { hasText: 'Renamed from the keyboard' }).waitFor();

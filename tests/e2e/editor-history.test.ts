@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { dumpScenario, nodeRows } from './harness/disk';
-import { addNamedNode, connect, dragNode, nodeLocator, untitledFile, waitCanvasStill, waitSaved } from './harness/editor';
+import { addNamedNode, connect, dragNode, nodeLocator, saving, untitledFile, waitCanvasStill } from './harness/editor';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -22,8 +22,9 @@ describe('history', () => {
     const file = untitledFile(app);
     const first = dumpScenario(file);
     const steps: Record<string, unknown[]>[] = [first];
-    const record = async () => {
-      await waitSaved(page);
+    // Each step is one user action that edits; the file is read once main has answered it.
+    const record = async (action: () => Promise<unknown>) => {
+      await saving(page, action);
       steps.push(dumpScenario(file));
     };
 
@@ -32,39 +33,33 @@ describe('history', () => {
     const c = await addNamedNode(page, 'crisis', 'Naval standoff'); // 2
     steps.push(dumpScenario(file));
     await waitCanvasStill(page);
-    await connect(page, t, c); // 3
-    await record();
+    await connect(page, t, c); // 3 (the helper waits for its edit)
+    steps.push(dumpScenario(file));
     await dragNode(page, c, 60, 40); // 4: one drag, one step
-    await record();
+    steps.push(dumpScenario(file));
     await nodeLocator(page, t).click();
-    await page.keyboard.press('ArrowRight'); // 5: a nudge
-    await record();
-    await page.getByTestId('stance-cn-disagree').click(); // 6: a stance in the inspector
-    await record();
+    await record(() => page.keyboard.press('ArrowRight')); // 5: a nudge
+    await record(() => page.getByTestId('stance-cn-disagree').click()); // 6: a stance in the inspector
     await page.getByTestId('scenario-title').fill('South China Sea'); // 7: text typed in one go
-    await page.getByTestId('scenario-title').press('Enter');
-    await record();
-    await page.getByTestId('add-actor').click(); // 8: an actor
-    await record();
-    await page.getByTestId('new-crisis').click(); // 9: a crisis
-    await page.getByTestId('crisis-title-input').press('Enter');
-    await record();
+    await record(() => page.getByTestId('scenario-title').press('Enter'));
+    await record(() => page.getByTestId('add-actor').click()); // 8: an actor
+    await record(async () => {
+      await page.getByTestId('new-crisis').click(); // 9: a crisis (keeping the title it is given)
+      await page.getByTestId('crisis-title-input').press('Enter');
+    });
     await page.getByTestId('crisis-item').first().click();
     await nodeLocator(page, c).click();
-    await page.keyboard.press('Delete'); // 10: delete a node (and its edge and stances)
-    await record();
+    await record(() => page.keyboard.press('Delete')); // 10: delete a node (and its edge and stances)
     expect(steps).toHaveLength(11);
     for (let i = 1; i < steps.length; i++) expect(steps[i], `edit ${i} changed the file`).not.toEqual(steps[i - 1]);
 
     for (let i = 10; i >= 1; i--) {
-      await page.getByTestId('tool-edit.undo').click();
-      await waitSaved(page);
+      await saving(page, () => page.getByTestId('tool-edit.undo').click());
       expect(dumpScenario(file), `after undoing edit ${i}`).toEqual(steps[i - 1]);
     }
     expect(await page.getByTestId('tool-edit.undo').isDisabled()).toBe(true);
     for (let i = 1; i <= 10; i++) {
-      await page.keyboard.press(i % 2 ? 'Control+Shift+Z' : 'Control+y');
-      await waitSaved(page);
+      await saving(page, () => page.keyboard.press(i % 2 ? 'Control+Shift+Z' : 'Control+y'));
       expect(dumpScenario(file), `after redoing edit ${i}`).toEqual(steps[i]);
     }
     await app.screenshot('editor-history-redone');
@@ -79,17 +74,16 @@ describe('copy and paste', () => {
     await waitCanvasStill(page);
     await connect(page, a, b);
     await nodeLocator(page, a).click();
-    await page.getByTestId('stance-us-agree').click();
-    await waitSaved(page);
+    await saving(page, () => page.getByTestId('stance-us-agree').click());
 
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+c');
-    await page.getByTestId('new-crisis').click();
-    await page.getByTestId('crisis-title-input').press('Enter');
-    await waitSaved(page);
+    await saving(page, async () => {
+      await page.getByTestId('new-crisis').click();
+      await page.getByTestId('crisis-title-input').press('Enter');
+    });
     await page.locator('.react-flow__pane').click();
-    await page.keyboard.press('Control+v');
-    await waitSaved(page);
+    await saving(page, () => page.keyboard.press('Control+v'));
     await expect.poll(() => page.locator('[data-testid="graph-node"]').count()).toBe(2);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
 
@@ -109,8 +103,7 @@ describe('copy and paste', () => {
     await page.keyboard.press('Control+n');
     await page.getByTestId('file-name').filter({ hasText: 'Untitled scenario' }).waitFor();
     await page.locator('.react-flow__pane').click();
-    await page.keyboard.press('Control+v');
-    await waitSaved(page);
+    await saving(page, () => page.keyboard.press('Control+v'));
     await expect.poll(() => page.locator('[data-testid="graph-node"]').count()).toBe(2);
     const other = dumpScenario(untitledFile(app));
     expect((other.nodes as { title: string }[]).map((n) => n.title).sort()).toEqual(['Pirates seize a tanker', 'Shipping diverted']);

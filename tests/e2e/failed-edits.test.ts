@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { nodeRows } from './harness/disk';
-import { addNamedNode, waitSaved } from './harness/editor';
+import { addNamedNode } from './harness/editor';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -39,8 +39,7 @@ it('reports a file moved away while open, offers Save As, and Save As keeps the 
   await notice.getByTestId('notice-save-as').click();
   await page.getByTestId('file-name').filter({ hasText: 'rescued.scenario' }).waitFor();
   expect(nodeRows(rescue).map((r) => r.title)).toEqual(['Fish stocks collapse']);
-  await addNamedNode(page, 'impact', 'Coastal incomes fall');
-  await waitSaved(page);
+  await addNamedNode(page, 'impact', 'Coastal incomes fall'); // waits until its edits are in the file
   expect(nodeRows(rescue).map((r) => r.title)).toEqual(['Fish stocks collapse', 'Coastal incomes fall']);
   await app.screenshot('failed-edit-rescued');
 });

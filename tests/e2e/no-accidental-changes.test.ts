@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { blankNode } from '../../core/model';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
-import { nodeLocator, waitSaved } from './harness/editor';
+import { nodeLocator, saving } from './harness/editor';
 import { openBuiltScenario } from './harness/scenario';
 
 let app: AppSession;
@@ -29,9 +29,8 @@ it('renames a crisis from the sidebar: the field takes the typing at once', asyn
   await page.getByRole('button', { name: 'Rename First crisis' }).click();
   await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('crisis-title-input');
   await page.keyboard.type('Strait blockade');
-  await page.keyboard.press('Enter');
+  await saving(page, () => page.keyboard.press('Enter'));
   await page.getByTestId('crisis-item').filter({ hasText: 'Strait blockade' }).waitFor();
-  await waitSaved(page);
   expect(readOnDisk(file, (db) => db.prepare('SELECT title FROM crises').all())).toEqual([{ title: 'Strait blockade' }]);
 });
 

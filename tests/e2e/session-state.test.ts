@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { dumpScenario, nodeRows } from './harness/disk';
-import { addNamedNode, nodeLocator, pressOnCanvas, untitledFile, waitSaved } from './harness/editor';
+import { addNamedNode, nodeLocator, pressOnCanvas, saving, untitledFile } from './harness/editor';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -21,16 +21,14 @@ it('forgets the selection of a node that undo removed, so Delete does nothing wr
   const file = untitledFile(app);
   const kept = await addNamedNode(page, 'trigger', 'Typhoon makes landfall');
   const added = await addNamedNode(page, 'crisis', 'Port closed'); // selected once named
-  await page.getByTestId('tool-edit.undo').click();
-  await waitSaved(page);
+  await saving(page, () => page.getByTestId('tool-edit.undo').click());
   await nodeLocator(page, added).waitFor({ state: 'detached' });
   expect(await page.getByText('The selected node no longer exists.').count()).toBe(0);
 
   await pressOnCanvas(page, 'Delete'); // nothing is selected any more: nothing to delete
   await nodeLocator(page, kept).click();
-  await page.keyboard.press('Delete');
+  await saving(page, () => page.keyboard.press('Delete'));
   await nodeLocator(page, kept).waitFor({ state: 'detached' });
-  await waitSaved(page);
   expect(nodeRows(file)).toEqual([]);
   expect(await page.getByTestId('notice-error').count()).toBe(0);
 });
@@ -41,19 +39,19 @@ it('undoes two edits of one field as two steps when the user left the field betw
   const title = () => (dumpScenario(file).scenario![0] as { title: string }).title;
   const original = title();
   const field = page.getByTestId('scenario-title');
-  await field.fill('Typhoon season 2027');
-  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } }); // leave the field
-  await waitSaved(page);
+  await saving(page, async () => {
+    await field.fill('Typhoon season 2027');
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } }); // leave the field
+  });
   expect(title()).toBe('Typhoon season 2027');
-  await field.fill('Typhoon season 2027, revised');
-  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } });
-  await waitSaved(page);
+  await saving(page, async () => {
+    await field.fill('Typhoon season 2027, revised');
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } });
+  });
   expect(title()).toBe('Typhoon season 2027, revised');
 
-  await page.getByTestId('tool-edit.undo').click();
-  await waitSaved(page);
+  await saving(page, () => page.getByTestId('tool-edit.undo').click());
   expect(title()).toBe('Typhoon season 2027');
-  await page.getByTestId('tool-edit.undo').click();
-  await waitSaved(page);
+  await saving(page, () => page.getByTestId('tool-edit.undo').click());
   expect(title()).toBe(original);
 });

@@ -1,15 +1,17 @@
 /**
  * The crisis canvas: React Flow over the crisis's nodes and edges. This file only composes;
  * each concern is its own hook: document sync (useFlowNodes, useFlowEdges), the viewport
- * (useViewportMemory), connections (useConnections), context menus (useCanvasMenus), drag
+ * (useViewportMemory, with whether it is still: canvas-motion), connections (useConnections), context menus (useCanvasMenus), drag
  * commits (useDragCommit), the handle others move the canvas by (useCanvasHandle) and the
  * keyboard commands (useCanvasCommands).
  */
 import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
+import { useMemo } from 'react';
 import { ViewLegend } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
+import { CanvasMotion } from './canvas-motion';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
@@ -50,11 +52,12 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
 
   const { nodes, onNodesChange, nodeById, modelNodes } = useFlowNodes(doc, crisisId);
   const { edges, onEdgesChange } = useFlowEdges(doc, crisisId);
-  const { onMoveEnd } = useViewportMemory(crisisId, readOnly, { count: nodes.length, modelNodes, edges: doc.edges });
+  const motion = useMemo(() => new CanvasMotion(), []);
+  const { onMoveStart, onMoveEnd } = useViewportMemory(crisisId, readOnly, { count: nodes.length, modelNodes, edges: doc.edges }, motion);
   const { onConnect, isValidConnection, onConnectEnd } = useConnections(crisisId, nodeById, doc.edges);
   const menus = useCanvasMenus(crisisId, readOnly);
   const onNodeDragStop = useDragCommit(nodeById);
-  useCanvasHandle();
+  useCanvasHandle(motion);
   useCanvasCommands(crisisId, readOnly);
 
   const onNodeDoubleClick = useStable((_event: React.MouseEvent, node: FlowNode) => {
@@ -62,7 +65,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   });
 
   return (
-    <div className="canvas" data-testid="canvas" data-crisis-id={crisisId} onDoubleClick={menus.onDoubleClick}>
+    <div className="canvas" data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
       {!readOnly && <Palette crisisId={crisisId} />}
       {findOpen && <FindBar />}
       <ReactFlow<FlowNode>
@@ -80,6 +83,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         onNodeContextMenu={menus.onNodeContextMenu}
         onEdgeContextMenu={menus.onEdgeContextMenu}
         onPaneClick={menus.onPaneClick}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

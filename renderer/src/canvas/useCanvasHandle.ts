@@ -3,19 +3,20 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useWorkbench } from '../workspace-context';
 import { fitPadding } from './visible-area';
+import type { CanvasMotion } from './canvas-motion';
 
-export function useCanvasHandle(): void {
+export function useCanvasHandle(motion: CanvasMotion): void {
   const workbench = useWorkbench();
   const flow = useReactFlow();
   useEffect(() => {
     workbench.canvas.current = {
       focusNodes: (ids) => {
         const targets = ids.map((id) => ({ id }));
-        if (targets.length) void flow.fitView({ nodes: targets, duration: 250, maxZoom: 1.2, padding: 0.4 });
+        if (targets.length) motion.track(flow.fitView({ nodes: targets, duration: 250, maxZoom: 1.2, padding: 0.4 }));
       },
-      fit: () => void flow.fitView({ duration: 250, padding: fitPadding(workbench.view.get().showMinimap), maxZoom: 1.2 }),
-      zoomIn: () => void flow.zoomIn({ duration: 150 }),
-      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fit: () => motion.track(flow.fitView({ duration: 250, padding: fitPadding(workbench.view.get().showMinimap), maxZoom: 1.2 })),
+      zoomIn: () => motion.track(flow.zoomIn({ duration: 150 })),
+      zoomOut: () => motion.track(flow.zoomOut({ duration: 150 })),
       centre: () => {
         const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
         if (!pane) return { x: 0, y: 0 };
@@ -25,5 +26,5 @@ export function useCanvasHandle(): void {
     return () => {
       workbench.canvas.current = null;
     };
-  }, [flow, workbench]);
+  }, [flow, workbench, motion]);
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { READABLE_ZOOM } from '../../../core/layout';
 import type { GraphEdge, GraphNode } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
+import type { CanvasMotion } from './canvas-motion';
 import { useStable } from './use-stable';
 import { fitPadding, openingTargets, visibleSize } from './visible-area';
 
@@ -18,31 +19,41 @@ export function useViewportMemory(
   crisisId: string,
   readOnly: boolean,
   shown: { count: number; modelNodes: readonly GraphNode[]; edges: readonly GraphEdge[] },
-): { onMoveEnd: (event: MouseEvent | TouchEvent | null, viewport: FlowViewport) => void } {
+  motion: CanvasMotion,
+): {
+  onMoveStart: (event: MouseEvent | TouchEvent | null) => void;
+  onMoveEnd: (event: MouseEvent | TouchEvent | null, viewport: FlowViewport) => void;
+} {
   const workbench = useWorkbench();
   const flow = useReactFlow();
   const opened = useRef(false);
   const { count, modelNodes, edges } = shown;
 
   useEffect(() => {
-    if (opened.current || count === 0) return;
+    if (opened.current) return;
+    // An empty crisis has nothing to frame: it is open as it is, and is fitted once it has nodes.
+    if (count === 0) return motion.openedAt();
     opened.current = true;
     const saved = workbench.session.viewports.get(crisisId);
-    if (saved) {
-      void flow.setViewport(saved);
-      return;
-    }
-    requestAnimationFrame(() => {
-      const showMinimap = workbench.view.get().showMinimap;
-      const focus = openingTargets(modelNodes, edges, visibleSize(showMinimap));
-      void flow.fitView({ ...FIT_ON_OPEN, padding: fitPadding(showMinimap), nodes: focus?.map((id) => ({ id })) });
-    });
-  }, [count, modelNodes, edges, crisisId, flow, workbench]);
+    const applied = saved
+      ? flow.setViewport(saved)
+      : new Promise<unknown>((resolve) => {
+          requestAnimationFrame(() => {
+            const showMinimap = workbench.view.get().showMinimap;
+            const focus = openingTargets(modelNodes, edges, visibleSize(showMinimap));
+            flow.fitView({ ...FIT_ON_OPEN, padding: fitPadding(showMinimap), nodes: focus?.map((id) => ({ id })) }).then(resolve, resolve);
+          });
+        });
+    motion.track(applied);
+    motion.openedAt();
+  }, [count, modelNodes, edges, crisisId, flow, workbench, motion]);
 
+  const onMoveStart = useStable((event: MouseEvent | TouchEvent | null) => motion.userMove(event, true));
   const onMoveEnd = useStable((event: MouseEvent | TouchEvent | null, viewport: FlowViewport) => {
+    motion.userMove(event, false);
     if (!event) return;
     // Kept exact: rounding would reopen the canvas half a pixel away from where it was left.
     workbench.session.viewports.remember(crisisId, { x: viewport.x, y: viewport.y, zoom: viewport.zoom }, !readOnly);
   });
-  return { onMoveEnd };
+  return { onMoveStart, onMoveEnd };
 }

@@ -10,7 +10,7 @@ const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'La
 
 export function Titlebar() {
   const workbench = useWorkbench();
-  const { view, saveState } = useDocument(workbench.doc);
+  const { view, saveState, answered } = useDocument(workbench.doc);
   const viewState = useObservable(workbench.view);
   useSyncExternalStore(workbench.commands.subscribe, workbench.commands.getVersion);
   if (!view) return null;
@@ -32,7 +32,7 @@ export function Titlebar() {
         <span className="file-name" data-testid="file-name" title={view.displayPath || 'Not saved to a file yet: use Save As'}>
           {view.fileName}
         </span>
-        <span className={`save-state save-${saveState}`} data-testid="save-state">
+        <span className={`save-state save-${saveState}`} data-testid="save-state" data-save-state={saveState} data-answered={answered}>
           {SAVE_TEXT[saveState]}
         </span>
         {view.untitled && (

@@ -19,6 +19,12 @@ export interface DocumentSnapshot {
   view: DocumentView | null;
   saveState: SaveState;
   lastError: AppError | null;
+  /**
+   * How many edit requests (edits, undos, redos) main has answered so far, failed ones
+   * included. Shown on the save indicator, so a test waits for *its* edit to be answered
+   * rather than for "saved", which also holds before the edit starts.
+   */
+  answered: number;
 }
 
 type Listener = () => void;
@@ -30,7 +36,7 @@ export interface SessionHooks {
 }
 
 export class DocumentStore {
-  private snapshot: DocumentSnapshot = { view: null, saveState: 'saved', lastError: null };
+  private snapshot: DocumentSnapshot = { view: null, saveState: 'saved', lastError: null, answered: 0 };
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -49,7 +55,7 @@ export class DocumentStore {
   setView(view: DocumentView | null): void {
     this.openMark = null;
     this.session?.opened(view?.document ?? null);
-    this.set({ view, saveState: 'saved', lastError: null });
+    this.set({ view, saveState: 'saved', lastError: null, answered: this.snapshot.answered });
   }
 
   /**
@@ -111,13 +117,13 @@ export class DocumentStore {
       (result) => {
         this.pending--;
         if (result) this.absorb(result);
-        else this.set({ ...this.snapshot, saveState: this.pending ? 'saving' : 'saved' });
+        else this.set({ ...this.snapshot, saveState: this.pending ? 'saving' : 'saved', answered: this.snapshot.answered + 1 });
         return result;
       },
       async (error: unknown) => {
         this.pending--;
         const appError = error instanceof AppError ? error : new AppError('INTERNAL', String(error));
-        this.set({ ...this.snapshot, saveState: 'failed', lastError: appError });
+        this.set({ ...this.snapshot, saveState: 'failed', lastError: appError, answered: this.snapshot.answered + 1 });
         await this.reload().catch(() => undefined);
         throw appError;
       },
@@ -128,7 +134,8 @@ export class DocumentStore {
 
   private absorb(result: EditResult): void {
     const view = this.snapshot.view;
-    if (!view) return;
+    const answered = this.snapshot.answered + 1;
+    if (!view) return this.set({ ...this.snapshot, saveState: this.pending ? 'saving' : 'saved', answered });
     const document = reduceOps(view.document, result.change.applied);
     this.session?.prune(document);
     this.set({
@@ -139,6 +146,7 @@ export class DocumentStore {
       },
       saveState: this.pending ? 'saving' : 'saved',
       lastError: null,
+      answered,
     });
   }
 

@@ -18,6 +18,7 @@ export function untitledFile(app: AppSession): string {
 /** Add a node with the palette, name it in place, and return its id. */
 export async function addNamedNode(page: Page, kind: NodeKind, title: string): Promise<string> {
   const before = await page.locator('[data-testid="graph-node"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
+  const mark = await saveMark(page);
   await page.getByTestId(`add-${kind}`).click();
   const input = page.getByTestId('title-input');
   await input.waitFor();
@@ -27,7 +28,7 @@ export async function addNamedNode(page: Page, kind: NodeKind, title: string): P
   const after = await page.locator('[data-testid="graph-node"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
   const id = after.find((x) => !before.includes(x));
   if (!id) throw new Error('no new node appeared');
-  await waitSaved(page);
+  await waitSaved(page, mark);
   return id;
 }
 
@@ -36,27 +37,59 @@ export async function dragNode(page: Page, id: string, dx: number, dy: number): 
   const box = (await nodeLocator(page, id).boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + 12;
+  const mark = await saveMark(page);
   await page.mouse.move(x, y);
   await page.mouse.down();
   for (let i = 1; i <= 5; i++) await page.mouse.move(x + (dx * i) / 5, y + (dy * i) / 5);
   await page.mouse.up();
-  await waitSaved(page);
+  await waitSaved(page, mark);
 }
 
-/** Drag from one node's source handle to another's target handle. */
-export async function connect(page: Page, fromId: string, toId: string): Promise<void> {
+/**
+ * Drag from one node's source handle to another's target handle, and wait until the new edge is
+ * in the file; a connection the rules refuse sends no edit, so then pass `{ refused: true }`.
+ */
+export async function connect(page: Page, fromId: string, toId: string, options: { refused?: boolean } = {}): Promise<void> {
   const from = (await page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`).boundingBox())!;
   const to = (await page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target`).boundingBox())!;
+  const mark = await saveMark(page);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
   await page.mouse.up();
-  await waitSaved(page);
+  if (!options.refused) await waitSaved(page, mark);
 }
 
-export async function waitSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid="save-state"]', { hasText: 'All changes saved' }).waitFor();
+/*
+ * Saving. "All changes saved" also holds before an edit has started, so waiting for it proves
+ * nothing. The save indicator carries the number of edit requests main has answered
+ * (data-answered): take that number before an action, and wait for it to pass.
+ */
+
+/** The number of edit requests answered so far: take it before an action, then `waitSaved(page, mark)`. */
+export async function saveMark(page: Page): Promise<number> {
+  return Number(await page.getByTestId('save-state').getAttribute('data-answered'));
+}
+
+/** Wait until main has answered an edit request made after `mark`, with nothing pending: the file holds it. */
+export async function waitSaved(page: Page, mark: number): Promise<void> {
+  await page.waitForFunction(
+    (since) => {
+      const indicator = document.querySelector('[data-testid="save-state"]');
+      return indicator?.getAttribute('data-save-state') === 'saved' && Number(indicator.getAttribute('data-answered')) > since;
+    },
+    mark,
+    { polling: 'raf' },
+  );
+}
+
+/** Run a user action that edits, and wait until what it sent is in the file. */
+export async function saving<T>(page: Page, action: () => Promise<T>): Promise<T> {
+  const mark = await saveMark(page);
+  const result = await action();
+  await waitSaved(page, mark);
+  return result;
 }
 
 /** Run a command through the keyboard with focus on the canvas. */
@@ -66,14 +99,10 @@ export async function pressOnCanvas(page: Page, keys: string): Promise<void> {
   await page.keyboard.press(keys);
 }
 
-/** Wait until the canvas stops moving (after fit or focus animations). */
+/**
+ * Wait until the canvas is still: its first viewport applied and no pan, zoom or animation
+ * under way (the canvas publishes this as data-canvas-state; see renderer/src/canvas/canvas-motion.ts).
+ */
 export async function waitCanvasStill(page: Page): Promise<void> {
-  let last = '';
-  let still = 0;
-  for (let i = 0; i < 60 && still < 3; i++) {
-    const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-    still = now === last ? still + 1 : 0;
-    last = now;
-    await page.waitForTimeout(100);
-  }
+  await page.locator('[data-testid="canvas"][data-canvas-state="still"]').waitFor();
 }
