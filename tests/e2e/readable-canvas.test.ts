@@ -11,7 +11,7 @@ import { blankNode, type NodeKind } from '../../core/model';
 import type { Op } from '../../core/ops';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
-import { waitCanvasStill, waitSaved } from './harness/editor';
+import { saving, waitCanvasStill } from './harness/editor';
 import { openBuiltScenario } from './harness/scenario';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -99,8 +99,7 @@ describe('a readable canvas', () => {
       const edge = (id: string, source: string, target: string, kind: 'leads-to' | 'averts' | 'contains'): Op => ({ op: 'edge.create', edge: { id, crisisId, source, target, kind, label: '', confidence: null } });
       return [...ops, edge('e1', 'n0', 'n2', 'leads-to'), edge('e2', 'n1', 'n2', 'leads-to'), edge('e3', 'n2', 'n3', 'leads-to'), edge('e4', 'n2', 'n4', 'leads-to'), edge('e5', 'n3', 'n5', 'leads-to'), edge('e6', 'n6', 'n3', 'contains'), edge('e7', 'n7', 'n4', 'contains'), edge('e8', 'n8', 'n0', 'averts'), edge('e9', 'n9', 'n5', 'contains')];
     });
-    await page.getByTestId('tool-view.arrange').click();
-    await waitSaved(page);
+    await saving(page, () => page.getByTestId('tool-view.arrange').click());
     await waitCanvasStill(page);
     const state = await canvasState(page);
     expect(state.zoom).toBeGreaterThanOrEqual(0.6);
@@ -118,8 +117,7 @@ describe('a readable canvas', () => {
     await page.getByTestId('title-input').press('Enter');
     await page.getByTestId('add-trigger').click();
     await page.getByTestId('title-input').fill('Another trigger');
-    await page.getByTestId('title-input').press('Enter');
-    await waitSaved(page);
+    await saving(page, () => page.getByTestId('title-input').press('Enter'));
     const after = readOnDiskX(file);
     const column = (kind: string, exclude: string) => after.filter((r) => r.kind === kind && r.title !== exclude)[0]!.x;
     expect(after.find((r) => r.title === 'Second crisis')!.x).toBe(column('crisis', 'Second crisis'));
