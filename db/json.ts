@@ -69,18 +69,24 @@ export function exportDocumentJson(doc: ScenarioDocument): string {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The path of the first prototype-polluting key, depth first, or null. */
-function findForbiddenKey(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findForbiddenKey(value[i], [...path, i]);
-      if (hit) return hit;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return [...path, key];
-      const hit = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key]);
-      if (hit) return hit;
+/** Deeper than any scenario document (which nests about 4 levels): refused, not walked. */
+const MAX_DEPTH = 64;
+
+/**
+ * The first prototype-polluting key or over-deep nesting, depth first, or null. Walked with an
+ * explicit stack, so a hostile file nested a million levels deep cannot overflow the call stack.
+ */
+function findHostileShape(root: unknown): { path: (string | number)[]; problem: 'key' | 'depth' } | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > MAX_DEPTH) return { path, problem: 'depth' };
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (let k = entries.length - 1; k >= 0; k--) {
+      const [key, child] = entries[k]!;
+      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) return { path: [...path, key], problem: 'key' };
+      stack.push({ value: child, path: [...path, key] });
     }
   }
   return null;
@@ -94,8 +100,9 @@ export function parseDocumentJson(text: string): { ok: true; document: ScenarioD
   } catch (err) {
     return fail(`Not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const forbidden = findForbiddenKey(raw, []);
-  if (forbidden) return fail(`${formatPath(forbidden)}: the key "${String(forbidden.at(-1))}" is not allowed`);
+  const hostile = findHostileShape(raw);
+  if (hostile?.problem === 'depth') return fail(`nested too deeply at ${formatPath(hostile.path.slice(0, 8))}…`);
+  if (hostile) return fail(`${formatPath(hostile.path)}: the key "${String(hostile.path.at(-1))}" is not allowed`);
   try {
     return { ok: true, document: validateDocument(raw, 'IMPORT_INVALID') };
   } catch (err) {

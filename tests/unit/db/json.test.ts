@@ -70,3 +70,11 @@ describe('docs/scenario-json.schema.json', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('hostile nesting', () => {
+  it('a value nested 200,000 levels deep is refused by path, not with an internal error', () => {
+    const deep = `{"format":"scenario-workbench","formatVersion":1,"scenario":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const parsed = parseDocumentJson(deep);
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID', message: expect.stringMatching(/^nested too deeply at scenario\[0\]\[0\]/) } });
+  });
+});
