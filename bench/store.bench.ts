@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blankNode, DEFAULT_ACTORS, type GraphEdge, type GraphNode, type ScenarioDocument } from '../core/model';
+import { blankNode, DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, type GraphEdge, type GraphNode, type ScenarioDocument } from '../core/model';
 import { createScenarioFile, openScenarioFile, runMigrations, type ScenarioStore } from '../db';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -54,8 +54,8 @@ export function syntheticDocument(nodeCount: number): ScenarioDocument {
     }
   }
   return {
-    format: 'scenario-workbench', formatVersion: 1,
-    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
+    format: 'scenario-workbench', formatVersion: DOCUMENT_FORMAT_VERSION,
+    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })), crises, nodes, edges, stances: [], sources: [], provenance: [],
   };
 }

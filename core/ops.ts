@@ -9,7 +9,7 @@ import { Position, Provenance, Source } from './model/evidence';
 import { Actor, Crisis, ScenarioMeta } from './model/scenario';
 import { Id } from './model/primitives';
 
-export const ScenarioPatch = ScenarioMeta.pick({ title: true, description: true, coreActorIds: true }).partial();
+export const ScenarioPatch = ScenarioMeta.pick({ title: true, description: true, coreActorIds: true, author: true, marking: true, markingCaveat: true, exportAudience: true }).partial();
 export const ActorPatch = Actor.omit({ id: true }).partial();
 export const CrisisPatch = Crisis.omit({ id: true }).partial();
 export const SourcePatch = Source.omit({ id: true }).partial();

@@ -4,9 +4,9 @@
  * its JSON array columns. Rows read here are not trusted: load() validates the whole document.
  */
 import { AppError } from '../core/errors';
-import type { Actor, Crisis, GraphEdge, GraphNode, Provenance, ScenarioMeta, Source, Stance } from '../core/model';
+import type { Actor, Crisis, ExportAudience, GraphEdge, GraphNode, Provenance, ScenarioMeta, Source, Stance } from '../core/model';
 
-export const SELECT_SCENARIO = 'SELECT title, description, created_at AS createdAt, modified_at AS modifiedAt, core_actor_ids AS coreActorIds FROM scenario WHERE singleton = 1';
+export const SELECT_SCENARIO = 'SELECT title, description, created_at AS createdAt, modified_at AS modifiedAt, core_actor_ids AS coreActorIds, author, marking, marking_caveat AS markingCaveat, export_audience AS exportAudience FROM scenario WHERE singleton = 1';
 export const SELECT_ACTOR = 'SELECT id, name, code, color, ord AS "order" FROM actors';
 export const SELECT_CRISIS = 'SELECT id, title, region, summary, status, viewport_x AS vx, viewport_y AS vy, viewport_zoom AS vzoom, ord AS "order" FROM crises';
 export const SELECT_NODE =
@@ -36,7 +36,16 @@ export function parseStringArray(text: unknown, where = 'a list column'): string
   throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${where} is not a JSON list.`);
 }
 
-export type ScenarioRow = Omit<ScenarioMeta, 'coreActorIds'> & { coreActorIds: string };
+/** The remembered export audience (a JSON object); its shape is checked by the document validation after load. */
+function parseJsonCell(text: string, where: string): ExportAudience {
+  try {
+    return JSON.parse(text) as ExportAudience;
+  } catch {
+    throw new AppError('DAMAGED_FILE', `The scenario file is damaged: ${where} is not JSON.`);
+  }
+}
+
+export type ScenarioRow = Omit<ScenarioMeta, 'coreActorIds' | 'exportAudience'> & { coreActorIds: string; exportAudience: string | null };
 export type NodeRow = Omit<GraphNode, 'tags' | 'supportingActorIds'> & { tags: string; supportingActorIds: string };
 export interface CrisisRow {
   id: string;
@@ -51,7 +60,12 @@ export interface CrisisRow {
 }
 
 export function scenarioFromRow(row: ScenarioRow): ScenarioMeta {
-  return { title: row.title, description: row.description, createdAt: row.createdAt, modifiedAt: row.modifiedAt, coreActorIds: parseStringArray(row.coreActorIds, "the scenario's list of core actors") };
+  return {
+    title: row.title, description: row.description, createdAt: row.createdAt, modifiedAt: row.modifiedAt,
+    coreActorIds: parseStringArray(row.coreActorIds, "the scenario's list of core actors"),
+    author: row.author, marking: row.marking, markingCaveat: row.markingCaveat,
+    exportAudience: row.exportAudience === null ? null : parseJsonCell(row.exportAudience, "the scenario's remembered export audience"),
+  };
 }
 
 export function crisisFromRow(r: CrisisRow): Crisis {
@@ -86,7 +100,10 @@ export const provenanceFromCells = (r: Cells): unknown => ({ id: r[0], elementId
 
 export type Params = (string | number | null)[];
 
-export const scenarioParams = (s: ScenarioMeta): Params => [s.title, s.description, s.createdAt, s.modifiedAt, JSON.stringify(s.coreActorIds)];
+export const scenarioParams = (s: ScenarioMeta): Params => [
+  s.title, s.description, s.createdAt, s.modifiedAt, JSON.stringify(s.coreActorIds),
+  s.author, s.marking, s.markingCaveat, s.exportAudience === null ? null : JSON.stringify(s.exportAudience),
+];
 export const actorParams = (a: Actor): Params => [a.id, a.name, a.code, a.color, a.order];
 export const crisisParams = (c: Crisis): Params => [c.id, c.title, c.region, c.summary, c.status, c.viewport.x, c.viewport.y, c.viewport.zoom, c.order];
 export const nodeParams = (n: GraphNode): Params => [

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import {
   Actor, Crisis, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, GraphEdge, GraphNode, Provenance, ScenarioMeta, Source, Stance,
-  documentIssues, formatPath, type ScenarioDocument,
+  UNMARKED, documentIssues, formatPath, type ScenarioDocument,
 } from '../core/model';
 import { checkConnection } from '../core/rules';
 import { createScenarioFile, type OpenOptions } from './open';
@@ -106,7 +106,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
   const read = readValidRows(s, raw);
   const actorIds = new Set(read.actors.map((a) => a.id));
   const fallbackTitle = `${basename(source, extname(source)) || 'Scenario'} (recovered)`.slice(0, 300);
-  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id) };
+  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id), ...UNMARKED };
   if (!read.meta) s.problem('scenario', 'The scenario record was lost: the title is taken from the file name.', false);
   meta.coreActorIds = meta.coreActorIds.filter((id) => actorIds.has(id));
   keepNodesWhole(s, read.nodes, read.crises, actorIds);
@@ -147,7 +147,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
 
 /** Every readable row that passes its schema on its own; ids used twice keep their first row. */
 function readValidRows(s: Salvage, raw: Record<SalvageTable, RawTable>) {
-  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]) }), ScenarioMeta, () => 'the scenario record');
+  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]), author: r[5], marking: r[6], markingCaveat: r[7], exportAudience: r[8] === null ? null : parseList(r[8]) }), ScenarioMeta, () => 'the scenario record');
   return {
     meta: metas[0],
     actors: unique(s, 'actors', s.rows('actors', raw.actors, CELLS.actors, Actor, named('actor')), 'actor'),

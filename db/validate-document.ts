@@ -1,6 +1,6 @@
 /** Whole-document helpers shared by create and JSON import: the starter scenario and full validation. */
 import { AppError } from '../core/errors';
-import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, ScenarioDocument, documentIssues, formatPath, isSoundDocument } from '../core/model';
+import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, ScenarioDocument, UNMARKED, documentIssues, formatPath, isSoundDocument } from '../core/model';
 
 /** The document a brand-new scenario starts with. */
 export function starterDocument(title: string, now: Date = new Date()): ScenarioDocument {
@@ -8,7 +8,7 @@ export function starterDocument(title: string, now: Date = new Date()): Scenario
   return {
     format: DOCUMENT_FORMAT,
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title, description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
+    scenario: { title, description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
     crises: [{ id: globalThis.crypto.randomUUID(), title: 'First crisis', region: '', summary: '', status: 'draft', viewport: { ...DEFAULT_VIEWPORT }, order: 0 }],
     nodes: [], edges: [], stances: [], sources: [], provenance: [],

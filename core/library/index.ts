@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors';
 import type { ScenarioDocument } from '../model';
-import { DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, DEFAULT_ACTORS, ScenarioDocument as ScenarioDocumentSchema, documentIssues, formatPath } from '../model';
+import { DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, DEFAULT_ACTORS, UNMARKED, ScenarioDocument as ScenarioDocumentSchema, documentIssues, formatPath } from '../model';
 import { loadReportLibrary } from './load';
 import { placeCrisisNodes } from './place';
 
@@ -33,6 +33,7 @@ export function reportLibrary(now: Date = new Date()): ScenarioDocument {
       createdAt: stamp,
       modifiedAt: stamp,
       coreActorIds: DEFAULT_ACTORS.map((a) => a.id),
+      ...UNMARKED,
     },
     actors: library.actors,
     crises: library.crises.map((entry) => entry.crisis),

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { checkConnection } from '../rules';
 import { GraphEdge, GraphNode } from './graph';
 import { Provenance, Source, Stance } from './evidence';
+import { UNMARKED } from './handling';
 import { Actor, Crisis, DEFAULT_ACTORS, ScenarioMeta } from './scenario';
 
 export const DOCUMENT_FORMAT = 'scenario-workbench' as const;
-export const DOCUMENT_FORMAT_VERSION = 1 as const;
+export const DOCUMENT_FORMAT_VERSION = 2 as const;
 const MAX_ITEMS = 1_000_000;
 
 export const ScenarioDocument = z.strictObject({
@@ -38,7 +39,7 @@ export function emptyDocument(options: NewDocumentOptions): ScenarioDocument {
   return {
     format: DOCUMENT_FORMAT,
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id) },
+    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
     crises: [],
     nodes: [],

@@ -15,6 +15,7 @@ import { POSITIONS } from './evidence';
 import { HORIZONS, LIMITS, Timestamp } from './primitives';
 import { isNormalizedText } from './text';
 import { CRISIS_STATUSES } from './scenario';
+import { ExportAudience, MARKING_LIMITS } from './handling';
 import { DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, type ScenarioDocument } from './document';
 
 type Obj = Record<string, unknown>;
@@ -87,9 +88,14 @@ const isCrisis = (c: unknown): c is Obj =>
   isObject(c, 7) && isId(c.id) && isTrimmed(c.title, LIMITS.title) && isText(c.region, LIMITS.shortText) &&
   isText(c.summary, LIMITS.description) && CRISIS_STATUS_SET.has(c.status) && isViewport(c.viewport) && isOrder(c.order);
 
+/** One line, trimmed, possibly empty: what the marking schemas return unchanged. */
+const isMarkingText = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max && v.trim() === v && !/[\n\r]/.test(v) && isNormalizedText(v);
+
 const isMeta = (m: unknown): m is Obj =>
-  isObject(m, 5) && isTrimmed(m.title, LIMITS.title) && isText(m.description, LIMITS.description) &&
-  Timestamp.safeParse(m.createdAt).success && Timestamp.safeParse(m.modifiedAt).success && isArrayOf(m.coreActorIds, 100, isId);
+  isObject(m, 9) && isTrimmed(m.title, LIMITS.title) && isText(m.description, LIMITS.description) &&
+  Timestamp.safeParse(m.createdAt).success && Timestamp.safeParse(m.modifiedAt).success && isArrayOf(m.coreActorIds, 100, isId) &&
+  isText(m.author, LIMITS.shortText) && isMarkingText(m.marking, MARKING_LIMITS.marking) && isMarkingText(m.markingCaveat, MARKING_LIMITS.caveat) &&
+  (m.exportAudience === null || ExportAudience.safeParse(m.exportAudience).success);
 
 /** Every id in `list` is new to `seen`; adds them. */
 function allNew(list: readonly Obj[], seen: Set<unknown>): boolean {

@@ -1,5 +1,6 @@
 export * from './primitives';
 export * from './text';
+export * from './handling';
 export * from './scenario';
 export * from './graph';
 export * from './evidence';

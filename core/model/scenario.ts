@@ -1,5 +1,6 @@
 /** The scenario's own details, its actors and its crises. */
 import { z } from 'zod';
+import { ExportAudience, Marking, MarkingCaveat } from './handling';
 import { Color, Coord, Id, LIMITS, LongText, ShortText, Text, Timestamp, Title } from './primitives';
 
 export const ScenarioMeta = z.strictObject({
@@ -9,6 +10,14 @@ export const ScenarioMeta = z.strictObject({
   modifiedAt: Timestamp,
   /** The actors whose agreement counts for consensus; defaults to the four governments. */
   coreActorIds: z.array(Id).max(100),
+  /** Who prepared the scenario, for the cover of a brief. */
+  author: ShortText,
+  /** The handling marking every export carries ('' = unmarked), e.g. OFFICIAL. */
+  marking: Marking,
+  /** The caveat line printed with the marking, e.g. "REL TO USA, JPN". */
+  markingCaveat: MarkingCaveat,
+  /** The audience the last export was cut for, remembered per scenario; null until the first. */
+  exportAudience: ExportAudience.nullable(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

@@ -3,7 +3,7 @@
  * document it returns against the schema and documentIssues, so a test graph that breaks
  * the connection rules fails loudly instead of testing an impossible file.
  */
-import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, ScenarioDocument, blankNode, documentIssues, formatPath } from '../../../core/model';
+import { DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, DEFAULT_VIEWPORT, ScenarioDocument, blankNode, documentIssues, formatPath } from '../../../core/model';
 import type { Actor, GraphEdge, GraphNode, Position, ResponseStatus } from '../../../core/model';
 import { inferEdgeKind } from '../../../core/rules';
 
@@ -59,13 +59,14 @@ export function scenario(spec: ScenarioSpec): ScenarioDocument {
   const actors = spec.actors ?? [...DEFAULT_ACTORS];
   const doc = ScenarioDocument.parse({
     format: 'scenario-workbench',
-    formatVersion: 1,
+    formatVersion: DOCUMENT_FORMAT_VERSION,
     scenario: {
       title: 'Test scenario',
       description: '',
       createdAt: '2026-01-01T00:00:00.000Z',
       modifiedAt: '2026-01-01T00:00:00.000Z',
       coreActorIds: spec.coreActorIds ?? actors.slice(0, 4).map((a) => a.id),
+      ...UNMARKED,
     },
     actors,
     crises,

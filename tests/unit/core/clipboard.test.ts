@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { copyNodes, parseClip, pasteClip } from '../../../core/clipboard';
-import { blankNode, documentIssues, DEFAULT_ACTORS, type ScenarioDocument } from '../../../core/model';
+import { blankNode, documentIssues, DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, type ScenarioDocument } from '../../../core/model';
 import { reduceOps } from '../../../core/patch-document';
 
 function doc(): ScenarioDocument {
   const crisis = (id: string) => ({ id, title: id, region: '', summary: '', status: 'draft' as const, viewport: { x: 0, y: 0, zoom: 1 }, order: 0 });
   return {
     format: 'scenario-workbench',
-    formatVersion: 1,
-    scenario: { title: 'S', description: '', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', coreActorIds: ['us', 'jp', 'kr', 'cn'] },
+    formatVersion: DOCUMENT_FORMAT_VERSION,
+    scenario: { title: 'S', description: '', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', coreActorIds: ['us', 'jp', 'kr', 'cn'], ...UNMARKED },
     actors: [...DEFAULT_ACTORS, { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#111111', order: 4 }],
     crises: [crisis('a'), crisis('b')],
     nodes: [

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blankNode, DEFAULT_ACTORS, type GraphNode, type ScenarioDocument } from '../../../core/model';
+import { blankNode, DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, type GraphNode, type ScenarioDocument } from '../../../core/model';
 import { createScenarioFile } from '../../../db';
 import type { ScenarioStore } from '../../../db';
 
@@ -32,8 +32,11 @@ export function richDocument(): ScenarioDocument {
   const c = 'crisis-a';
   return {
     format: 'scenario-workbench',
-    formatVersion: 1,
-    scenario: { title: 'Strait contingency', description: 'Planning notes', createdAt: at, modifiedAt: at, coreActorIds: ['us', 'jp', 'kr', 'cn'] },
+    formatVersion: DOCUMENT_FORMAT_VERSION,
+    scenario: { title: 'Strait contingency', description: 'Planning notes', createdAt: at, modifiedAt: at, coreActorIds: ['us', 'jp', 'kr', 'cn'],
+      author: 'Planning cell', marking: 'OFFICIAL', markingCaveat: 'REL TO USA, JPN',
+      exportAudience: { actorIds: ['us', 'jp'], notes: false, reportOnly: true, crisisIds: null },
+    },
     actors: [...DEFAULT_ACTORS.map((a) => ({ ...a })), { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#123456', order: 4 }],
     crises: [
       { id: c, title: 'Blockade', region: 'East Asia', summary: 'A maritime blockade', status: 'active', viewport: { x: 1.5, y: -2, zoom: 0.75 }, order: 0 },

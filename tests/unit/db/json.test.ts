@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_FORMAT_VERSION } from '../../../core/model';
 import { canonicalDocument, documentJsonSchema, exportDocumentJson, parseDocumentJson } from '../../../db';
 import { richDocument } from './helpers';
 
@@ -14,7 +15,7 @@ describe('JSON export', () => {
   it('is deterministic: 2-space indent, keys in schema order, arrays in canonical order', () => {
     const text = exportDocumentJson(richDocument());
     expect(text).toBe(exportDocumentJson(JSON.parse(JSON.stringify(richDocument()))));
-    expect(text.startsWith('{\n  "format": "scenario-workbench",\n  "formatVersion": 1,\n  "scenario": {\n    "title"')).toBe(true);
+    expect(text.startsWith(`{\n  "format": "scenario-workbench",\n  "formatVersion": ${DOCUMENT_FORMAT_VERSION},\n  "scenario": {\n    "title"`)).toBe(true);
     const doc = JSON.parse(text) as ReturnType<typeof richDocument>;
     expect(doc.nodes.map((n) => n.id)).toEqual([...doc.nodes.map((n) => n.id)].sort());
     expect(Object.keys(doc.nodes[0]!)).toEqual(['id', 'crisisId', 'kind', 'title', 'description', 'tags', 'x', 'y', 'width', 'height', 'likelihood', 'severity', 'horizon', 'leadActorId', 'supportingActorIds', 'responseStatus', 'leadTime']);

@@ -74,11 +74,33 @@ describe('migrations', () => {
     expect(readdirSync(dir.dir)).toEqual(['v1.scenario']);
   });
 
+  it('004 (from a version 3 file with data): the scenario is unmarked, has no author and no remembered audience; a marking is one line', () => {
+    const path = fileAtVersion(3);
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const doc = opened.store.load();
+    expect(doc.scenario).toEqual({
+      title: 'Old plan', description: '', createdAt: '2020-01-01T00:00:00.000Z', modifiedAt: '2020-01-01T00:00:00.000Z', coreActorIds: ['us'],
+      author: '', marking: '', markingCaveat: '', exportAudience: null,
+    });
+    expect(doc.nodes).toHaveLength(2);
+    expect(doc.stances).toEqual([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
+    const audience = { actorIds: ['us'], notes: false, reportOnly: false, crisisIds: ['c1'] };
+    opened.store.apply([{ op: 'scenario.update', patch: { marking: 'CONFIDENTIAL', markingCaveat: 'REL TO USA, JPN', author: 'J5 plans', exportAudience: audience } }]);
+    expect(opened.store.load().scenario).toMatchObject({ marking: 'CONFIDENTIAL', markingCaveat: 'REL TO USA, JPN', author: 'J5 plans', exportAudience: audience });
+    opened.store.close();
+    const db = new Database(path);
+    expect(() => db.exec("UPDATE scenario SET marking = 'SECRET' || char(10) || 'x'")).toThrow(/CHECK constraint/);
+    expect(() => db.exec("UPDATE scenario SET export_audience = '[1]'")).toThrow(/CHECK constraint/);
+    db.close();
+  });
+
   it('all pending steps run in one transaction: a failing step leaves the earlier ones unapplied', () => {
-    const failing: Migration = { version: 3, name: 'broken', up: (db) => db.exec('CREATE TABLE nodes (x TEXT) STRICT') };
+    const failing: Migration = { version: SCHEMA_VERSION + 1, name: 'broken', up: (db) => db.exec('CREATE TABLE nodes (x TEXT) STRICT') };
     const db = new Database(':memory:');
     runMigrations(db, 1);
-    expect(() => runMigrations(db, 3, [...MIGRATIONS, failing])).toThrow();
+    expect(() => runMigrations(db, SCHEMA_VERSION + 1, [...MIGRATIONS, failing])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'edges_by_source'").get()).toEqual({ n: 0 });
     db.close();
@@ -87,7 +109,7 @@ describe('migrations', () => {
   it('a failed upgrade leaves the original file byte-for-byte intact, with no temp copy left', () => {
     const path = fileAtVersion(1);
     const before = sha256(path);
-    const failing: Migration = { version: 3, name: 'broken', up: () => { throw new Error('boom'); } };
+    const failing: Migration = { version: SCHEMA_VERSION + 1, name: 'broken', up: () => { throw new Error('boom'); } };
     expect(() => openStore(path, {}, [...MIGRATIONS, failing])).toThrow(expect.objectContaining({ message: expect.stringMatching(/original is unchanged/) }));
     expect(sha256(path)).toBe(before);
     expect(readdirSync(dir.dir)).toEqual(['v1.scenario']);
