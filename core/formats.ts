@@ -7,6 +7,7 @@
  * its renderer in main/export and nothing else.
  */
 import { z } from 'zod';
+import { ExportAudience, Marking, MarkingCaveat } from './model/handling';
 
 /** Paper for PDF exports: a page that fits the diagram, or A4/Letter landscape with the diagram scaled to fit. */
 export const PAPERS = ['fit', 'a4', 'letter'] as const;
@@ -23,6 +24,10 @@ export const EXPORT_OPTIONS = {
   bom: z.boolean().optional(),
   /** PDF: the page size. */
   paper: z.enum(PAPERS).optional(),
+  /** Every format: who the export is cut for (which actors' stances, notes, report-only); absent: everyone, everything. */
+  audience: ExportAudience.optional(),
+  /** Every format: a marking and caveat that replace the scenario's for this export (the CLI's --marking, --caveat); a marking is never removed. */
+  marking: z.strictObject({ marking: Marking.optional(), caveat: MarkingCaveat.optional() }).optional(),
 };
 export type ExportOptionName = keyof typeof EXPORT_OPTIONS;
 
@@ -38,19 +43,22 @@ export interface ExportFormatInfo {
   options: readonly ExportOptionName[];
 }
 
+/** Options every format reads: the audience cut and the marking (docs/export-formats.md, "Handling and audience"). */
+const EVERY_FORMAT = ['audience', 'marking'] as const;
+
 /** In the order the menu and the export dialog list them. */
 export const EXPORT_FORMAT_TABLE = {
-  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF document', menuLabel: 'PDF…', options: ['paper'] },
-  png: { extension: 'png', mime: 'image/png', label: 'PNG image', menuLabel: 'PNG Image…', options: ['scale'] },
-  svg: { extension: 'svg', mime: 'image/svg+xml', label: 'SVG image', menuLabel: 'SVG Image…', options: [] },
-  html: { extension: 'html', mime: 'text/html; charset=utf-8', label: 'HTML brief, one file', menuLabel: 'HTML Brief…', options: [] },
-  md: { extension: 'md', mime: 'text/markdown; charset=utf-8', label: 'Markdown brief', menuLabel: 'Markdown Brief…', options: [] },
-  csv: { extension: 'csv', mime: 'text/csv; charset=utf-8', label: 'CSV nodes and edges, for spreadsheets', menuLabel: 'CSV…', options: ['bom'] },
-  json: { extension: 'json', mime: 'application/json', label: 'Scenario JSON, lossless', menuLabel: 'JSON…', options: [] },
-  graphml: { extension: 'graphml', mime: 'application/graphml+xml', label: 'GraphML, for yEd', menuLabel: 'GraphML (yEd)…', options: [] },
-  canvas: { extension: 'canvas', mime: 'application/json', label: 'JSON Canvas, for Obsidian', menuLabel: 'JSON Canvas (Obsidian)…', options: [] },
-  mermaid: { extension: 'mmd', mime: 'text/vnd.mermaid; charset=utf-8', label: 'Mermaid flowchart', menuLabel: 'Mermaid…', options: [] },
-  dot: { extension: 'dot', mime: 'text/vnd.graphviz; charset=utf-8', label: 'Graphviz DOT', menuLabel: 'Graphviz DOT…', options: [] },
+  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF document', menuLabel: 'PDF…', options: ['paper', ...EVERY_FORMAT] },
+  png: { extension: 'png', mime: 'image/png', label: 'PNG image', menuLabel: 'PNG Image…', options: ['scale', ...EVERY_FORMAT] },
+  svg: { extension: 'svg', mime: 'image/svg+xml', label: 'SVG image', menuLabel: 'SVG Image…', options: [...EVERY_FORMAT] },
+  html: { extension: 'html', mime: 'text/html; charset=utf-8', label: 'HTML brief, one file', menuLabel: 'HTML Brief…', options: [...EVERY_FORMAT] },
+  md: { extension: 'md', mime: 'text/markdown; charset=utf-8', label: 'Markdown brief', menuLabel: 'Markdown Brief…', options: [...EVERY_FORMAT] },
+  csv: { extension: 'csv', mime: 'text/csv; charset=utf-8', label: 'CSV nodes and edges, for spreadsheets', menuLabel: 'CSV…', options: ['bom', ...EVERY_FORMAT] },
+  json: { extension: 'json', mime: 'application/json', label: 'Scenario JSON, lossless', menuLabel: 'JSON…', options: [...EVERY_FORMAT] },
+  graphml: { extension: 'graphml', mime: 'application/graphml+xml', label: 'GraphML, for yEd', menuLabel: 'GraphML (yEd)…', options: [...EVERY_FORMAT] },
+  canvas: { extension: 'canvas', mime: 'application/json', label: 'JSON Canvas, for Obsidian', menuLabel: 'JSON Canvas (Obsidian)…', options: [...EVERY_FORMAT] },
+  mermaid: { extension: 'mmd', mime: 'text/vnd.mermaid; charset=utf-8', label: 'Mermaid flowchart', menuLabel: 'Mermaid…', options: [...EVERY_FORMAT] },
+  dot: { extension: 'dot', mime: 'text/vnd.graphviz; charset=utf-8', label: 'Graphviz DOT', menuLabel: 'Graphviz DOT…', options: [...EVERY_FORMAT] },
 } as const satisfies Record<string, ExportFormatInfo>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMAT_TABLE;

@@ -67,6 +67,7 @@ export { EXPORT_FORMATS, ExportFormat, IMPORT_FORMATS, ImportFormat } from '../f
 
 export const ExportScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('crisis'), crisisId: Id }),
+  z.strictObject({ kind: z.literal('crises'), crisisIds: z.array(Id).min(1).max(100_000) }),
   z.strictObject({ kind: z.literal('selection'), nodeIds: z.array(Id).min(1).max(100_000) }),
   z.strictObject({ kind: z.literal('all') }),
 ]);

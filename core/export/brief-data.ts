@@ -1,9 +1,12 @@
 /**
- * What a brief says about each crisis, computed once for both the Markdown and the HTML
- * brief: the nodes by kind, coverage gaps, the consensus table and the citations.
+ * What a brief says, computed once for the Markdown, HTML and PDF briefs: per crisis its
+ * elements in flow order with their links, the coverage gaps, responses by lead actor, the
+ * consensus table with its notes, and the quotes; then the sources cited. It reads the
+ * document already cut for the audience (audience.ts), so what is left out is simply absent.
  */
 import { coverageGaps as analysisGaps } from '../analysis';
-import type { Actor, GraphNode, Position, ScenarioDocument } from '../model';
+import { NODE_KINDS, type Actor, type GraphEdge, type GraphNode, type Position, type ScenarioDocument, type Source, type Stance } from '../model';
+import type { ExportHeader } from './audience';
 import { scopedGraph, scopeTitle, type CrisisGraph, type ExportScope } from './scope';
 
 export interface CoverageGaps {
@@ -17,36 +20,67 @@ export interface CoverageGaps {
   orphanedResponses: GraphNode[];
 }
 
+/** One end of an edge as seen from a node: where it goes (out) or where it comes from (in). */
+export interface ElementLink {
+  edge: GraphEdge;
+  direction: 'out' | 'in';
+  other: GraphNode;
+}
+
+export interface ElementEntry {
+  node: GraphNode;
+  links: ElementLink[];
+}
+
 export interface ConsensusRow {
   node: GraphNode;
-  positions: Position[];
+  /** One per consensus actor, in column order; null where the actor has taken no position. */
+  stances: (Stance | null)[];
+}
+
+export interface StanceNote {
+  actor: Actor;
+  node: GraphNode;
+  stance: Stance;
+}
+
+export interface LeadGroup {
+  /** null: responses nobody leads. */
+  lead: Actor | null;
+  responses: GraphNode[];
 }
 
 export interface Citation {
   node: GraphNode;
   quote: string;
-  sourceTitle: string;
+  source: Source | null;
   locator: string;
 }
 
 export interface BriefSection {
   graph: CrisisGraph;
-  triggers: GraphNode[];
-  crises: GraphNode[];
-  impacts: GraphNode[];
-  responses: GraphNode[];
+  /** Triggers, crises, impacts, responses, in that order. */
+  elements: ElementEntry[];
   gaps: CoverageGaps;
+  byLead: LeadGroup[];
   consensus: ConsensusRow[];
+  notes: StanceNote[];
   citations: Citation[];
 }
 
 export interface BriefData {
   title: string;
   description: string;
+  author: string;
+  /** The scenario's last change, YYYY-MM-DD. */
+  date: string;
+  header: ExportHeader;
   actors: Actor[];
-  /** Actor columns of the consensus tables: the scenario's core actors, else every actor. */
+  /** Actor columns of the consensus tables: the scenario's core actors shown to this audience, else every actor shown. */
   consensusActors: Actor[];
   sections: BriefSection[];
+  /** Sources cited anywhere in the brief, by title. */
+  sources: Source[];
 }
 
 /** Gaps in one crisis graph, by the rules of core/analysis (docs/analysis.md), grouped for a brief. */
@@ -69,47 +103,103 @@ export function coverageGaps(graph: CrisisGraph, actors: Actor[]): CoverageGaps 
   return gaps;
 }
 
-const byTitle = (a: GraphNode, b: GraphNode): number => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1);
+const byTitle = (a: { title: string; id: string }, b: { title: string; id: string }): number =>
+  a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const KIND_RANK = new Map(NODE_KINDS.map((k, i) => [k, i]));
+/** Flow order: trigger → crisis → impact → response, then by title. */
+const byFlow = (a: GraphNode, b: GraphNode): number => KIND_RANK.get(a.kind)! - KIND_RANK.get(b.kind)! || byTitle(a, b);
 
-export function briefData(doc: ScenarioDocument, scope: ExportScope): BriefData {
+export function briefData(doc: ScenarioDocument, scope: ExportScope, header: ExportHeader): BriefData {
   const scoped = scopedGraph(doc, scope);
   const actors = [...doc.actors].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  const leftOut = new Set(header.leftOut.map((a) => a.id));
+  const shown = actors.filter((a) => !leftOut.has(a.id));
   const core = new Set(doc.scenario.coreActorIds);
-  const consensusActors = core.size ? actors.filter((a) => core.has(a.id)) : actors;
-  const stance = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s.position]));
-  const sources = new Map(doc.sources.map((s) => [s.id, s]));
-  const provenanceByNode = new Map<string, typeof doc.provenance>();
-  for (const p of doc.provenance) {
-    const list = provenanceByNode.get(p.elementId) ?? [];
-    list.push(p);
-    provenanceByNode.set(p.elementId, list);
-  }
+  const consensusActors = shown.some((a) => core.has(a.id)) ? shown.filter((a) => core.has(a.id)) : shown;
+  const stanceOf = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s]));
+  const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
+  const provenanceByNode = groupBy(doc.provenance, (p) => p.elementId);
+  const cited = new Map<string, Source>();
+
   const sections = scoped.sections.map((graph): BriefSection => {
-    const of = (kind: GraphNode['kind']): GraphNode[] => graph.nodes.filter((n) => n.kind === kind).sort(byTitle);
-    const ordered = [...of('trigger'), ...of('crisis'), ...of('impact'), ...of('response')];
+    const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+    const ordered = [...graph.nodes].sort(byFlow);
+    const links = new Map<string, ElementLink[]>(ordered.map((n) => [n.id, []]));
+    for (const edge of graph.edges) {
+      const from = nodes.get(edge.source);
+      const to = nodes.get(edge.target);
+      if (!from || !to) continue;
+      links.get(from.id)!.push({ edge, direction: 'out', other: to });
+      links.get(to.id)!.push({ edge, direction: 'in', other: from });
+    }
+    for (const list of links.values()) list.sort((a, b) => (a.direction === b.direction ? byFlow(a.other, b.other) : a.direction === 'out' ? -1 : 1));
+    const consensus = ordered.map((node) => ({ node, stances: consensusActors.map((a) => stanceOf.get(`${a.id}\u0000${node.id}`) ?? null) }));
+    const notes: StanceNote[] = [];
+    for (const node of ordered) {
+      for (const actor of shown) {
+        const stance = stanceOf.get(`${actor.id}\u0000${node.id}`);
+        if (stance && stance.note.trim()) notes.push({ actor, node, stance });
+      }
+    }
+    const citations = ordered.flatMap((node) =>
+      (provenanceByNode.get(node.id) ?? [])
+        .slice()
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((p): Citation => {
+          const source = sourcesById.get(p.sourceId) ?? null;
+          if (source) cited.set(source.id, source);
+          return { node, quote: p.quote, source, locator: p.locator };
+        }),
+    );
     return {
       graph,
-      triggers: of('trigger'),
-      crises: of('crisis'),
-      impacts: of('impact'),
-      responses: of('response'),
+      elements: ordered.map((node) => ({ node, links: links.get(node.id)! })),
       gaps: coverageGaps(graph, doc.actors),
-      consensus: ordered.map((node) => ({
-        node,
-        positions: consensusActors.map((a) => stance.get(`${a.id}\u0000${node.id}`) ?? 'unknown'),
-      })),
-      citations: ordered.flatMap((node) =>
-        (provenanceByNode.get(node.id) ?? [])
-          .slice()
-          .sort((a, b) => (a.id < b.id ? -1 : 1))
-          .map((p) => ({ node, quote: p.quote, sourceTitle: sources.get(p.sourceId)?.title ?? '(unknown source)', locator: p.locator })),
-      ),
+      byLead: leadGroups(ordered.filter((n) => n.kind === 'response'), actors),
+      consensus,
+      notes,
+      citations,
     };
   });
-  return { title: scopeTitle(doc, scoped, scope), description: doc.scenario.description, actors, consensusActors, sections };
+  return {
+    title: scopeTitle(doc, scoped, scope),
+    description: doc.scenario.description,
+    author: doc.scenario.author,
+    date: doc.scenario.modifiedAt.slice(0, 10),
+    header,
+    actors,
+    consensusActors,
+    sections,
+    sources: [...cited.values()].sort(byTitle),
+  };
+}
+
+function leadGroups(responses: GraphNode[], actors: Actor[]): LeadGroup[] {
+  const groups: LeadGroup[] = [];
+  for (const lead of actors) {
+    const led = responses.filter((r) => r.leadActorId === lead.id);
+    if (led.length) groups.push({ lead, responses: led });
+  }
+  const known = new Set(actors.map((a) => a.id));
+  const none = responses.filter((r) => r.leadActorId === null || !known.has(r.leadActorId));
+  if (none.length) groups.push({ lead: null, responses: none });
+  return groups;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 export function actorName(actors: readonly Actor[], id: string | null): string | null {
   if (id === null) return null;
   return actors.find((a) => a.id === id)?.name ?? id;
 }
+
+export const POSITION_TEXT: Record<Position, string> = { agree: 'agree', disagree: 'disagree', uncertain: 'uncertain', unknown: '–' };

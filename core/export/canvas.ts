@@ -53,10 +53,17 @@ export interface JsonCanvas {
 const GROUP_PAD = 40;
 const GROUP_GAP = 120;
 
-/** Positions are integers in the spec; crises are stacked so their groups never overlap. */
-export function canvasDocument(doc: ScenarioDocument, scope: ExportScope): JsonCanvas {
+/** The id of the text node that carries a marked export's marking (the importer leaves it out). */
+export const CANVAS_MARKING_ID = 'marking';
+
+/**
+ * Positions are integers in the spec; crises are stacked so their groups never overlap. A
+ * marked export starts with a text node holding the marking, above everything else.
+ */
+export function canvasDocument(doc: ScenarioDocument, scope: ExportScope, marking = ''): JsonCanvas {
   const scoped = scopedGraph(doc, scope);
   const nodes: JsonCanvas['nodes'] = [];
+  if (marking) nodes.push({ id: CANVAS_MARKING_ID, type: 'text', text: `**${markdown(marking)}**`, x: 0, y: -100, width: 600, height: 60 });
   let top = 0;
   for (const section of scoped.sections) {
     const xs = section.nodes.map((n) => n.x);
@@ -91,6 +98,6 @@ export function canvasDocument(doc: ScenarioDocument, scope: ExportScope): JsonC
   return { nodes, edges };
 }
 
-export function renderCanvas(doc: ScenarioDocument, scope: ExportScope): string {
-  return `${JSON.stringify(canvasDocument(doc, scope), null, 2)}\n`;
+export function renderCanvas(doc: ScenarioDocument, scope: ExportScope, marking = ''): string {
+  return `${JSON.stringify(canvasDocument(doc, scope, marking), null, 2)}\n`;
 }

@@ -11,7 +11,14 @@ import { scopedGraph, type ExportScope } from './scope';
 export interface CsvOptions {
   /** Start with U+FEFF so spreadsheet programs detect UTF-8. */
   bom?: boolean;
+  /** The handling marking as one line: written as the first record, before the header. */
+  marking?: string;
+  /** Actors whose stances this export leaves out: they get no stance column. */
+  leftOut?: ReadonlySet<string>;
 }
+
+/** The first record of a marked CSV file is this prefix and the marking, in one field. */
+export const CSV_MARKING_PREFIX = 'MARKING: ';
 
 export const NODE_COLUMNS = [
   'id', 'crisis_id', 'crisis_title', 'kind', 'title', 'description', 'tags', 'x', 'y', 'width', 'height',
@@ -29,18 +36,19 @@ type Row = Record<string, Cell>;
 const BOM = '\uFEFF';
 const line = (cells: Cell[]): string => cells.map(csvField).join(',');
 
-function table(columns: readonly string[], rows: Row[], bom: boolean): string {
-  const body = [line([...columns]), ...rows.map((r) => line(columns.map((c) => r[c] ?? null)))].join('\r\n');
-  return `${bom ? BOM : ''}${body}\r\n`;
+function table(columns: readonly string[], rows: Row[], options: CsvOptions): string {
+  const head = options.marking ? [line([`${CSV_MARKING_PREFIX}${options.marking}`])] : [];
+  const body = [...head, line([...columns]), ...rows.map((r) => line(columns.map((c) => r[c] ?? null)))].join('\r\n');
+  return `${options.bom ? BOM : ''}${body}\r\n`;
 }
 
 function sortedActors(doc: ScenarioDocument): Actor[] {
   return [...doc.actors].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }
 
-function rowsOf(doc: ScenarioDocument, scope: ExportScope): { nodes: Row[]; edges: Row[]; stanceColumns: string[] } {
+function rowsOf(doc: ScenarioDocument, scope: ExportScope, leftOut: ReadonlySet<string> = new Set()): { nodes: Row[]; edges: Row[]; stanceColumns: string[] } {
   const scoped = scopedGraph(doc, scope);
-  const actors = sortedActors(doc);
+  const actors = sortedActors(doc).filter((a) => !leftOut.has(a.id));
   const byId = new Map(actors.map((a) => [a.id, a]));
   const code = (id: string): string => byId.get(id)?.code ?? id;
   const crisisTitle = new Map(doc.crises.map((c) => [c.id, c.title]));
@@ -82,10 +90,10 @@ function rowsOf(doc: ScenarioDocument, scope: ExportScope): { nodes: Row[]; edge
 }
 
 export function renderCsvTables(doc: ScenarioDocument, scope: ExportScope, options: CsvOptions = {}): { nodes: string; edges: string } {
-  const { nodes, edges, stanceColumns } = rowsOf(doc, scope);
+  const { nodes, edges, stanceColumns } = rowsOf(doc, scope, options.leftOut);
   return {
-    nodes: table([...NODE_COLUMNS, ...stanceColumns], nodes, options.bom ?? false),
-    edges: table(EDGE_COLUMNS, edges, options.bom ?? false),
+    nodes: table([...NODE_COLUMNS, ...stanceColumns], nodes, options),
+    edges: table(EDGE_COLUMNS, edges, options),
   };
 }
 
@@ -96,7 +104,7 @@ export function combinedColumns(stanceColumns: string[]): string[] {
 }
 
 export function renderCsv(doc: ScenarioDocument, scope: ExportScope, options: CsvOptions = {}): string {
-  const { nodes, edges, stanceColumns } = rowsOf(doc, scope);
+  const { nodes, edges, stanceColumns } = rowsOf(doc, scope, options.leftOut);
   const rows = [...nodes.map((r) => ({ record: 'node', ...r })), ...edges.map((r) => ({ record: 'edge', ...r }))];
-  return table(combinedColumns(stanceColumns), rows, options.bom ?? false);
+  return table(combinedColumns(stanceColumns), rows, options);
 }

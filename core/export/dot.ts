@@ -10,11 +10,14 @@ import { oneLineText, truncate } from './text';
 
 const q = dotString;
 
-export function renderDot(doc: ScenarioDocument, scope: ExportScope): string {
+/** `marking` (one line) heads the graph's label, so every rendering shows it above the title. */
+export function renderDot(doc: ScenarioDocument, scope: ExportScope, marking = ''): string {
   const scoped = scopedGraph(doc, scope);
+  const title = truncate(oneLineText(scopeTitle(doc, scoped, scope)), 200);
+  const banner = oneLineText(marking);
   const out: string[] = [
     'digraph scenario {',
-    `  label=${q(truncate(oneLineText(scopeTitle(doc, scoped, scope)), 200))};`,
+    `  label=${q(banner ? `${banner}\n${title}` : title)};`,
     '  labelloc="t";',
     '  rankdir="LR";',
     '  fontname="Noto Sans,DejaVu Sans,sans-serif";',

@@ -31,15 +31,27 @@ export function xml(text: string): string {
   return clean.replace(/[&<>"'\n\r\t:=]/g, (ch) => XML_ENTITIES[ch]!);
 }
 
-/** Markdown inline text: backslash-escapes every character Markdown or inline HTML could act on. */
+/**
+ * Markdown inline text, on one line. Escapes only what CommonMark and GFM would act on, so
+ * ordinary prose reads as typed (`1.4`, `de-conflict`, `(see p. 3)` stay as they are):
+ * - anywhere: `\\`, code spans, emphasis, links and images (`[` `]`), inline HTML and
+ *   autolinks (`<` `>`), GFM tables (`|`) and strikethrough (`~`), and `&` only where it
+ *   would start an entity reference;
+ * - at the start of the text, where it would open a block: a heading (`#` to `######` before
+ *   a space), a list item (`-`, `+`, or `12.` / `12)` before a space), a thematic break
+ *   (`---`), or a line of `=` (a setext underline).
+ */
 export function markdown(text: string): string {
   return oneLineText(text)
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&~"']/g, (ch) => `\\${ch}`);
+    .replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(?:#(?=#{0,5}(?:\s|$))|\+(?=\s|$)|=(?==*\s*$)|-(?=\s|$|-))/, (ch) => `\\${ch}`)
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** Undo `markdown()`: used when importing text that we (or a Markdown editor) escaped. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>&~"'])/g, '$1');
+  return text.replace(/\\([\\`*_{}[\]()#+=\-.!|<>&~"'])/g, '$1');
 }
 
 /*

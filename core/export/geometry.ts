@@ -18,6 +18,7 @@ export const TYPE = {
   edgeLabel: 11,
   legend: 12,
   lineHeight: 16,
+  marking: 13,
 } as const;
 
 const MARGIN = 32;
@@ -26,6 +27,8 @@ const SECTION_GAP = 48;
 const LEGEND_TOP = 60;
 const LEGEND_HEIGHT = 28;
 const EDGE_LABEL_MAX = 48;
+/** Height of the handling-marking band printed at the top and the bottom of a marked diagram. */
+const MARKING_BAND = 30;
 
 export interface TextRun {
   text: string;
@@ -80,9 +83,18 @@ export type LegendItem =
   | { type: 'node'; outline: string; style: KindStyle; label: TextRun }
   | { type: 'edge'; style: EdgeStyle; x1: number; y1: number; x2: number; y2: number; label: TextRun };
 
+/** The handling marking, centred in a band at the top and again at the bottom. */
+export interface MarkingBands {
+  text: string;
+  band: number;
+  top: TextRun;
+  bottom: TextRun;
+}
+
 export interface DiagramGeometry {
   width: number;
   height: number;
+  marking: MarkingBands | null;
   title: TextRun;
   legend: LegendItem[];
   sections: SectionHeader[];
@@ -90,14 +102,24 @@ export interface DiagramGeometry {
   edges: EdgeLine[];
 }
 
-/** Lay out the scoped part of `doc`. Crises are stacked one below another, each under its title. */
-export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope): DiagramGeometry {
+export interface GeometryOptions {
+  /** The handling marking as one line ('' or absent: unmarked). */
+  marking?: string;
+}
+
+/**
+ * Lay out the scoped part of `doc`. Crises are stacked one below another, each under its title;
+ * a marked diagram has its marking in a band above and below everything else.
+ */
+export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope, options: GeometryOptions = {}): DiagramGeometry {
   const scoped = scopedGraph(doc, scope);
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
   const titleText = truncate(oneLineText(scopeTitle(doc, scoped, scope)), 160);
-  const legend = legendItems();
-  let width = Math.max(MARGIN * 2 + textWidthEm(titleText) * TYPE.title, legendWidth(legend) + MARGIN);
-  let top = LEGEND_TOP + LEGEND_HEIGHT + 24;
+  const markingText = truncate(oneLineText(options.marking ?? ''), 300);
+  const band = markingText ? MARKING_BAND : 0;
+  const legend = legendItems(band);
+  let width = Math.max(MARGIN * 2 + textWidthEm(titleText) * TYPE.title, legendWidth(legend) + MARGIN, MARGIN * 2 + textWidthEm(markingText) * TYPE.marking * 1.1);
+  let top = band + LEGEND_TOP + LEGEND_HEIGHT + 24;
   const sections: SectionHeader[] = [];
   const nodes: NodeBox[] = [];
   const edges: EdgeLine[] = [];
@@ -128,10 +150,15 @@ export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope): Diag
     width = Math.max(width, bounds.maxX - bounds.minX + MARGIN * 2);
     top += SECTION_HEADER + contentHeight + SECTION_GAP;
   }
+  const height = Math.ceil(top - SECTION_GAP + MARGIN + band);
+  const centre = Math.ceil(width) / 2;
   return {
     width: Math.ceil(width),
-    height: Math.ceil(top - SECTION_GAP + MARGIN),
-    title: { text: titleText, x: MARGIN, y: 38 },
+    height,
+    marking: markingText
+      ? { text: markingText, band, top: { text: markingText, x: centre, y: band - 10 }, bottom: { text: markingText, x: centre, y: height - 10 } }
+      : null,
+    title: { text: titleText, x: MARGIN, y: band + 38 },
     legend,
     sections,
     nodes,
@@ -228,10 +255,10 @@ function edgeLine(edge: GraphEdge, from: Rect, to: Rect): EdgeLine {
 
 const round = (v: number): number => Number(num(v));
 
-function legendItems(): LegendItem[] {
+function legendItems(offset: number): LegendItem[] {
   const items: LegendItem[] = [];
   let x = MARGIN;
-  const y = LEGEND_TOP;
+  const y = offset + LEGEND_TOP;
   for (const kind of NODE_KINDS) {
     const style = KIND_STYLE[kind];
     items.push({ type: 'node', style, outline: shapeOutline(style.shape, { x, y, width: 34, height: 20 }), label: { text: style.label, x: x + 40, y: y + 14 } });

@@ -35,7 +35,8 @@ const EDGE_KEYS: Key[] = [
   { id: 'confidence', for: 'edge', name: 'confidence', type: 'string' },
 ];
 
-export function renderGraphml(doc: ScenarioDocument, scope: ExportScope): string {
+/** `marking` is written as the graph's `marking` data. */
+export function renderGraphml(doc: ScenarioDocument, scope: ExportScope, marking = ''): string {
   const scoped = scopedGraph(doc, scope);
   // Positions as in the SVG, so crises stacked one below another do not overlap in yEd.
   const boxes = new Map(diagramGeometry(doc, scope).nodes.map((b) => [b.node.id, b]));
@@ -111,7 +112,8 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope): string
     [...NODE_KEYS, ...stanceKeys, ...EDGE_KEYS].map(keyEl),
     el('key', { id: 'yfiles_node', for: 'node', 'yfiles.type': 'nodegraphics' }),
     el('key', { id: 'yfiles_edge', for: 'edge', 'yfiles.type': 'edgegraphics' }),
-    el('graph', { id: 'scenario', edgedefault: 'directed' }, nodes, edges),
+    marking ? [el('key', { id: 'marking', for: 'graph', 'attr.name': 'marking', 'attr.type': 'string' })] : [],
+    el('graph', { id: 'scenario', edgedefault: 'directed' }, present([marking ? data('marking', marking) : null]), nodes, edges),
   );
   return fragment([trusted('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'), root, trusted('\n')]);
 }

@@ -1,14 +1,17 @@
 /**
- * The HTML brief: one self-contained file. It embeds the SVG diagram inline, carries its
+ * The HTML brief: one self-contained file, the blocks of brief-blocks.ts as HTML with the
+ * handling marking at its head and foot. It embeds each crisis's SVG diagram inline, carries its
  * stylesheet inline under a strict CSP that allows that stylesheet by hash and nothing
  * else (no scripts, no fetches, no external resources), and builds all markup with `el`,
  * so user text is escaped by construction.
  */
-import type { GraphNode, ScenarioDocument } from '../model';
-import { actorName, briefData, type BriefData, type BriefSection } from './brief-data';
+import type { ScenarioDocument } from '../model';
+import { markingBanner, type ExportHeader } from './audience';
+import { briefBlocks, briefContents, briefIntro, type BriefBlock } from './brief-blocks';
+import { briefData, type BriefData } from './brief-data';
 import { diagramGeometry } from './geometry';
 import { fragment, htmlEl as h, text, trusted, type Markup } from './markup';
-import type { ExportScope } from './scope';
+import { crisisScope, type ExportScope } from './scope';
 import { cspHash } from './sha256';
 import { svgElement } from './svg';
 import { FONT_STACK } from './style';
@@ -21,14 +24,18 @@ const STYLESHEET = [
   'figure{margin:1rem 0;overflow:auto;border:1px solid #d5d9e0}figure svg{max-width:100%;height:auto}',
   'blockquote{margin:.5rem 0;padding-left:1rem;border-left:3px solid #d5d9e0}.muted{color:#5b6270}',
   '.wrap{overflow-wrap:anywhere}',
+  '.marking{text-align:center;font-weight:bold;letter-spacing:.04em;background:#e9ecf1;padding:.35rem;margin:0}',
+  '.audience{border-left:3px solid #c27c0e;padding:.25rem .75rem;background:#fdf6e7}',
+  '.entry{margin:.75rem 0}.entry h4{margin:0 0 .2rem}.entry p{margin:.2rem 0}.entry ul{margin:.2rem 0}',
+  '.contradicts{border-left-color:#b3261e}',
 ].join('');
 
 /** The Content-Security-Policy the brief carries: nothing may load or run except our one stylesheet. */
 export const BRIEF_CSP = `default-src 'none'; style-src ${cspHash(STYLESHEET)}; img-src data:; base-uri 'none'; form-action 'none'`;
 
-export function renderHtmlBrief(doc: ScenarioDocument, scope: ExportScope): string {
-  const brief = briefData(doc, scope);
-  const diagram = svgElement(diagramGeometry(doc, scope));
+export function renderHtmlBrief(doc: ScenarioDocument, scope: ExportScope, header: ExportHeader): string {
+  const brief = briefData(doc, scope, header);
+  const diagram = (crisisId: string, n: number): Markup => svgElement(diagramGeometry(doc, crisisScope(doc, scope, crisisId)), `d${n}-`);
   const page = h(
     'html',
     { lang: 'en' },
@@ -38,7 +45,7 @@ export function renderHtmlBrief(doc: ScenarioDocument, scope: ExportScope): stri
       h('meta', { charset: 'utf-8' }),
       h('meta', { 'http-equiv': 'Content-Security-Policy', content: BRIEF_CSP }),
       h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('title', {}, text(brief.title)),
+      h('title', {}, text(titleWithMarking(brief))),
       h('style', {}, trusted(STYLESHEET)),
     ),
     h('body', {}, bodyParts(brief, diagram)),
@@ -46,89 +53,63 @@ export function renderHtmlBrief(doc: ScenarioDocument, scope: ExportScope): stri
   return fragment([trusted('<!DOCTYPE html>\n'), page, trusted('\n')]);
 }
 
-function bodyParts(brief: BriefData, diagram: Markup): Markup[] {
-  const parts: Markup[] = [h('h1', { class: 'wrap' }, text(brief.title))];
-  if (brief.description.trim()) parts.push(h('p', { class: 'wrap' }, text(brief.description)));
-  parts.push(h('figure', {}, diagram));
-  if (brief.sections.length === 0) parts.push(h('p', { class: 'muted' }, text('Nothing in this export.')));
-  for (const section of brief.sections) parts.push(sectionMarkup(section, brief));
-  return parts;
+function titleWithMarking(brief: BriefData): string {
+  const marking = markingBanner(brief.header.marking);
+  return marking ? `${marking} — ${brief.title}` : brief.title;
 }
 
-function tableOf(head: string[], rows: Markup[][]): Markup {
-  return h(
-    'table',
-    {},
-    h('thead', {}, h('tr', {}, head.map((cell) => h('th', { scope: 'col' }, text(cell))))),
-    h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', { class: 'wrap' }, cell))))),
-  );
+function markingBar(brief: BriefData, where: 'top' | 'bottom'): Markup[] {
+  const marking = markingBanner(brief.header.marking);
+  return marking ? [h('p', { class: 'marking', 'data-marking': where, role: 'note', 'aria-label': 'Handling marking' }, text(marking))] : [];
 }
 
-const score = (value: number | null): Markup => text(value === null ? '–' : `${value}/5`);
-
-function gapItem(label: string, nodes: GraphNode[]): Markup {
-  return h('li', { class: 'wrap' }, text(`${label}: ${nodes.length ? nodes.map((n) => n.title).join('; ') : 'none'}`));
-}
-
-function sectionMarkup(s: BriefSection, brief: BriefData): Markup {
-  const c = s.graph.crisis;
-  const parts: Markup[] = [
-    h('h2', { class: 'wrap' }, text(c.title)),
-    h('p', { class: 'muted' }, text([c.region.trim() ? `Region: ${c.region}` : '', `Status: ${c.status}`].filter(Boolean).join(' · '))),
-  ];
-  if (c.summary.trim()) parts.push(h('p', { class: 'wrap' }, text(c.summary)));
-  if (s.triggers.length + s.crises.length > 0) {
-    parts.push(h('h3', {}, text('Triggers and crises')), tableOf(['Element', 'Kind', 'Likelihood'], [...s.triggers, ...s.crises].map((n) => [text(n.title), text(n.kind), score(n.likelihood)])));
+function bodyParts(brief: BriefData, diagram: (crisisId: string, n: number) => Markup): Markup[] {
+  const intro = briefIntro(brief);
+  const blocks = briefBlocks(brief);
+  const contents = briefContents(blocks);
+  const main: Markup[] = [h('h1', { class: 'wrap' }, text(brief.title)), h('p', { class: 'muted' }, text(intro.facts.join(' · ')))];
+  if (intro.audience.length) main.push(h('div', { class: 'audience', 'data-testid': 'audience' }, intro.audience.map((line) => h('p', {}, text(line)))));
+  if (brief.description.trim()) main.push(h('p', { class: 'wrap' }, text(brief.description)));
+  if (contents.length > 1) {
+    main.push(h('nav', { 'aria-label': 'Contents' }, h('h2', {}, text('Contents')), h('ol', {}, contents.map((c) => h('li', {}, h('a', { href: `#${c.id}` }, text(c.text)))))));
   }
-  if (s.impacts.length > 0) parts.push(h('h3', {}, text('Impacts')), tableOf(['Impact', 'Severity'], s.impacts.map((n) => [text(n.title), score(n.severity)])));
-  if (s.responses.length > 0) {
-    parts.push(
-      h('h3', {}, text('Responses')),
-      tableOf(
-        ['Response', 'Lead', 'Supporting', 'Status'],
-        s.responses.map((n) => [
-          text(n.title),
-          text(actorName(brief.actors, n.leadActorId) ?? 'no lead'),
-          text(n.supportingActorIds.map((id) => actorName(brief.actors, id) ?? id).join(', ')),
-          text(n.responseStatus ?? ''),
-        ]),
-      ),
-    );
-  }
-  parts.push(
-    h('h3', {}, text('Coverage gaps')),
-    h(
-      'ul',
-      {},
-      gapItem('Impacts no response contains', s.gaps.uncontainedImpacts),
-      gapItem('Triggers and crises no response averts', s.gaps.unavertedCauses),
-      gapItem('Responses with no lead actor', s.gaps.leaderlessResponses),
-      gapItem('Responses that avert or contain nothing', s.gaps.orphanedResponses),
-    ),
-  );
-  if (s.consensus.length > 0 && brief.consensusActors.length > 0) {
-    parts.push(
-      h('h3', {}, text('Consensus')),
-      h(
+  let diagrams = 0;
+  for (const block of blocks) main.push(blockMarkup(block, (crisisId) => diagram(crisisId, ++diagrams)));
+  return [...markingBar(brief, 'top'), h('main', {}, main), ...markingBar(brief, 'bottom')];
+}
+
+function blockMarkup(b: BriefBlock, diagram: (crisisId: string) => Markup): Markup {
+  switch (b.type) {
+    case 'heading':
+      return h(`h${b.level}`, { id: b.id, class: 'wrap' }, text(b.text));
+    case 'paragraph':
+      return h('p', { class: b.muted ? 'muted wrap' : 'wrap' }, text(b.text));
+    case 'list':
+      return h('ul', {}, b.items.map((item) => h('li', { class: 'wrap' }, text(item))));
+    case 'table':
+      return h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, text('Element')), brief.consensusActors.map((a) => h('th', { scope: 'col', title: a.name }, text(a.code))))),
-        h('tbody', {}, s.consensus.map((row) => h('tr', {}, h('td', { class: 'wrap' }, text(row.node.title)), row.positions.map((p) => h('td', { class: p }, text(p === 'unknown' ? '–' : p)))))),
-      ),
-    );
+        h('thead', {}, h('tr', {}, b.head.map((cell) => h('th', { scope: 'col' }, text(cell))))),
+        h('tbody', {}, b.rows.map((row) => h('tr', {}, row.map((cell) => h('td', { class: cell.position ?? 'wrap' }, text(cell.text)))))),
+      );
+    case 'entry':
+      return h(
+        'div',
+        { class: 'entry' },
+        h('h4', { class: 'wrap' }, text(`${b.kind}: ${b.title}`)),
+        b.facts.length ? [h('p', { class: 'muted' }, text(b.facts.join(' · ')))] : [],
+        b.description ? [h('p', { class: 'wrap' }, text(b.description))] : [],
+        b.links.length ? [h('ul', {}, b.links.map((l) => h('li', { class: 'wrap' }, text(l))))] : [],
+      );
+    case 'quote':
+      return h(
+        'blockquote',
+        { class: b.contradicts ? 'wrap contradicts' : 'wrap' },
+        h('p', {}, text(b.contradicts ? `Contradicts: ${b.text}` : b.text)),
+        h('footer', { class: 'muted' }, text(`— ${b.attribution}`)),
+      );
+    case 'diagram':
+      return h('figure', { 'aria-label': `Diagram: ${b.title}` }, diagram(b.crisisId));
   }
-  if (s.citations.length > 0) {
-    parts.push(
-      h('h3', {}, text('Citations')),
-      fragment(s.citations.map((cite) =>
-        h(
-          'blockquote',
-          { class: 'wrap' },
-          h('p', {}, text(cite.quote)),
-          h('footer', { class: 'muted' }, text(`— ${cite.sourceTitle}${cite.locator.trim() ? `, ${cite.locator}` : ''} (on ${cite.node.title})`)),
-        ),
-      )),
-    );
-  }
-  return h('section', {}, parts);
 }

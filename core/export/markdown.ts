@@ -1,87 +1,65 @@
 /**
- * The Markdown brief: one section per crisis with its summary, nodes by kind, coverage
- * gaps, consensus table and citations. Every piece of user text passes through
- * `markdown()`, which also escapes `<` and `|`, so text can neither open HTML nor break a table.
+ * The Markdown brief: the blocks of brief-blocks.ts as CommonMark with GFM tables. The
+ * handling marking is the first and the last line. Every piece of user text passes through
+ * `markdown()`, which escapes only what Markdown would act on (so `1.4` and `de-conflict`
+ * stay as typed) and `|`, so text can neither open HTML nor break a table. Diagrams are not
+ * embedded: the SVG, PNG, PDF and HTML exports carry them.
  */
-import type { GraphNode, ScenarioDocument } from '../model';
-import { actorName, briefData, type BriefData, type BriefSection } from './brief-data';
-import { markdown as md } from './escape';
-import type { ExportScope } from './scope';
 import { pushAll } from '../arrays';
+import { markingBanner, type ExportHeader } from './audience';
+import { briefBlocks, briefContents, briefIntro, type BriefBlock } from './brief-blocks';
+import { briefData, type BriefData } from './brief-data';
+import { markdown as md } from './escape';
+import type { ScenarioDocument } from '../model';
+import type { ExportScope } from './scope';
 
-export function renderMarkdownBrief(doc: ScenarioDocument, scope: ExportScope): string {
-  return markdownFromBrief(briefData(doc, scope));
+export function renderMarkdownBrief(doc: ScenarioDocument, scope: ExportScope, header: ExportHeader): string {
+  return markdownFromBrief(briefData(doc, scope, header));
 }
 
-const STANCE_MARK: Record<string, string> = { agree: 'agree', disagree: 'disagree', uncertain: 'uncertain', unknown: '–' };
-
 export function markdownFromBrief(brief: BriefData): string {
-  const out: string[] = [`# ${md(brief.title)}`, ''];
+  const marking = markingBanner(brief.header.marking);
+  const out: string[] = [];
+  if (marking) out.push(`**${md(marking)}**`, '');
+  out.push(`# ${md(brief.title)}`, '');
+  const intro = briefIntro(brief);
+  out.push(intro.facts.map(md).join(' · '), '');
+  for (const line of intro.audience) out.push(`> ${md(line)}`, '');
   if (brief.description.trim()) out.push(md(brief.description), '');
-  if (brief.sections.length === 0) out.push('_Nothing in this export._', '');
-  for (const section of brief.sections) pushAll(out, sectionLines(section, brief));
+  const blocks = briefBlocks(brief);
+  const contents = briefContents(blocks);
+  if (contents.length > 1) pushAll(out, ['## Contents', '', ...contents.map((c, i) => `${i + 1}. ${md(c.text)}`), '']);
+  for (const block of blocks) pushAll(out, blockLines(block));
+  if (marking) out.push(`**${md(marking)}**`, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function table(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
-}
-
-function nodeList(nodes: GraphNode[]): string {
-  return nodes.length ? nodes.map((n) => md(n.title)).join('; ') : 'none';
-}
-
-function sectionLines(s: BriefSection, brief: BriefData): string[] {
-  const c = s.graph.crisis;
-  const out: string[] = [`## ${md(c.title)}`, ''];
-  const facts = [c.region.trim() ? `Region: ${md(c.region)}` : '', `Status: ${md(c.status)}`].filter(Boolean);
-  out.push(facts.join(' · '), '');
-  if (c.summary.trim()) out.push(md(c.summary), '');
-  if (s.triggers.length + s.crises.length > 0) {
-    out.push('### Triggers and crises', '');
-    pushAll(out, table(['Element', 'Kind', 'Likelihood'], [...s.triggers, ...s.crises].map((n) => [md(n.title), n.kind, score(n.likelihood)]))).push('');
-  }
-  if (s.impacts.length > 0) {
-    out.push('### Impacts', '');
-    pushAll(out, table(['Impact', 'Severity'], s.impacts.map((n) => [md(n.title), score(n.severity)]))).push('');
-  }
-  if (s.responses.length > 0) {
-    out.push('### Responses', '');
-    pushAll(
-      out,
-      table(
-        ['Response', 'Lead', 'Supporting', 'Status'],
-        s.responses.map((n) => [
-          md(n.title),
-          md(actorName(brief.actors, n.leadActorId) ?? 'no lead'),
-          md(n.supportingActorIds.map((id) => actorName(brief.actors, id) ?? id).join(', ')),
-          md(n.responseStatus ?? ''),
-        ]),
-      ),
-    ).push('');
-  }
-  out.push('### Coverage gaps', '');
-  out.push(`- Impacts no response contains: ${nodeList(s.gaps.uncontainedImpacts)}`);
-  out.push(`- Triggers and crises no response averts: ${nodeList(s.gaps.unavertedCauses)}`);
-  out.push(`- Responses with no lead actor: ${nodeList(s.gaps.leaderlessResponses)}`);
-  out.push(`- Responses that avert or contain nothing: ${nodeList(s.gaps.orphanedResponses)}`, '');
-  if (s.consensus.length > 0 && brief.consensusActors.length > 0) {
-    out.push('### Consensus', '');
-    pushAll(
-      out,
-      table(
-        ['Element', ...brief.consensusActors.map((a) => md(a.code))],
-        s.consensus.map((row) => [md(row.node.title), ...row.positions.map((p) => STANCE_MARK[p] ?? p)]),
-      ),
-    ).push('');
-  }
-  if (s.citations.length > 0) {
-    out.push('### Citations', '');
-    for (const cite of s.citations) {
-      out.push(`> ${md(cite.quote)}`, '>', `> — ${md(cite.sourceTitle)}${cite.locator.trim() ? `, ${md(cite.locator)}` : ''} (on ${md(cite.node.title)})`, '');
+function blockLines(b: BriefBlock): string[] {
+  switch (b.type) {
+    case 'heading':
+      return [`${'#'.repeat(b.level)} ${md(b.text)}`, ''];
+    case 'paragraph':
+      return [b.muted ? `_${md(b.text)}_` : md(b.text), ''];
+    case 'list':
+      return [...b.items.map((item) => `- ${md(item)}`), ''];
+    case 'table':
+      return [
+        `| ${b.head.map(md).join(' | ')} |`,
+        `| ${b.head.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((row) => `| ${row.map((cell) => md(cell.text) || ' ').join(' | ')} |`),
+        '',
+      ];
+    case 'entry': {
+      const lines = [`**${md(b.kind)}: ${md(b.title)}**${b.facts.length ? '\\' : ''}`];
+      if (b.facts.length) lines.push(b.facts.map(md).join(' · '));
+      lines.push('');
+      if (b.description) lines.push(md(b.description), '');
+      if (b.links.length) pushAll(lines, [...b.links.map((l) => `- ${md(l)}`), '']);
+      return lines;
     }
+    case 'quote':
+      return [`> ${b.contradicts ? '**Contradicts:** ' : ''}${md(b.text)}`, '>', `> — ${md(b.attribution)}`, ''];
+    case 'diagram':
+      return [];
   }
-  return out;
 }
-
-const score = (value: number | null): string => (value === null ? '–' : `${value}/5`);

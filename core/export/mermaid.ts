@@ -5,6 +5,7 @@
  */
 import type { NodeKind, ScenarioDocument } from '../model';
 import { NODE_KINDS } from '../model';
+import { oneLineText } from './text';
 import { mermaidId, mermaidLabel } from './escape';
 import { scopedGraph, type ExportScope } from './scope';
 import { KIND_STYLE } from './style';
@@ -18,9 +19,11 @@ const OPEN_CLOSE: Record<NodeKind, [string, string]> = {
 
 const ARROW = { 'leads-to': '-->', averts: '-.->', contains: '==>' } as const;
 
-export function renderMermaid(doc: ScenarioDocument, scope: ExportScope): string {
+/** `marking` (one line) is written as the first line, a Mermaid comment (`%%` plus text is never a directive). */
+export function renderMermaid(doc: ScenarioDocument, scope: ExportScope, marking = ''): string {
   const scoped = scopedGraph(doc, scope);
-  const out: string[] = ['flowchart LR'];
+  const banner = oneLineText(marking);
+  const out: string[] = [...(banner ? [`%% MARKING: ${banner}`] : []), 'flowchart LR'];
   scoped.sections.forEach((section, i) => {
     out.push(`  subgraph crisis_${i} [${mermaidLabel(section.crisis.title)}]`, '    direction LR');
     for (const n of section.nodes) {

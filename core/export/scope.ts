@@ -1,11 +1,12 @@
 /**
- * What an export covers: one crisis, a selection of nodes, or every crisis. Every exporter
+ * What an export covers: one crisis, several, a selection of nodes, or every crisis. Every exporter
  * starts from `scopedGraph`, so they all agree on which nodes, edges and crises are in.
  */
 import type { Crisis, GraphEdge, GraphNode, ScenarioDocument } from '../model';
 
 export type ExportScope =
   | { kind: 'crisis'; crisisId: string }
+  | { kind: 'crises'; crisisIds: string[] }
   | { kind: 'selection'; nodeIds: string[] }
   | { kind: 'all' };
 
@@ -35,6 +36,10 @@ export function scopedGraph(doc: ScenarioDocument, scope: ExportScope): ScopedGr
   if (scope.kind === 'crisis') {
     crises = doc.crises.filter((c) => c.id === scope.crisisId);
     keep = (n) => n.crisisId === scope.crisisId;
+  } else if (scope.kind === 'crises') {
+    const chosen = new Set(scope.crisisIds);
+    crises = doc.crises.filter((c) => chosen.has(c.id));
+    keep = (n) => chosen.has(n.crisisId);
   } else if (scope.kind === 'selection') {
     const selected = new Set(scope.nodeIds);
     const crisisIds = new Set(doc.nodes.filter((n) => selected.has(n.id)).map((n) => n.crisisId));
@@ -52,6 +57,16 @@ export function scopedGraph(doc: ScenarioDocument, scope: ExportScope): ScopedGr
   for (const n of nodes) sections.get(n.crisisId)?.nodes.push(n);
   for (const e of edges) sections.get(e.crisisId)?.edges.push(e);
   return { sections: [...sections.values()], nodes, edges };
+}
+
+/**
+ * The part of `scope` inside one crisis: the crisis, or for a selection the selected nodes in
+ * it. A brief draws each crisis's diagram from this, so a selection's diagram shows only it.
+ */
+export function crisisScope(doc: ScenarioDocument, scope: ExportScope, crisisId: string): ExportScope {
+  if (scope.kind !== 'selection') return { kind: 'crisis', crisisId };
+  const inCrisis = new Set(doc.nodes.filter((n) => n.crisisId === crisisId).map((n) => n.id));
+  return { kind: 'selection', nodeIds: scope.nodeIds.filter((id) => inCrisis.has(id)) };
 }
 
 /** The title an export shows: the crisis for a one-crisis export, the scenario otherwise. */

@@ -97,4 +97,6 @@ export const DIAGRAM_COLORS = {
   sectionRule: '#d5d9e0',
   badgeFill: '#ffffff',
   labelHalo: '#ffffff',
+  markingFill: '#e9ecf1',
+  markingText: '#111111',
 } as const;

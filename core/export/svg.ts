@@ -5,7 +5,7 @@
  * under the HTML brief's strict CSP.
  */
 import { EDGE_KINDS, type ScenarioDocument } from '../model';
-import { diagramGeometry, TYPE, type DiagramGeometry, type EdgeLine, type LegendItem, type NodeBox, type Pill } from './geometry';
+import { diagramGeometry, TYPE, type DiagramGeometry, type EdgeLine, type LegendItem, type NodeBox, type Pill, type TextRun } from './geometry';
 import { el, fragment, text, trusted, type Markup } from './markup';
 import type { ExportScope } from './scope';
 import { num } from './shapes';
@@ -25,8 +25,12 @@ export function svgFromGeometry(g: DiagramGeometry, options: SvgOptions = {}): s
   return options.inline ? svg : fragment([trusted('<?xml version="1.0" encoding="UTF-8"?>\n'), svg, trusted('\n')]);
 }
 
-/** The <svg> element alone, as markup for embedding in the HTML brief. */
-export function svgElement(g: DiagramGeometry): Markup {
+/**
+ * The <svg> element alone, as markup for embedding in the HTML brief. `idPrefix` keeps the
+ * ids of several diagrams on one page apart.
+ */
+export function svgElement(g: DiagramGeometry, idPrefix = ''): Markup {
+  const markerId = (kind: string): string => `${idPrefix}arrow-${kind}`;
   return el(
     'svg',
     {
@@ -36,11 +40,12 @@ export function svgElement(g: DiagramGeometry): Markup {
       viewBox: `0 0 ${g.width} ${g.height}`,
       'font-family': FONT_STACK,
       role: 'img',
-      'aria-labelledby': 'diagram-title',
+      'aria-labelledby': `${idPrefix}diagram-title`,
     },
-    el('title', { id: 'diagram-title' }, text(g.title.text)),
-    el('defs', {}, EDGE_KINDS.map(arrowMarker)),
+    el('title', { id: `${idPrefix}diagram-title` }, text(g.title.text)),
+    el('defs', {}, EDGE_KINDS.map((kind) => arrowMarker(kind, markerId(kind)))),
     el('rect', { x: 0, y: 0, width: g.width, height: g.height, fill: DIAGRAM_COLORS.background }),
+    g.marking ? [markingBand(g, g.marking.top, 'Handling marking'), markingBand(g, g.marking.bottom, null)] : [],
     el('text', { x: g.title.x, y: g.title.y, 'font-size': TYPE.title, 'font-weight': 'bold', fill: DIAGRAM_COLORS.title }, text(g.title.text)),
     el('g', { 'aria-label': 'Legend' }, g.legend.map(legendItem)),
     el('g', { 'aria-label': 'Crises' }, g.sections.map((s) =>
@@ -49,17 +54,27 @@ export function svgElement(g: DiagramGeometry): Markup {
         el('line', { x1: s.text.x, y1: s.ruleY, x2: g.width - s.text.x, y2: s.ruleY, stroke: DIAGRAM_COLORS.sectionRule, 'stroke-width': 1 }),
       ),
     )),
-    el('g', { 'aria-label': 'Edges' }, g.edges.map(edgeMarkup)),
+    el('g', { 'aria-label': 'Edges' }, g.edges.map((e) => edgeMarkup(e, markerId(e.edge.kind)))),
     el('g', { 'aria-label': 'Nodes' }, g.nodes.map(nodeMarkup)),
   );
 }
 
-const markerId = (kind: string): string => `arrow-${kind}`;
 
-function arrowMarker(kind: (typeof EDGE_KINDS)[number]): Markup {
+/** The marking, bold and centred on a band: the top one is labelled, the bottom one repeats it. */
+function markingBand(g: DiagramGeometry, run: TextRun, label: string | null): Markup {
+  const band = g.marking!.band;
+  return el(
+    'g',
+    { 'data-marking': label ? 'top' : 'bottom', 'aria-label': label, 'aria-hidden': label ? null : 'true' },
+    el('rect', { x: 0, y: num(run.y + 10 - band), width: g.width, height: band, fill: DIAGRAM_COLORS.markingFill }),
+    el('text', { x: num(run.x), y: num(run.y), 'font-size': TYPE.marking, 'font-weight': 'bold', 'letter-spacing': 0.6, 'text-anchor': 'middle', fill: DIAGRAM_COLORS.markingText }, text(run.text)),
+  );
+}
+
+function arrowMarker(kind: (typeof EDGE_KINDS)[number], id: string): Markup {
   return el(
     'marker',
-    { id: markerId(kind), viewBox: '0 0 10 8', refX: 10, refY: 4, markerWidth: 10, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+    { id, viewBox: '0 0 10 8', refX: 10, refY: 4, markerWidth: 10, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto' },
     el('path', { d: 'M0 0L10 4L0 8Z', fill: EDGE_STYLE[kind].stroke }),
   );
 }
@@ -75,7 +90,7 @@ function legendItem(item: LegendItem): Markup {
   ]);
 }
 
-function edgeMarkup(e: EdgeLine): Markup {
+function edgeMarkup(e: EdgeLine, marker: string): Markup {
   const kind = e.edge.kind;
   const parts: Markup[] = [
     el('line', {
@@ -83,7 +98,7 @@ function edgeMarkup(e: EdgeLine): Markup {
       stroke: e.style.stroke,
       'stroke-width': 1.5,
       'stroke-dasharray': e.style.dash || null,
-      'marker-end': `url(#${markerId(kind)})`,
+      'marker-end': `url(#${marker})`,
     }),
   ];
   if (e.label) {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { LIMITS, NODE_KINDS, blankNode, formatPath, type GraphEdge, type GraphNode, type NodeKind, type ScenarioDocument } from '../model';
 import { checkConnection } from '../rules';
+import { CANVAS_MARKING_ID } from '../export/canvas';
 import { unescapeMarkdown } from '../export/escape';
 import { KIND_STYLE } from '../export/style';
 import { oneLineText, truncate } from '../export/text';
@@ -123,7 +124,7 @@ export function importCanvas(text: string, options: CanvasImportOptions = {}): I
 
   const nodeByCanvasId = new Map<string, GraphNode>();
   canvas.nodes.forEach((cn, index) => {
-    if (cn.type === 'group') return;
+    if (cn.type === 'group' || cn.id === CANVAS_MARKING_ID) return;
     if (cn.type !== 'text') {
       warnings.push(`nodes[${index}]: a ${cn.type} node was left out; only text nodes become graph nodes`);
       return;

@@ -19,6 +19,7 @@ import {
   type Stance,
 } from '../model';
 import { checkConnection } from '../rules';
+import { CSV_MARKING_PREFIX } from '../export/csv';
 import { restoreCsvText } from '../export/escape';
 import { parseCsv, type CsvRow } from './csv-parse';
 import { emptyDocument, finishImport, importFailure, newCrisis, type ImportResult } from './result';
@@ -45,7 +46,10 @@ interface Table {
 function readTable(text: string, name: string): Table | string {
   const parsed = parseCsv(text);
   if (!parsed.ok) return `${name}line ${parsed.line}: ${parsed.message}`;
-  const [header, ...rows] = parsed.rows;
+  // A marked export starts with one record holding the marking; it is not part of the table.
+  const first = parsed.rows[0];
+  const marked = first !== undefined && first.cells.length === 1 && first.cells[0]!.startsWith(CSV_MARKING_PREFIX);
+  const [header, ...rows] = marked ? parsed.rows.slice(1) : parsed.rows;
   if (!header) return `${name}the file is empty`;
   return { columns: header.cells.map((c) => c.trim()), rows };
 }

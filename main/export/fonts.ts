@@ -19,15 +19,23 @@ interface Candidate {
   path: string;
   family?: string;
   coversCjk: boolean;
+  /** The bold face of the same family, where the system has one. */
+  bold?: { path: string; family?: string };
 }
 
 const CANDIDATES: Candidate[] = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular', coversCjk: true },
-  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular', coversCjk: true },
+  {
+    path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular', coversCjk: true,
+    bold: { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', family: 'NotoSansCJKsc-Bold' },
+  },
+  {
+    path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular', coversCjk: true,
+    bold: { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc', family: 'NotoSansCJKsc-Bold' },
+  },
   { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei', coversCjk: true },
   { path: '/System/Library/Fonts/Hiragino Sans GB.ttc', family: 'HiraginoSansGB-W3', coversCjk: true },
   { path: 'C:\\Windows\\Fonts\\msyh.ttc', family: 'MicrosoftYaHei', coversCjk: true },
-  { path: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', coversCjk: false },
+  { path: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', coversCjk: false, bold: { path: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' } },
   { path: '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf', coversCjk: false },
   { path: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', coversCjk: false },
   { path: '/Library/Fonts/Arial Unicode.ttf', coversCjk: true },
@@ -35,6 +43,13 @@ const CANDIDATES: Candidate[] = [
 ];
 
 export const STANDARD_FONT: PdfFont = { src: 'Helvetica', coversCjk: false, embedded: false };
+export const STANDARD_BOLD_FONT: PdfFont = { src: 'Helvetica-Bold', coversCjk: false, embedded: false };
+
+/** The regular face and its bold, for the brief. Without a bold face on the system, bold is the regular face. */
+export interface PdfFonts {
+  regular: PdfFont;
+  bold: PdfFont;
+}
 
 /** The first candidate present, or Helvetica. `SCENARIO_PDF_FONT` names a font file to use instead. */
 export function findPdfFont(env: NodeJS.ProcessEnv = process.env): PdfFont {
@@ -44,6 +59,15 @@ export function findPdfFont(env: NodeJS.ProcessEnv = process.env): PdfFont {
     if (existsSync(c.path)) return { src: c.path, family: c.family, coversCjk: c.coversCjk, embedded: true };
   }
   return STANDARD_FONT;
+}
+
+/** The brief's faces: the same choice as `findPdfFont`, plus the bold of that family when installed. */
+export function findPdfFonts(env: NodeJS.ProcessEnv = process.env): PdfFonts {
+  const regular = findPdfFont(env);
+  if (!regular.embedded) return { regular, bold: STANDARD_BOLD_FONT };
+  const candidate = CANDIDATES.find((c) => c.path === regular.src);
+  const bold = candidate?.bold && existsSync(candidate.bold.path) ? { ...regular, src: candidate.bold.path, family: candidate.bold.family } : regular;
+  return { regular, bold };
 }
 
 /** Text Helvetica can encode: Windows-1252 only; the rest becomes "?". */

@@ -17,11 +17,12 @@ import {
   svgFromGeometry,
 } from '../../core/export';
 import type { ExportOptions } from '../../core/contract';
+import { cutForAudience, markingBanner, type ExportHeader } from '../../core/export/audience';
 import { exportFormat, type ImportFormat } from '../../core/formats';
 import { importCanvas, importCsv } from '../../core/import';
 import type { NodeKind, ScenarioDocument } from '../../core/model';
 import { exportDocumentJson, parseDocumentJson } from '../../db';
-import { renderPdf } from './pdf';
+import { renderPdfBrief } from './pdf-brief';
 import { renderPng } from './png';
 
 export { EXPORT_FORMATS, IMPORT_FORMATS, importFormatOf, type ExportFormat, type ImportFormat } from '../../core/formats';
@@ -38,53 +39,54 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 /**
  * One export. Throws AppError('NOT_FOUND') when the scope names a crisis the document lacks.
  * `onProgress` receives fractions from 0 to 1; only PNG and PDF report steps in between.
+ * The document is first cut for the audience (`options.audience`); every format then carries
+ * the marking (the scenario's, or `options.marking` in its place: changed, never removed).
  */
 export async function exportDocument(doc: ScenarioDocument, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<ExportedFile> {
   const { scope } = options;
-  if (scope.kind === 'crisis' && !doc.crises.some((c) => c.id === scope.crisisId)) {
-    throw new AppError('NOT_FOUND', `No crisis with id "${scope.crisisId}" in this scenario.`);
-  }
+  const asked = scope.kind === 'crisis' ? [scope.crisisId] : scope.kind === 'crises' ? scope.crisisIds : [];
+  const missing = asked.find((id) => !doc.crises.some((c) => c.id === id));
+  if (missing !== undefined) throw new AppError('NOT_FOUND', `No crisis with id "${missing}" in this scenario.`);
   onProgress?.(0);
-  const bytes = await render(doc, options, onProgress);
+  const cut = cutForAudience(doc, options.audience, options.marking);
+  const bytes = await render(cut.doc, cut.header, options, onProgress);
   onProgress?.(1);
   const { extension, mime } = exportFormat(options.format);
   return { bytes, extension, mime };
 }
 
-async function render(doc: ScenarioDocument, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+async function render(doc: ScenarioDocument, header: ExportHeader, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
   const { scope } = options;
+  const marking = markingBanner(header.marking);
   switch (options.format) {
     case 'svg':
-      return utf8(svgFromGeometry(diagramGeometry(doc, scope)));
+      return utf8(svgFromGeometry(diagramGeometry(doc, scope, { marking })));
     case 'png': {
-      const g = diagramGeometry(doc, scope);
+      const g = diagramGeometry(doc, scope, { marking });
       const svg = svgFromGeometry(g);
       onProgress?.(0.3);
       return (await renderPng(svg, g, options.scale ?? 1)).bytes;
     }
-    case 'pdf': {
-      const g = diagramGeometry(doc, scope);
-      onProgress?.(0.1);
-      return renderPdf(g, g.title.text, { paper: options.paper ?? 'fit', onProgress: onProgress && ((f) => onProgress(0.1 + f * 0.8)) });
-    }
+    case 'pdf':
+      return renderPdfBrief(doc, scope, header, { paper: options.paper ?? 'a4', onProgress });
     case 'json':
       return utf8(exportDocumentJson(scopedDocument(doc, scope)));
     case 'csv': {
-      const text = renderCsv(doc, scope, { bom: options.bom ?? false });
-      return utf8(text);
+      const leftOut = new Set(header.leftOut.map((a) => a.id));
+      return utf8(renderCsv(doc, scope, { bom: options.bom ?? false, marking, leftOut }));
     }
     case 'md':
-      return utf8(renderMarkdownBrief(doc, scope));
+      return utf8(renderMarkdownBrief(doc, scope, header));
     case 'html':
-      return utf8(renderHtmlBrief(doc, scope));
+      return utf8(renderHtmlBrief(doc, scope, header));
     case 'mermaid':
-      return utf8(renderMermaid(doc, scope));
+      return utf8(renderMermaid(doc, scope, marking));
     case 'dot':
-      return utf8(renderDot(doc, scope));
+      return utf8(renderDot(doc, scope, marking));
     case 'graphml':
-      return utf8(renderGraphml(doc, scope));
+      return utf8(renderGraphml(doc, scope, marking));
     case 'canvas':
-      return utf8(renderCanvas(doc, scope));
+      return utf8(renderCanvas(doc, scope, marking));
   }
 }
 

@@ -1,76 +1,46 @@
 /**
- * PDF: the same diagram geometry as the SVG, drawn as vectors with pdfkit, followed by a
- * node index that lists every title in full (boxes truncate long titles, and an index is
- * what a printed brief needs anyway). Text is real text, so it can be selected and searched.
- * Output is deterministic: fixed document dates, and pdfkit derives its file id from them.
+ * A diagram drawn into a PDF with pdfkit: the same geometry as the SVG, as vectors, with real
+ * text that can be selected and searched. The PDF brief (pdf-brief.ts) puts one on a page of
+ * its own for each crisis.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { DiagramGeometry, NodeBox, EdgeLine, LegendItem } from '../../core/export/geometry';
 import { TYPE } from '../../core/export/geometry';
 import { DIAGRAM_COLORS } from '../../core/export/style';
-import { findPdfFont, toWinAnsi, type PdfFont } from './fonts';
+import { toWinAnsi, type PdfFont } from './fonts';
 
 export type { Paper } from '../../core/formats';
 import type { Paper } from '../../core/formats';
 
-export interface PdfOptions {
-  paper?: Paper;
-  font?: PdfFont;
-  onProgress?: (fraction: number) => void;
-}
 
 /** 1 CSS px = 0.75 pt. */
 const PT_PER_PX = 0.75;
 /** Acrobat's page-size limit (200 in). */
 const MAX_PAGE_PT = 14_400;
 const MARGIN_PT = 24;
-const PAPER_PT: Record<Exclude<Paper, 'fit'>, [number, number]> = { a4: [841.89, 595.28], letter: [792, 612] };
-const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
-const PROGRESS_STEP = 250;
+/** Every brief page keeps this much above and below for the marking and the page number. */
+export const BAND_PT = 40;
+/** Landscape sizes; the brief's text pages use them turned to portrait. */
+export const PAPER_PT: Record<Exclude<Paper, 'fit'>, [number, number]> = { a4: [841.89, 595.28], letter: [792, 612] };
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
-export function pageLayout(g: Pick<DiagramGeometry, 'width' | 'height'>, paper: Paper): { size: [number, number]; scale: number; offset: [number, number] } {
+/**
+ * The page a diagram gets: `fit` sizes the page to the diagram (1 px = 0.75 pt, scaled down
+ * past the 14,400 pt page-size limit); A4 and Letter are landscape, the diagram scaled to fit
+ * and centred. `band` is kept free above and below it (for the marking and the page number).
+ */
+export function pageLayout(g: Pick<DiagramGeometry, 'width' | 'height'>, paper: Paper, band = MARGIN_PT): { size: [number, number]; scale: number; offset: [number, number] } {
   if (paper === 'fit') {
-    const scale = Math.min(PT_PER_PX, (MAX_PAGE_PT - MARGIN_PT * 2) / g.width, (MAX_PAGE_PT - MARGIN_PT * 2) / g.height);
-    return { size: [g.width * scale + MARGIN_PT * 2, g.height * scale + MARGIN_PT * 2], scale, offset: [MARGIN_PT, MARGIN_PT] };
+    const scale = Math.min(PT_PER_PX, (MAX_PAGE_PT - MARGIN_PT * 2) / g.width, (MAX_PAGE_PT - band * 2) / g.height);
+    return { size: [g.width * scale + MARGIN_PT * 2, g.height * scale + band * 2], scale, offset: [MARGIN_PT, band] };
   }
   const [w, h] = PAPER_PT[paper];
-  const scale = Math.min(PT_PER_PX, (w - MARGIN_PT * 2) / g.width, (h - MARGIN_PT * 2) / g.height);
+  const scale = Math.min(PT_PER_PX, (w - MARGIN_PT * 2) / g.width, (h - band * 2) / g.height);
   return { size: [w, h], scale, offset: [(w - g.width * scale) / 2, (h - g.height * scale) / 2] };
 }
 
-export async function renderPdf(g: DiagramGeometry, title: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  const paper = options.paper ?? 'fit';
-  const font = options.font ?? findPdfFont();
-  const layout = pageLayout(g, paper);
-  const doc = new PDFDocument({
-    size: layout.size,
-    margin: 0,
-    autoFirstPage: true,
-    compress: true,
-    info: { Title: prepare(title, font), Creator: 'Scenario Workbench', Producer: 'Scenario Workbench', CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  if (font.family) doc.font(font.src, font.family);
-  else doc.font(font.src);
-  const text = (s: string): string => prepare(s, font);
-
-  doc.save();
-  doc.translate(layout.offset[0], layout.offset[1]).scale(layout.scale);
-  await drawDiagram(doc, g, text, options.onProgress);
-  doc.restore();
-  drawIndex(doc, g, paper, text);
-  doc.end();
-  return done;
-}
-
-function prepare(s: string, font: PdfFont): string {
+export function prepare(s: string, font: PdfFont): string {
   return font.embedded ? s : toWinAnsi(s);
 }
 
@@ -83,8 +53,11 @@ function textAt(doc: Doc, s: string, x: number, baseline: number, size: number, 
   doc.text(s, left, baseline - size * 0.8, { lineBreak: false });
 }
 
-/** Yields to the event loop every few hundred nodes, so progress reaches the window while a large PDF draws. */
-async function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => string, onProgress?: (f: number) => void): Promise<void> {
+/**
+ * Draw the whole diagram at the current transform, synchronously: the brief wraps it in one
+ * tagged Figure, which must open and close around all of it. The brief yields between diagrams.
+ */
+export function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => string): void {
   textAt(doc, text(g.title.text), g.title.x, g.title.y, TYPE.title, DIAGRAM_COLORS.title);
   g.legend.forEach((item) => drawLegendItem(doc, item, text));
   for (const s of g.sections) {
@@ -92,14 +65,7 @@ async function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => st
     doc.moveTo(s.text.x, s.ruleY).lineTo(g.width - s.text.x, s.ruleY).lineWidth(1).strokeColor(DIAGRAM_COLORS.sectionRule).stroke();
   }
   g.edges.forEach((e) => drawEdge(doc, e, text));
-  const total = g.nodes.length;
-  for (let i = 0; i < total; i++) {
-    drawNode(doc, g.nodes[i]!, text);
-    if (i % PROGRESS_STEP === PROGRESS_STEP - 1) {
-      onProgress?.((i + 1) / total);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  }
+  g.nodes.forEach((b) => drawNode(doc, b, text));
 }
 
 function drawLegendItem(doc: Doc, item: LegendItem, text: (s: string) => string): void {
@@ -139,23 +105,4 @@ function drawNode(doc: Doc, b: NodeBox, text: (s: string) => string): void {
     textAt(doc, text(p.text), p.x + p.width / 2, p.y + 11, TYPE.badge, p.textColor, 'middle');
   }
   if (b.status) textAt(doc, text(b.status.text), b.status.x, b.status.y, TYPE.badge, s.text, 'end');
-}
-
-/** Every node's full title, grouped by crisis, flowing over as many pages as it needs. */
-function drawIndex(doc: Doc, g: DiagramGeometry, paper: Paper, text: (s: string) => string): void {
-  if (g.nodes.length === 0) return;
-  const size: [number, number] = paper === 'fit' ? [595.28, 841.89] : PAPER_PT[paper];
-  doc.addPage({ size, margin: 48 });
-  doc.fillColor(DIAGRAM_COLORS.title).fontSize(16).text(text(`Node index: ${g.title.text}`));
-  doc.moveDown(0.5);
-  let crisisId: string | null = null;
-  for (const b of g.nodes) {
-    if (b.node.crisisId !== crisisId) {
-      crisisId = b.node.crisisId;
-      const header = g.sections.find((s) => s.crisis.id === crisisId);
-      doc.moveDown(0.5).fillColor(DIAGRAM_COLORS.sectionTitle).fontSize(12).text(text(header ? header.text.text : crisisId));
-    }
-    doc.fillColor(b.style.stroke).fontSize(9).text(`${b.style.label}: `, { continued: true });
-    doc.fillColor(DIAGRAM_COLORS.title).text(text(b.fullTitle));
-  }
 }

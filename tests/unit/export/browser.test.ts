@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderHtmlBrief, renderMermaid } from '../../../core/export';
+import { cutForAudience, renderHtmlBrief, renderMermaid } from '../../../core/export';
 import { hostileDocument, largeDocument, sampleDocument } from '../../fixtures/export/builder';
 
 // The callbacks passed to page.evaluate run inside Chromium; these declarations describe the
@@ -20,6 +20,8 @@ interface ElementLike {
   innerHTML: string;
   attributes: ArrayLike<{ name: string }> & Iterable<{ name: string }>;
   getAttribute(name: string): string | null;
+  id: string;
+  firstElementChild: ElementLike | null;
 }
 declare const window: { mermaid: MermaidApi };
 declare const document: {
@@ -122,11 +124,19 @@ describe('HTML brief, loaded by Chromium', () => {
         if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
       });
       const doc = hostileDocument();
-      await page.setContent(renderHtmlBrief(doc, { kind: 'all' }));
+      doc.scenario.marking = 'SECRET <b>';
+      doc.scenario.markingCaveat = 'REL TO USA, JPN';
+      const cut = cutForAudience(doc, { actorIds: ['us', 'jp', 'kr', 'hostile'], notes: true, reportOnly: false, crisisIds: null });
+      await page.setContent(renderHtmlBrief(cut.doc, { kind: 'all' }, cut.header));
       const facts = await page.evaluate(() => ({
         scripts: document.scripts.length,
         handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
-        hrefs: [...document.querySelectorAll('[href], [src], [xlink\\:href]')].length,
+        // In-page links (the contents) are fine; anything that could load is not.
+        hrefs: [...document.querySelectorAll('[href], [src], [xlink\\:href]')].filter((el) => !(el.getAttribute('href') ?? '').startsWith('#')).length,
+        markings: [...document.querySelectorAll('body > .marking')].map((el) => `${el.getAttribute('data-marking')}: ${el.textContent}`),
+        firstText: document.body.firstElementChild?.textContent ?? '',
+        audience: document.querySelector('[data-testid="audience"]')?.textContent ?? '',
+        ids: [...document.querySelectorAll('[id]')].map((el) => el.id),
         csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
         svgNodes: document.querySelectorAll('svg [data-node]').length,
         font: getComputedStyle(document.body).fontFamily,
@@ -139,6 +149,10 @@ describe('HTML brief, loaded by Chromium', () => {
       expect(facts.svgNodes).toBe(doc.nodes.length);
       expect(facts.font).toContain('Noto Sans');
       expect(facts.h1).toBe(doc.scenario.title);
+      expect(facts.markings).toEqual(['top: SECRET <b> // REL TO USA, JPN', 'bottom: SECRET <b> // REL TO USA, JPN']);
+      expect(facts.firstText).toBe('SECRET <b> // REL TO USA, JPN');
+      expect(facts.audience).toContain('Positions of China (PRC) are left out of this export.');
+      expect(new Set(facts.ids).size).toBe(facts.ids.length);
       expect(dialogs).toEqual([]);
       expect(requests).toEqual([]);
       expect(violations).toEqual([]);

@@ -1,7 +1,7 @@
 /** CSV (round trip, and Python's csv module as the reader), JSON round trip, and the Markdown brief. */
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { renderCsv, renderCsvTables, renderMarkdownBrief, type ExportScope } from '../../../core/export';
+import { cutForAudience, renderCsv, renderCsvTables, renderMarkdownBrief, type ExportScope } from '../../../core/export';
 import { importCsv, importCsvTables } from '../../../core/import';
 import { documentIssues, type ScenarioDocument } from '../../../core/model';
 import { exportDocument, importDocument } from '../../../main/export';
@@ -71,6 +71,21 @@ describe('CSV export and import', () => {
     expect(back.ok && back.document.edges.length).toBe(doc.edges.length);
   });
 
+  it('a marked file heads with its marking in Python\'s reader, imports back, and an audience drops the left-out stance columns', async () => {
+    const doc = sampleDocument();
+    doc.scenario.marking = 'CONFIDENTIAL';
+    doc.scenario.markingCaveat = 'REL TO USA, JPN';
+    const audience = { actorIds: ['us', 'jp', 'kr'], notes: true, reportOnly: false, crisisIds: null };
+    const text = new TextDecoder().decode((await exportDocument(doc, { format: 'csv', scope: all, audience })).bytes);
+    const read = pythonCsv(text);
+    expect(read.cells[0]).toEqual(['MARKING: CONFIDENTIAL // REL TO USA, JPN']);
+    expect(read.cells[1]!.filter((c) => c.startsWith('stance:'))).toEqual(['stance:US', 'stance:JP', 'stance:ROK']);
+    expect(read.rows).toBe(2 + doc.nodes.length + doc.edges.length);
+    const back = importDocument(text, { format: 'csv', now: '2026-01-01T00:00:00.000Z' });
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(back.document.nodes).toHaveLength(doc.nodes.length);
+  });
+
   it('keeps formulas inert: a title starting with = is written with a leading apostrophe', () => {
     const csv = renderCsv(hostileDocument(), all);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"") -->"`);
@@ -131,22 +146,48 @@ describe('JSON export and import', () => {
 });
 
 describe('Markdown brief', () => {
-  it('has a section per crisis with scores, leads, gaps, consensus and citations', () => {
+  it('has a section per crisis with elements and their links, gaps, leads, consensus with notes, quotes and sources', () => {
     const doc = sampleDocument();
-    const md = renderMarkdownBrief(doc, all);
+    const md = renderMarkdownBrief(doc, all, cutForAudience(doc).header);
     for (const c of doc.crises) expect(md).toContain(`## ${c.title}`);
-    expect(md).toContain('| Storm surge breaches the levee | trigger | 4/5 |');
-    expect(md).toContain('| Power grid outage | 5/5 |');
-    expect(md).toContain('| Mobile generators airlift | Japan | United States | agreed |');
+    expect(md).toContain('**Trigger: Storm surge breaches the levee**\\\nLikelihood 4/5');
+    expect(md).toContain('- leads to Delta flooding ("overtops")');
+    expect(md).toContain('- averted by Joint levee reinforcement');
+    expect(md).toContain('**Impact: Power grid outage**\\\nSeverity 5/5');
+    expect(md).toContain('| Japan (JP) | Mobile generators airlift | US | agreed |');
     expect(md).toContain('- Impacts no response contains: Hospital evacuation');
     expect(md).toContain('- Responses with no lead actor: Joint levee reinforcement');
     expect(md).toContain('| Delta flooding | agree | agree | uncertain | disagree |');
-    expect(md).toContain('> Substations sit below the flood line\\.');
-    expect(md).toContain('— Delta resilience review, p\\. 14 (on Power grid outage)');
+    expect(md).toContain('- PRC on Delta flooding (disagree): Disputes surge height');
+    expect(md).toContain('> Substations sit below the flood line.');
+    expect(md).toContain('> — Delta resilience review, p. 14 — on Power grid outage');
+    expect(md).toContain('## Sources\n\n- Delta resilience review. Planning cell, 2016-05. Delta resilience review, internal report');
+    expect(md).toContain('## Contents\n\n1. Typhoon landfall on the delta\n2. Port closure\n3. Sources');
+  });
+
+  it('escapes only what Markdown needs: 1.4, de-conflict and (p. 3) stay as typed', () => {
+    const doc = sampleDocument();
+    doc.crises[0]!.summary = 'Surge 1.4 m above the levee; de-conflict air lanes (p. 3). 2016. A_B *x*';
+    const md = renderMarkdownBrief(doc, all, cutForAudience(doc).header);
+    expect(md).toContain('Surge 1.4 m above the levee; de-conflict air lanes (p. 3). 2016. A\\_B \\*x\\*');
+  });
+
+  it('heads and ends with the marking, and says whose positions it leaves out', () => {
+    const doc = sampleDocument();
+    doc.scenario.marking = 'OFFICIAL-SENSITIVE';
+    doc.scenario.markingCaveat = 'FOR DISCUSSION ONLY';
+    const cut = cutForAudience(doc, { actorIds: ['us', 'jp', 'kr'], notes: true, reportOnly: false, crisisIds: null });
+    const md = renderMarkdownBrief(cut.doc, all, cut.header);
+    expect(md.split('\n')[0]).toBe('**OFFICIAL-SENSITIVE // FOR DISCUSSION ONLY**');
+    expect(md.trimEnd().split('\n').at(-1)).toBe('**OFFICIAL-SENSITIVE // FOR DISCUSSION ONLY**');
+    expect(md).toContain('> Positions of China (PRC) are left out of this export.');
+    expect(md).not.toContain('Disputes surge height');
+    expect(md).not.toContain('| PRC');
   });
 
   it('renders the hostile fixture through marked without any live HTML', async () => {
-    const html = await marked.parse(renderMarkdownBrief(hostileDocument(), all));
+    const doc = hostileDocument();
+    const html = await marked.parse(renderMarkdownBrief(doc, all, cutForAudience(doc).header));
     // Every "<" in user text is escaped, so any tag left in the HTML is one marked made.
     expect(html).not.toMatch(/<script|<img|<[a-z][^>]*\son[a-z]+=|href="javascript/i);
     expect(html).toContain('&lt;script&gt;');

@@ -26,6 +26,12 @@ describe('escaping, one function per output language', () => {
     const flat = HOSTILE_TEXT.replace(/\s+/g, ' ').trim();
     expect(unescapeMarkdown(markdown(HOSTILE_TEXT))).toBe(flat);
     expect(markdown('<b>|x|')).toBe('\\<b\\>\\|x\\|');
+    for (const plain of ['1.4 m', 'de-conflict', '(see p. 3)', 'US-JP', 'a + b = c', '#1 priority', 'Q&A', "don't"]) expect(markdown(plain)).toBe(plain);
+    expect(markdown('# x')).toBe('\\# x');
+    expect(markdown('- x')).toBe('\\- x');
+    expect(markdown('1. x')).toBe('1\\. x');
+    expect(markdown('&amp;')).toBe('\\&amp;');
+    for (const text of ['# x', '- x', '+ x', '===', '1. x', '3) x', '&amp; &#60;', 'a\\.b']) expect(unescapeMarkdown(markdown(text))).toBe(text);
   });
 
   it('csv: RFC 4180 quoting and inert formulas', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramGeometry, renderSvg, scopedGraph, FONT_STACK } from '../../../core/export';
+import { diagramGeometry, renderSvg, scopedGraph, svgFromGeometry, FONT_STACK } from '../../../core/export';
 import type { ScenarioDocument } from '../../../core/model';
 import { hostileDocument, sampleDocument, DocumentBuilder } from '../../fixtures/export/builder';
 import { activeContent, xmllint } from './tools';
@@ -19,6 +19,22 @@ describe('SVG export', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
     }
+  });
+
+  it('prints the marking in a band at the top and the bottom, above and below everything else', () => {
+    const doc = sampleDocument();
+    const svg = svgFromGeometry(diagramGeometry(doc, { kind: 'all' }, { marking: 'CONFIDENTIAL // REL TO USA, JPN' }));
+    expect(xmllint(svg).status).toBe(0);
+    const bands = [...svg.matchAll(/<g data-marking="(top|bottom)"[^>]*>.*?<text[^>]* y="([\d.]+)"[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => ({ where: m[1], y: Number(m[2]), text: m[3] }));
+    expect(bands.map((b) => [b.where, b.text])).toEqual([['top', 'CONFIDENTIAL // REL TO USA, JPN'], ['bottom', 'CONFIDENTIAL // REL TO USA, JPN']]);
+    const height = Number(/<svg[^>]* height="(\d+)"/.exec(svg)![1]);
+    const g = diagramGeometry(doc, { kind: 'all' }, { marking: 'CONFIDENTIAL' });
+    const contentTop = Math.min(g.title.y - 22, ...g.nodes.map((n) => n.y));
+    const contentBottom = Math.max(...g.nodes.map((n) => n.y + n.height));
+    expect(bands[0]!.y).toBeLessThan(contentTop);
+    expect(bands[1]!.y).toBeGreaterThan(contentBottom);
+    expect(bands[1]!.y).toBeLessThan(height);
+    expect(svgFromGeometry(diagramGeometry(doc, { kind: 'all' }))).not.toContain('data-marking');
   });
 
   it('is byte-identical for the same input, whatever order the arrays arrive in', () => {
