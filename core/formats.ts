@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ExportAudience, Marking, MarkingCaveat } from './model/handling';
 
-/** Paper for PDF exports: a page that fits the diagram, or A4/Letter landscape with the diagram scaled to fit. */
+/** Paper for the PDF brief: A4 or Letter text pages, diagrams on landscape pages of that paper; `fit` gives each diagram a page of its own size. */
 export const PAPERS = ['fit', 'a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
 

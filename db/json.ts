@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import { Actor, Crisis, GraphEdge, GraphNode, Provenance, ScenarioDocument, ScenarioMeta, Source, Stance, Viewport, formatPath } from '../core/model';
+import { upgradeDocumentJson } from './json-upgrade';
 import { validateDocument } from './validate-document';
 
 const keysOf = (schema: { shape: Record<string, unknown> }): string[] => Object.keys(schema.shape);
@@ -104,7 +105,7 @@ export function parseDocumentJson(text: string): { ok: true; document: ScenarioD
   if (hostile?.problem === 'depth') return fail(`nested too deeply at ${formatPath(hostile.path.slice(0, 8))}…`);
   if (hostile) return fail(`${formatPath(hostile.path)}: the key "${String(hostile.path.at(-1))}" is not allowed`);
   try {
-    return { ok: true, document: validateDocument(raw, 'IMPORT_INVALID') };
+    return { ok: true, document: validateDocument(upgradeDocumentJson(raw), 'IMPORT_INVALID') };
   } catch (err) {
     if (err instanceof AppError) return fail(err.message);
     throw err;

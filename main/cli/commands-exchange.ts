@@ -19,7 +19,8 @@ import type { CliIo } from './commands';
 type Command = (argv: string[], io: CliIo) => Promise<void>;
 
 export const EXCHANGE_USAGE = `  export FILE --format F -o OUT          write FILE in format F: ${EXPORT_FORMATS.join('|')}
-      [--crisis ID] [--scale 1|2] [--bom] [--paper ${PAPERS.join('|')}]
+      [--crisis ID[,ID…]] [--scale 1|2] [--bom] [--paper ${PAPERS.join('|')}]
+      [--actors CODE,CODE…] [--no-notes] [--marking TEXT] [--caveat TEXT]
   import IN -o FILE.scenario             create a scenario from IN (${IMPORT_FORMATS.join('|')}; by extension)
       [--format F] [--kind ${NODE_KINDS.join('|')}]
   analyze FILE [--crisis ID] [--json]    coverage gaps, risk, consensus and responsibilities
@@ -27,7 +28,7 @@ export const EXCHANGE_USAGE = `  export FILE --format F -o OUT          write FI
 
 export const EXCHANGE_COMMANDS: Record<string, Command> = {
   async export(argv, io) {
-    const args = parseArgs(argv, new Set(['format', 'crisis', 'scale', 'paper', 'o', 'output']), new Set(['bom']));
+    const args = parseArgs(argv, new Set(['format', 'crisis', 'scale', 'paper', 'actors', 'marking', 'caveat', 'o', 'output']), new Set(['bom', 'no-notes']));
     const source = onlyPositional(args, 'FILE', io);
     const out = outputPath(args, io.cwd);
     const format = oneOf(stringOption(args, 'format'), EXPORT_FORMATS, '--format');
@@ -35,7 +36,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     const options = exportOptions(args, format);
     refuseOutputOnto(out, [{ path: source, role: 'the scenario being exported' }]);
     const doc = readScenario(source);
-    const file = await exportDocument(doc, options);
+    const file = await exportDocument(doc, { ...options, ...audienceOptions(args, doc) });
     writeFileAtomically(out, file.bytes);
     io.out(`wrote ${out} (${file.bytes.byteLength} bytes)\n`);
   },
@@ -87,8 +88,38 @@ export function readScenario(path: string): ScenarioDocument {
   }
 }
 
+/**
+ * Who the export is for, from --actors (codes or ids, comma-separated), --no-notes, and the
+ * marking overrides --marking and --caveat. A marked scenario cannot be exported unmarked:
+ * an empty --marking is refused rather than ignored.
+ */
+function audienceOptions(args: ParsedArgs, doc: ScenarioDocument): Pick<ExportOptions, 'audience' | 'marking'> {
+  const actorsGiven = stringOption(args, 'actors');
+  const marking = stringOption(args, 'marking');
+  const caveat = stringOption(args, 'caveat');
+  if (marking !== undefined && !marking.trim() && doc.scenario.marking) {
+    throw new UsageError(`this scenario is marked ${doc.scenario.marking}; --marking can change the marking but not remove it`);
+  }
+  if (caveat !== undefined && !caveat.trim() && doc.scenario.markingCaveat) {
+    throw new UsageError(`this scenario carries the caveat ${doc.scenario.markingCaveat}; --caveat can change it but not remove it`);
+  }
+  const out: Pick<ExportOptions, 'audience' | 'marking'> = {};
+  if (marking?.trim() || caveat?.trim()) out.marking = { ...(marking?.trim() ? { marking: marking.trim() } : {}), ...(caveat?.trim() ? { caveat: caveat.trim() } : {}) };
+  if (actorsGiven === undefined && !args.options.has('no-notes')) return out;
+  let actorIds: string[] | null = null;
+  if (actorsGiven !== undefined) {
+    actorIds = actorsGiven.split(',').map((s) => s.trim()).filter(Boolean).map((wanted) => {
+      const actor = doc.actors.find((a) => a.id === wanted) ?? doc.actors.find((a) => a.code.toLowerCase() === wanted.toLowerCase());
+      if (!actor) throw new UsageError(`--actors: no actor "${wanted}" in this scenario (codes: ${doc.actors.map((a) => a.code).join(', ')})`);
+      return actor.id;
+    });
+  }
+  out.audience = { actorIds, notes: !args.options.has('no-notes'), reportOnly: false, crisisIds: null };
+  return out;
+}
+
 function exportOptions(args: ParsedArgs, format: ExportFormat): ExportOptions {
-  const crisisId = stringOption(args, 'crisis');
+  const crisisIds = (stringOption(args, 'crisis') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const scale = oneOf(stringOption(args, 'scale'), ['1', '2'] as const, '--scale');
   const paper = oneOf(stringOption(args, 'paper'), PAPERS, '--paper');
   const refuseUnless = (given: unknown, option: ExportOptionName) => {
@@ -101,7 +132,7 @@ function exportOptions(args: ParsedArgs, format: ExportFormat): ExportOptions {
   refuseUnless(args.options.has('bom'), 'bom');
   return {
     format,
-    scope: crisisId ? { kind: 'crisis', crisisId } : { kind: 'all' },
+    scope: crisisIds.length === 0 ? { kind: 'all' } : crisisIds.length === 1 ? { kind: 'crisis', crisisId: crisisIds[0]! } : { kind: 'crises', crisisIds },
     ...(scale ? { scale: scale === '2' ? 2 : 1 } : {}),
     ...(paper ? { paper } : {}),
     ...(args.options.has('bom') ? { bom: true } : {}),

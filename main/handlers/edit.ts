@@ -1,7 +1,7 @@
 /** Edits, undo and redo: every change goes through the store and is recorded once in history. */
 import type { EditResult } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import type { Viewport } from '../../core/model';
+import type { ExportAudience, Viewport } from '../../core/model';
 import type { Op } from '../../core/ops';
 import type { AppliedChange } from '../../db';
 import type { Session } from '../app/sessions';
@@ -38,6 +38,17 @@ export function redoEdit(session: Session): EditResult | null {
 export function saveViewport(session: Session, crisisId: string, viewport: Viewport): void {
   if (session.store.readOnly) return;
   session.store.apply([{ op: 'crisis.update', id: crisisId, patch: { viewport } }]);
+}
+
+/**
+ * The audience an export was cut for, remembered in the file for the next export of this
+ * scenario. Like the viewport it never enters undo history (undo should not undo an export's
+ * settings), and a read-only file does not remember it.
+ */
+export function rememberExportAudience(session: Session, audience: ExportAudience): void {
+  if (session.store.readOnly) return;
+  if (JSON.stringify(session.store.load().scenario.exportAudience) === JSON.stringify(audience)) return;
+  session.store.apply([{ op: 'scenario.update', patch: { exportAudience: audience } }]);
 }
 
 function refuseReadOnly(session: Session): void {

@@ -15,7 +15,7 @@ import { readImportText, writeFileAtomically } from '../../db';
 import { exportDocument, importDocument } from '../export';
 import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, safeFileName, type DocumentDeps } from './document';
-import { applyEdit } from './edit';
+import { applyEdit, rememberExportAudience } from './edit';
 
 type ExchangeChannels = 'newFromLibrary' | 'libraryCrises' | 'insertLibraryCrisis' | 'exportScenario' | 'revealExport' | 'importScenario';
 
@@ -38,7 +38,8 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
       return applyEdit(session, ops, null);
     },
     exportScenario: async (ctx, req) => {
-      const doc = deps.sessions.require(ctx.windowId).store.load();
+      const session = deps.sessions.require(ctx.windowId);
+      const doc = session.store.load();
       checkScope(doc, req);
       const target = await deps.services.dialogs.chooseExportTarget(suggestedExportName(doc, req), req.format);
       if (!target) throw new AppError('CANCELLED', 'Export was cancelled.');
@@ -51,6 +52,7 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
         deps.services.windows.send(ctx.windowId, 'exportProgress', { fraction });
       });
       writeFileAtomically(target, file.bytes);
+      if (req.audience) rememberExportAudience(session, req.audience);
       const exportId = newId();
       exports.set(exportId, target);
       return { exportId, fileName: basename(target), bytes: file.bytes.byteLength };
@@ -79,6 +81,9 @@ function checkScope(doc: ScenarioDocument, options: ExportOptions): void {
   const { scope } = options;
   if (scope.kind === 'crisis' && !doc.crises.some((c) => c.id === scope.crisisId)) {
     throw new AppError('NOT_FOUND', 'The crisis to export is no longer in this scenario.');
+  }
+  if (scope.kind === 'crises' && !scope.crisisIds.every((id) => doc.crises.some((c) => c.id === id))) {
+    throw new AppError('NOT_FOUND', 'A crisis chosen for the export is no longer in this scenario.');
   }
   if (scope.kind === 'selection') {
     const present = new Set(doc.nodes.map((n) => n.id));

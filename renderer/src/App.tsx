@@ -4,6 +4,7 @@
  * It also sets data-app-state="ready" once the first load is done, for tests.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { markingBanner, markingLines } from '../../core/export/audience';
 import type { ScenarioDocument } from '../../core/model';
 import { call } from './api';
 import { installKeyboard } from './commands/keyboard';
@@ -95,7 +96,9 @@ export function App() {
   }, [booted]);
 
   useEffect(() => {
-    document.title = view ? `${view.fileName} — Scenario Workbench` : 'Scenario Workbench';
+    // The marking leads the window title, so a marked scenario is never on screen unmarked.
+    const marking = view ? markingBanner(markingLines(view.document)) : '';
+    document.title = view ? `${marking ? `${marking} — ` : ''}${view.fileName} — Scenario Workbench` : 'Scenario Workbench';
   }, [view]);
 
   if (!booted) return null;

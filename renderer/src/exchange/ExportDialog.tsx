@@ -1,6 +1,7 @@
 /**
- * File ▸ Export…: the format, the scope (this crisis, the selection, every crisis) and the
- * options that apply to the format; then main's save dialog. While main renders and writes,
+ * File ▸ Export…: the format, the scope (this crisis, chosen crises, the selection, every
+ * crisis), the audience (whose positions, with or without notes) and the options that apply to
+ * the format; then main's save dialog. While main renders and writes,
  * the dialog shows that it is busy; afterwards it offers to open the file or its folder.
  */
 import { useEffect, useState } from 'react';
@@ -11,6 +12,7 @@ import { call } from '../api';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import { useWorkbench } from '../workspace-context';
+import { AudienceFields, CrisisChoice, audienceOf, useAudience } from './AudienceFields';
 import { Modal } from './Modal';
 
 /** The export dialog names a format with its extension, e.g. "SVG image (.svg)". */
@@ -30,10 +32,11 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
   const crisisCount = view?.document.crises.length ?? 0;
 
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
-  const [scopeKind, setScopeKind] = useState<ScopeKind>(crisis ? 'crisis' : 'all');
+  const [audience, setAudience] = useAudience(view?.document);
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(audience.crisisIds.size > 0 ? 'crises' : crisis ? 'crisis' : 'all');
   const [scale, setScale] = useState<1 | 2>(2);
   const [bom, setBom] = useState(true);
-  const [paper, setPaper] = useState<Paper>('fit');
+  const [paper, setPaper] = useState<Paper>('a4');
   const [phase, setPhase] = useState<Phase>({ step: 'choosing' });
   const [error, setError] = useState<string | null>(null);
   // Main reports how far the export has got once the save dialog has closed and rendering runs.
@@ -43,12 +46,16 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
   const scope = (): ExportScope | null => {
     if (scopeKind === 'crisis') return crisis ? { kind: 'crisis', crisisId: crisis.id } : null;
     if (scopeKind === 'selection') return selection.nodeIds.size > 0 ? { kind: 'selection', nodeIds: [...selection.nodeIds] } : null;
+    if (scopeKind === 'crises') {
+      const chosen = (view?.document.crises ?? []).filter((c) => audience.crisisIds.has(c.id)).sort((a, b) => a.order - b.order).map((c) => c.id);
+      return chosen.length > 0 ? { kind: 'crises', crisisIds: chosen } : null;
+    }
     return { kind: 'all' };
   };
 
   const start = async () => {
     const chosen = scope();
-    if (!chosen) return;
+    if (!chosen || !view) return;
     setError(null);
     setProgress(null);
     setPhase({ step: 'busy' });
@@ -59,9 +66,12 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
         ...(takes(format, 'scale') ? { scale } : {}),
         ...(takes(format, 'bom') ? { bom } : {}),
         ...(takes(format, 'paper') ? { paper } : {}),
+        ...(takes(format, 'audience') ? { audience: audienceOf(view.document, audience, chosen.kind === 'crises' ? chosen.crisisIds : null) } : {}),
       };
       const done = await call('exportScenario', options);
       setPhase({ step: 'done', ...done });
+      // Main remembered the audience in the file; read it back so the next export starts from it.
+      void workbench.doc.reload().catch(() => undefined);
     } catch (e) {
       setPhase({ step: 'choosing' });
       if (e instanceof AppError && e.code === 'CANCELLED') return;
@@ -113,9 +123,12 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
             <option value="selection" disabled={selection.nodeIds.size === 0}>
               The selection ({selection.nodeIds.size} {selection.nodeIds.size === 1 ? 'element' : 'elements'})
             </option>
+            <option value="crises" disabled={crisisCount === 0}>Chosen crises…</option>
             <option value="all">All crises ({crisisCount})</option>
           </select>
         </label>
+        {scopeKind === 'crises' && view && <CrisisChoice doc={view.document} choice={audience} onChange={setAudience} disabled={busy} />}
+        {takes(format, 'audience') && view && <AudienceFields doc={view.document} choice={audience} onChange={setAudience} disabled={busy} />}
         {takes(format, 'scale') && (
           <label>
             <span>Resolution</span>
@@ -129,9 +142,9 @@ export function ExportDialog({ onClose, initialFormat = 'svg' }: { onClose(): vo
           <label>
             <span>Paper</span>
             <select data-testid="export-paper" value={paper} disabled={busy} onChange={(e) => setPaper(e.target.value as Paper)}>
-              <option value="fit">Fit the diagram</option>
-              <option value="a4">A4 landscape</option>
-              <option value="letter">Letter landscape</option>
+              <option value="a4">A4</option>
+              <option value="letter">Letter</option>
+              <option value="fit">A4, each diagram on a page of its own size</option>
             </select>
           </label>
         )}

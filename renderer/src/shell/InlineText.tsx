@@ -19,9 +19,11 @@ interface Props {
   className?: string;
   /** Focus and select the text on mount: a field shown because the user asked to rename. */
   autoFocus?: boolean;
+  /** The id of a <datalist> of suggestions (single-line fields only). */
+  list?: string;
 }
 
-export function InlineText({ value, onCommit, mark, multiline, required, maxLength, disabled, placeholder, testId, label, className, autoFocus }: Props) {
+export function InlineText({ value, onCommit, mark, multiline, required, maxLength, disabled, placeholder, testId, label, className, autoFocus, list }: Props) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -83,6 +85,7 @@ export function InlineText({ value, onCommit, mark, multiline, required, maxLeng
   ) : (
     <input
       {...common}
+      list={list}
       onChange={(e) => change(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') (e.target as HTMLInputElement).blur();

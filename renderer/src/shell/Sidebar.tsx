@@ -6,6 +6,7 @@ import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import { reportError, useWorkbench } from '../workspace-context';
 import { ActorList } from './ActorList';
+import { HandlingFields } from './HandlingFields';
 import { InlineText } from './InlineText';
 
 export function Sidebar() {
@@ -139,6 +140,7 @@ export function Sidebar() {
             onCommit={(description, mark) => void edit([{ op: 'scenario.update', patch: { description } }], mark)}
           />
         </label>
+        <HandlingFields scenario={doc.scenario} readOnly={readOnly} edit={(ops, mark) => void edit(ops, mark)} />
         {viewState.crisisId && <CrisisStatus crisis={crises.find((c) => c.id === viewState.crisisId)} readOnly={readOnly} />}
       </section>
     </aside>

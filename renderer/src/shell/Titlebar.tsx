@@ -1,6 +1,7 @@
 /** The file's name, its saved state, and the toolbar. Toolbar buttons run registry commands. */
 import { useSyncExternalStore } from 'react';
 import type { CommandId } from '../../../core/commands';
+import { markingBanner, markingLines } from '../../../core/export/audience';
 import { ViewModeSwitcher } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
@@ -14,6 +15,7 @@ export function Titlebar() {
   const viewState = useObservable(workbench.view);
   useSyncExternalStore(workbench.commands.subscribe, workbench.commands.getVersion);
   if (!view) return null;
+  const marking = markingBanner(markingLines(view.document));
   const button = (id: CommandId, label: string, text: string, pressed?: boolean) => (
     <button
       className="tool-button"
@@ -29,6 +31,11 @@ export function Titlebar() {
   return (
     <header className="titlebar">
       <div className="title-group">
+        {marking && (
+          <span className="title-marking" data-testid="title-marking" title="Handling marking: printed on every export">
+            {marking}
+          </span>
+        )}
         <span className="file-name" data-testid="file-name" title={view.displayPath || 'Not saved to a file yet: use Save As'}>
           {view.fileName}
         </span>

@@ -184,6 +184,69 @@ describe('import', () => {
   });
 });
 
+describe('export for an audience, with the handling marking', () => {
+  const chinaNote = 'for many Chinese a nuclear accident is the top concern';
+  const marked = join(dir, 'marked.scenario');
+  beforeAll(() => {
+    expect(cli('new', '--from-report', marked).code).toBe(0);
+    // Setting the marking is the app's job; here the file is prepared through the store.
+    const opened = openScenarioFile(marked);
+    if (!opened.ok) throw new Error(opened.error.message);
+    opened.store.apply([{ op: 'scenario.update', patch: { marking: 'CONFIDENTIAL', markingCaveat: 'REL TO USA, JPN' } }]);
+    opened.store.close();
+  });
+
+  it('--actors by code or id leaves out the others, says so, and holds none of their notes', () => {
+    const full = join(dir, 'full.md');
+    expect(cli('export', library, '--format', 'md', '-o', full).code).toBe(0);
+    expect(readFileSync(full, 'utf8')).toContain(chinaNote);
+    const cut = join(dir, 'no-china.md');
+    const result = cli('export', library, '--format', 'md', '--actors', 'US,jp,kr', '-o', cut);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const md = readFileSync(cut, 'utf8');
+    expect(md).toContain('Positions of China (PRC)');
+    expect(md).not.toContain(chinaNote);
+    expect(md).not.toMatch(/^- PRC on /m);
+    const unknown = cli('export', library, '--format', 'md', '--actors', 'US,XX', '-o', join(dir, 'x.md'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no actor "XX"');
+  });
+
+  it('--no-notes leaves every stance note out', () => {
+    const out = join(dir, 'no-notes.html');
+    expect(cli('export', library, '--format', 'html', '--no-notes', '-o', out).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Notes are left out.');
+    expect(html).not.toContain(chinaNote);
+  });
+
+  it('--crisis takes several ids', () => {
+    const [a, b] = libraryCrises();
+    const out = join(dir, 'two.md');
+    expect(cli('export', library, '--format', 'md', '--crisis', `${a!.id},${b!.id}`, '-o', out).code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md.match(/^## (?!Contents|Sources)/gm)).toHaveLength(2);
+  });
+
+  it('a marked file carries its marking in every format; --marking replaces it and cannot remove it', () => {
+    const csv = join(dir, 'marked.csv');
+    expect(cli('export', marked, '--format', 'csv', '-o', csv).code).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('MARKING: CONFIDENTIAL // REL TO USA, JPN');
+    for (const format of EXPORT_FORMATS.filter((f) => f !== 'png' && f !== 'pdf')) {
+      const out = join(dir, `marked-any.${format}`);
+      expect(cli('export', marked, '--format', format, '--crisis', firstCrisis.id, '-o', out).code, format).toBe(0);
+      expect(readFileSync(out, 'utf8'), format).toContain('CONFIDENTIAL');
+    }
+    const override = join(dir, 'override.md');
+    expect(cli('export', marked, '--format', 'md', '--marking', 'SECRET', '-o', override).code).toBe(0);
+    expect(readFileSync(override, 'utf8').split('\n')[0]).toBe('**SECRET // REL TO USA, JPN**');
+    const removed = cli('export', marked, '--format', 'md', '--marking', '', '-o', join(dir, 'unmarked.md'));
+    expect(removed.code).toBe(2);
+    expect(removed.stderr).toContain('not remove it');
+    expect(existsSync(join(dir, 'unmarked.md'))).toBe(false);
+  });
+});
+
 describe('analyze', () => {
   it('prints the text report and the JSON for one crisis', () => {
     const text = cli('analyze', library, '--crisis', firstCrisis.id);

@@ -62,6 +62,20 @@ describe('JSON import rejects bad input, naming the first bad path', () => {
   }
 });
 
+describe('JSON of an earlier format version', () => {
+  it('version 1 (before markings) reads as an unmarked scenario, so old exports and snapshots stay readable', () => {
+    const current = JSON.parse(exportDocumentJson(richDocument())) as { formatVersion: number; scenario: Record<string, unknown> };
+    const { author: _a, marking: _m, markingCaveat: _c, exportAudience: _e, ...v1Scenario } = current.scenario;
+    const parsed = parseDocumentJson(JSON.stringify({ ...current, formatVersion: 1, scenario: v1Scenario }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.document.formatVersion).toBe(DOCUMENT_FORMAT_VERSION);
+    expect(parsed.document.scenario).toMatchObject({ title: 'Strait contingency', author: '', marking: '', markingCaveat: '', exportAudience: null });
+    const wrongType = parseDocumentJson(JSON.stringify({ ...current, formatVersion: 1, scenario: { ...v1Scenario, marking: 7 } }));
+    expect(wrongType.ok).toBe(false);
+  });
+});
+
 describe('docs/scenario-json.schema.json', () => {
   it('is exactly the schema generated from the zod model (regenerate with documentJsonSchema() if this fails)', () => {
     const committed = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'scenario-json.schema.json'), 'utf8');

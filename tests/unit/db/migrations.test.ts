@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, openScenarioFile, runMigrations, type Migration } from '../../../db';
+import { APPLICATION_ID, MIGRATIONS, exportDocumentJson, SCHEMA_VERSION, openScenarioFile, runMigrations, type Migration } from '../../../db';
 import { openStore } from '../../../db/open';
-import { sha256, sideFiles, tempDir } from './helpers';
+import { richDocument, sha256, sideFiles, tempDir } from './helpers';
 
 let dir: { dir: string; cleanup: () => void };
 beforeEach(() => (dir = tempDir()));
@@ -94,6 +94,23 @@ describe('migrations', () => {
     expect(() => db.exec("UPDATE scenario SET marking = 'SECRET' || char(10) || 'x'")).toThrow(/CHECK constraint/);
     expect(() => db.exec("UPDATE scenario SET export_audience = '[1]'")).toThrow(/CHECK constraint/);
     db.close();
+  });
+
+  it('004: a snapshot taken before it (JSON format 1, no marking) is still readable after it', () => {
+    const path = fileAtVersion(3);
+    const current = JSON.parse(exportDocumentJson(richDocument())) as { scenario: Record<string, unknown> };
+    const { author: _a, marking: _m, markingCaveat: _c, exportAudience: _e, ...v1Scenario } = current.scenario;
+    const db = new Database(path);
+    db.prepare("INSERT INTO snapshots (id, name, created_at, kind, author, document) VALUES ('snap-1', 'Before markings', '2020-01-02T00:00:00.000Z', 'manual', 'Aiko', ?)")
+      .run(JSON.stringify({ ...current, formatVersion: 1, scenario: v1Scenario }));
+    db.close();
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const snapshot = opened.store.readSnapshot('snap-1');
+    opened.store.close();
+    expect(snapshot.scenario).toMatchObject({ title: 'Strait contingency', marking: '', exportAudience: null });
+    expect(snapshot.nodes.length).toBe(richDocument().nodes.length);
   });
 
   it('all pending steps run in one transaction: a failing step leaves the earlier ones unapplied', () => {
