@@ -61,7 +61,8 @@ describe('export', () => {
     expect(readFileSync(join(dir, 'crisis.svg'), 'utf8')).toMatch(/^<\?xml|^<svg/);
     expect([...readFileSync(join(dir, 'crisis.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(readFileSync(join(dir, 'crisis.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+    // Eleven CLI runs, the PDF brief laid out twice: slow on a loaded machine, not wrong.
+  }, 180_000);
 
   it('exports JSON that is the file, losslessly', () => {
     const out = join(dir, 'all.json');
@@ -231,7 +232,7 @@ describe('export for an audience, with the handling marking', () => {
   it('a marked file carries its marking in every format; --marking replaces it and cannot remove it', () => {
     const csv = join(dir, 'marked.csv');
     expect(cli('export', marked, '--format', 'csv', '-o', csv).code).toBe(0);
-    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('MARKING: CONFIDENTIAL // REL TO USA, JPN');
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('"MARKING: CONFIDENTIAL // REL TO USA, JPN"');
     for (const format of EXPORT_FORMATS.filter((f) => f !== 'png' && f !== 'pdf')) {
       const out = join(dir, `marked-any.${format}`);
       expect(cli('export', marked, '--format', format, '--crisis', firstCrisis.id, '-o', out).code, format).toBe(0);
@@ -244,7 +245,7 @@ describe('export for an audience, with the handling marking', () => {
     expect(removed.code).toBe(2);
     expect(removed.stderr).toContain('not remove it');
     expect(existsSync(join(dir, 'unmarked.md'))).toBe(false);
-  });
+  }, 180_000);
 });
 
 describe('analyze', () => {
