@@ -4,6 +4,7 @@
  * same content by construction; each renderer only decides how a block looks and escapes
  * its text for its own language.
  */
+import { pushAll } from '../arrays';
 import type { EdgeKind, Position } from '../model';
 import { audienceNotes } from './audience';
 import { POSITION_TEXT, type BriefData, type BriefSection, type ElementEntry, type ElementLink } from './brief-data';
@@ -36,7 +37,7 @@ export function briefIntro(brief: BriefData): { facts: string[]; audience: strin
 export function briefBlocks(brief: BriefData): BriefBlock[] {
   const blocks: BriefBlock[] = [];
   if (brief.sections.length === 0) blocks.push({ type: 'paragraph', text: 'Nothing in this export.', muted: true });
-  brief.sections.forEach((section, i) => blocks.push(...sectionBlocks(section, brief, i + 1)));
+  brief.sections.forEach((section, i) => pushAll(blocks, sectionBlocks(section, brief, i + 1)));
   if (brief.sources.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: 'Sources', id: 'sources' });
     blocks.push({ type: 'list', items: brief.sources.map((s) => [s.title, [s.author, s.date].filter((x) => x.trim()).join(', '), s.citation].filter((x) => x.trim()).join('. ')) });

@@ -5,6 +5,7 @@
  * and before a heading that would sit alone at a page's foot.
  */
 import type PDFDocument from 'pdfkit';
+import { maxOf } from '../../core/arrays';
 import type { BriefBlock, TableCell } from '../../core/export/brief-blocks';
 import type { PdfFonts } from './fonts';
 import { prepare } from './pdf';
@@ -178,7 +179,7 @@ export class PdfWriter {
     this.root.add(table);
     const heightOf = (cells: TableCell[], font: 'regular' | 'bold'): number => {
       this.style(font, SIZE.small);
-      return Math.max(...cells.map((c, i) => this.pdf.heightOfString(this.t(c.text) || ' ', { width: widths[i]! - CELL_PAD * 2 }))) + CELL_PAD * 2;
+      return maxOf(cells.map((c, i) => this.pdf.heightOfString(this.t(c.text) || ' ', { width: widths[i]! - CELL_PAD * 2 })), 0) + CELL_PAD * 2;
     };
     const headCells = head.map((text) => ({ text }));
     const headHeight = heightOf(headCells, 'bold');
