@@ -6,6 +6,7 @@
 import type { NodeKind } from '../model/graph';
 import { NODE_KINDS } from '../model/graph';
 import { DEFAULT_LAYER_GAP } from './types';
+import { maxOf, minOf } from '../arrays';
 
 export interface PlacedBox {
   kind: NodeKind;
@@ -43,7 +44,7 @@ function columnX(kind: NodeKind, size: { width: number }, boxes: readonly Placed
   const rank = RANK.get(kind)!;
   const before = boxes.filter((b) => RANK.get(b.kind)! < rank);
   const after = boxes.filter((b) => RANK.get(b.kind)! > rank);
-  if (before.length > 0) return Math.max(...before.map((b) => b.x + b.width)) + DEFAULT_LAYER_GAP;
-  if (after.length > 0) return Math.min(...after.map((b) => b.x)) - DEFAULT_LAYER_GAP - size.width;
+  if (before.length > 0) return maxOf(before.map((b) => b.x + b.width)) + DEFAULT_LAYER_GAP;
+  if (after.length > 0) return minOf(after.map((b) => b.x)) - DEFAULT_LAYER_GAP - size.width;
   return visible.x + visible.width / 2 - size.width / 2;
 }

@@ -6,6 +6,7 @@
  */
 import type { GraphEdge, GraphNode } from '../../../core/model';
 import { READABLE_ZOOM } from '../../../core/layout';
+import { maxOf, minOf } from '../../../core/arrays';
 
 const MINIMAP = { width: 170, height: 110, margin: 12 };
 export const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height } as const;
@@ -78,9 +79,9 @@ export function openingTargets(nodes: readonly GraphNode[], edges: readonly Grap
 }
 
 function fitZoom(nodes: readonly GraphNode[], visible: { width: number; height: number }): number {
-  const left = Math.min(...nodes.map((n) => n.x));
-  const top = Math.min(...nodes.map((n) => n.y));
-  const width = Math.max(...nodes.map((n) => n.x + n.width)) - left;
-  const height = Math.max(...nodes.map((n) => n.y + n.height)) - top;
+  const left = minOf(nodes.map((n) => n.x));
+  const top = minOf(nodes.map((n) => n.y));
+  const width = maxOf(nodes.map((n) => n.x + n.width)) - left;
+  const height = maxOf(nodes.map((n) => n.y + n.height)) - top;
   return Math.min(visible.width / width, visible.height / height);
 }
