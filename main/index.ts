@@ -14,7 +14,8 @@ import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { lockDownContents, lockDownSession } from './electron/security';
 import { WindowManager } from './electron/windows';
 import { createHandlers } from './handlers';
-import { openPathFor } from './handlers/document';
+import { routeFile } from './app/window-router';
+import { AppError } from '../core/errors';
 
 const here = import.meta.dirname;
 const appRoot = resolve(here, '../..');
@@ -36,16 +37,31 @@ app.on('open-file', (event, path) => {
 
 let context: ReturnType<typeof createHandlers> | undefined;
 
+/**
+ * A file from the OS, a second instance or the Open Recent menu: routed for the focused window
+ * (main/app/window-router.ts), and a failure is told to the window that asked, or, when no
+ * window asked, to the new window the file was meant for.
+ */
 function openInWindow(path: string): void {
   if (!context) return;
-  const holder = context.sessions.windowOf(path);
-  if (holder !== undefined) return windows.focus(holder);
-  const win = newWindow();
+  const asker = windows.focused()?.id ?? null;
   try {
-    openPathFor(context, win.id, path);
+    routeFile(context, asker, path);
   } catch (error) {
-    console.error(`[scenario-workbench] could not open ${path}`, error);
+    const text = error instanceof AppError ? error.message : `Could not open ${path}.`;
+    const told = asker ?? windows.newest()?.id;
+    if (told !== undefined) tellWhenLoaded(told, text);
+    else console.error(`[scenario-workbench] could not open ${path}`, error);
   }
+}
+
+/** A notice for a window, sent once its page has loaded (a new window has not yet). */
+function tellWhenLoaded(windowId: number, text: string): void {
+  const contents = windows.get(windowId)?.webContents;
+  if (!contents) return;
+  const send = () => contents.send(ipcEvent('notice'), { tone: 'error', text });
+  if (contents.isLoading()) contents.once('did-finish-load', send);
+  else send();
 }
 
 function newWindow() {
@@ -80,10 +96,8 @@ void app.whenReady().then(() => {
     dialogs: electronDialogs(),
     shell: { openPath: async (path) => void (await shell.openPath(path)), showInFolder: (path) => shell.showItemInFolder(path) },
     windows: {
-      openInNewWindow: (path) => {
-        openInWindow(path);
-        return true;
-      },
+      createWindow: () => newWindow().id,
+      closeWindow: (windowId) => windows.get(windowId)?.close(),
       focusWindow: (windowId) => windows.focus(windowId),
       send: (windowId, event, payload) => windows.get(windowId)?.webContents.send(ipcEvent(event), payload),
       documentChanged: (windowId, title) => {

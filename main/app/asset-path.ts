@@ -39,20 +39,21 @@ export function resolveAppAsset(rootDir: string, rawUrl: string): AssetLookup {
   if (isAbsolute(relativePath) || relativePath.split('/').some((part) => part === '..')) return { ok: false, status: 403 };
   const root = resolve(rootDir);
   const candidate = resolve(join(root, relativePath));
-  if (!isInside(root, candidate)) return { ok: false, status: 403 };
+  if (!isInsideFolder(root, candidate)) return { ok: false, status: 403 };
   let real: string;
   try {
     real = realpathSync(candidate);
   } catch {
     return { ok: false, status: 404 };
   }
-  if (!isInside(realpathSync(root), real)) return { ok: false, status: 403 };
+  if (!isInsideFolder(realpathSync(root), real)) return { ok: false, status: 403 };
   // Only a file is an asset: a folder (or a device) would make the protocol handler throw.
   if (!statSync(real).isFile()) return { ok: false, status: 404 };
   return { ok: true, path: real, mime: MIME[extname(real).toLowerCase()] ?? 'application/octet-stream' };
 }
 
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
+/** Whether `candidate` lies inside the folder `root` (by path.relative, so on every platform's separators). */
+export function isInsideFolder(root: string, candidate: string): boolean {
+  const rel = relative(resolve(root), resolve(candidate));
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
 }

@@ -17,10 +17,13 @@ export interface DialogProvider {
 
 export interface WindowHost {
   /**
-   * Show a scenario in a window of its own. Returns false where there is only one window
-   * (the e2e bridge), in which case the calling window takes the file instead.
+   * A new, empty window; its id. The window router (window-router.ts) binds the file to it before
+   * it loads, so it shows the file on its first call. Null where the host has a single window
+   * only (the node test harness): the asking window then takes the file.
    */
-  openInNewWindow(path: string): boolean;
+  createWindow(): number | null;
+  /** Close a window the router created, when the file it was made for could not be opened. */
+  closeWindow(windowId: number): void;
   focusWindow(windowId: number): void;
   /** Title-bar text changed for a window. */
   documentChanged(windowId: number, title: string | null): void;

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { isInsideFolder } from './asset-path';
 import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { UndoHistory } from '../../core/history';
@@ -61,7 +62,7 @@ export class SessionRegistry {
   }
 
   openFile(windowId: number, path: string): Session {
-    const untitled = resolve(path).startsWith(resolve(this.untitledDir) + '/');
+    const untitled = isInsideFolder(this.untitledDir, path);
     return this.bind(windowId, unwrap(openScenarioFile(path, this.openOptions)), untitled);
   }
 

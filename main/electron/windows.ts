@@ -68,6 +68,11 @@ export class WindowManager {
     return win && this.windows.has(win.id) ? win : undefined;
   }
 
+  /** The window created last, if it is still open. */
+  newest(): BrowserWindow | undefined {
+    return [...this.windows.values()].at(-1);
+  }
+
   count(): number {
     return this.windows.size;
   }

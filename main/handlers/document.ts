@@ -1,5 +1,5 @@
 /** Creating, opening, saving and closing scenarios for a window. */
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
@@ -9,6 +9,7 @@ import type { RecentFiles } from '../app/recent';
 import type { AppSettings } from '../app/settings';
 import type { AppServices } from '../app/services';
 import { documentView, unwrap, type SessionRegistry } from '../app/sessions';
+import { routeFile, viewForAsker } from '../app/window-router';
 
 export interface DocumentDeps {
   services: AppServices;
@@ -17,28 +18,9 @@ export interface DocumentDeps {
   settings: AppSettings;
 }
 
-/** Open a file for a window: focus the window that has it, or give it a window of its own. */
+/** Open a file for a window: see main/app/window-router.ts. Null when it went to another window. */
 export function openPathFor(deps: DocumentDeps, windowId: number, path: string): DocumentView | null {
-  if (!existsSync(path)) throw new AppError('NOT_FOUND', `No file at ${path}.`);
-  const holder = deps.sessions.windowOf(path);
-  if (holder !== undefined && holder !== windowId) {
-    deps.services.windows.focusWindow(holder);
-    return null;
-  }
-  if (holder === windowId) return documentView(deps.sessions.require(windowId));
-  if (deps.sessions.get(windowId) && deps.services.windows.openInNewWindow(path)) return null;
-  let session;
-  try {
-    session = deps.sessions.openFile(windowId, path);
-  } catch (err) {
-    // A damaged file is refused, but the window remembers it: the planner may recover it. A file
-    // with a stray -wal beside it likewise: recovery reads the file alone, i.e. opens a copy without it.
-    if (err instanceof AppError && (err.code === 'DAMAGED_FILE' || err.code === 'STRAY_SIDE_FILE')) deps.sessions.noteDamaged(windowId, path);
-    throw err;
-  }
-  if (!session.untitled) deps.recent.touch(path);
-  deps.services.windows.documentChanged(windowId, basename(path));
-  return documentView(session);
+  return viewForAsker(routeFile(deps, windowId, path));
 }
 
 /**
@@ -46,11 +28,7 @@ export function openPathFor(deps: DocumentDeps, windowId: number, path: string):
  * a window of its own (null is returned); where there is only one window, this one takes it.
  */
 export function createUntitledFor(deps: DocumentDeps, windowId: number, title: string, document?: ScenarioDocument): DocumentView | null {
-  if (deps.sessions.get(windowId)) {
-    const path = deps.sessions.createUntitledFile(title, document);
-    if (deps.services.windows.openInNewWindow(path)) return null;
-    return openPathFor(deps, windowId, path);
-  }
+  if (deps.sessions.get(windowId)) return openPathFor(deps, windowId, deps.sessions.createUntitledFile(title, document));
   const session = deps.sessions.createUntitled(windowId, title, document);
   deps.services.windows.documentChanged(windowId, 'Untitled scenario');
   return documentView(session);

@@ -13,6 +13,7 @@ import type { DocumentView, RecoverableScenario } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import { openScenarioFile, salvageScenarioFile } from '../../db';
 import type { Handlers } from '../ipc/adapter';
+import { routeFile, viewForAsker } from '../app/window-router';
 import { noticeForSalvage, openPathFor, type DocumentDeps } from './document';
 
 type Entry = RecoverableScenario & { path: string };
@@ -45,9 +46,10 @@ export function recoveryHandlers(deps: DocumentDeps): Pick<Handlers, 'recoverabl
     result.store.close();
     mkdirSync(deps.sessions.damagedUntitledDir, { recursive: true });
     renameSync(entry.path, join(deps.sessions.damagedUntitledDir, basename(entry.path)));
-    const view = openPathFor(deps, windowId, target);
-    deps.services.windows.send(windowId, 'notice', noticeForSalvage(result.report));
-    return view;
+    const routed = routeFile(deps, windowId, target);
+    // The notice goes to the window that shows the recovered scenario.
+    deps.services.windows.send(routed.windowId, 'notice', noticeForSalvage(result.report));
+    return viewForAsker(routed);
   };
 
   return {

@@ -1,7 +1,9 @@
 /**
  * The e2e harness: real Chromium (Debian's, via playwright-core) on the built renderer, with the
  * preload API bridged to the real main-process handlers through exposeBinding. Native dialogs
- * are replaced by a scripted provider; every test gets its own temp data folder.
+ * are replaced by a scripted provider; every test gets its own temp data folder. Each page is a
+ * window: when main's window router asks for a new window, a new page opens, so a file that goes
+ * to a window of its own takes the same path as in the app.
  */
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,18 +73,39 @@ export interface AppSession {
   main: HandlerContext;
   errors: string[];
   emit(event: EventName, payload: unknown): Promise<void>;
+  /** The page of a window main opened (window 1 is `page`), once it has loaded. */
+  window(windowId: number): Promise<Page>;
+  /** The windows open now, by id. */
+  windowIds(): number[];
+  /** Windows main focused, in order. */
+  focused: number[];
   screenshot(name: string): Promise<string>;
   reload(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launchApp(options: { viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
+/**
+ * `windows: 'many'` lets main open windows of its own (a page each), as the app does; by default
+ * the harness has one window, and a file main would give a new window goes to the window that
+ * asked (WindowHost.createWindow returns null), which most tests, written for one page, expect.
+ */
+export async function launchApp(options: { viewport?: { width: number; height: number }; windows?: 'one' | 'many' } = {}): Promise<AppSession> {
   const workDir = mkdtempSync(join(tmpdir(), 'sw-e2e-'));
   const dataDir = join(workDir, 'userData');
   mkdirSync(dataDir);
   const dialogs = new ScriptedDialogs();
-  // Events from main reach the page once it exists, as webContents.send does in the app.
-  let pushEvent: (event: EventName, payload: unknown) => Promise<void> = async () => undefined;
+  // Windows: each is a page; main creates them through WindowHost, as the app does.
+  const windowOfPage = new Map<Page, number>();
+  const windowPages = new Map<number, Promise<Page>>();
+  const focused: number[] = [];
+  let nextWindowId = WINDOW_ID + 1;
+  let openWindowPage: (windowId: number) => Promise<Page> = () => Promise.reject(new Error('no browser yet'));
+  const pushEvent = async (windowId: number, event: EventName, payload: unknown) => {
+    const target = await windowPages.get(windowId)?.catch(() => undefined);
+    await target
+      ?.evaluate(([channel, body]) => (window as unknown as { __swEmit(c: string, p: unknown): void }).__swEmit(channel, body), [ipcEvent(event), payload] as const)
+      .catch(() => undefined);
+  };
   const services: AppServices = {
     appName: 'Scenario Workbench',
     version: '0.0.0-test',
@@ -90,10 +113,20 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     userDataDir: dataDir,
     dialogs,
     windows: {
-      openInNewWindow: () => false,
-      focusWindow: () => undefined,
+      createWindow: () => {
+        if (options.windows !== 'many') return null;
+        const windowId = nextWindowId++;
+        windowPages.set(windowId, openWindowPage(windowId));
+        return windowId;
+      },
+      closeWindow: (windowId) => {
+        const closing = windowPages.get(windowId);
+        windowPages.delete(windowId);
+        void closing?.then((closed) => closed.close()).catch(() => undefined);
+      },
+      focusWindow: (windowId) => void focused.push(windowId),
       documentChanged: () => undefined,
-      send: (_windowId, event, payload) => void pushEvent(event, payload),
+      send: (windowId, event, payload) => void pushEvent(windowId, event, payload),
     },
     shell: { openPath: async () => undefined, showInFolder: () => undefined },
   };
@@ -110,23 +143,26 @@ export async function launchApp(options: { viewport?: { width: number; height: n
       headers: { 'content-type': asset.mime, 'content-security-policy': CONTENT_SECURITY_POLICY },
     });
   });
-  await context.exposeBinding('__swInvoke', async (_source, channel: string, request: unknown) => {
+  await context.exposeBinding('__swInvoke', async (source, channel: string, request: unknown) => {
     const name = channel.replace(/^sw:/, '') as ChannelName;
     if (!CHANNEL_NAMES.includes(name)) return { ok: false, error: { code: 'BAD_REQUEST', message: 'unknown channel' } };
-    return invokeHandler(main.handlers, name, { windowId: WINDOW_ID }, request);
+    return invokeHandler(main.handlers, name, { windowId: windowOfPage.get(source.page) ?? WINDOW_ID }, request);
   });
   await context.addInitScript({ content: await bundleBridge() });
-  const page = await context.newPage();
-  pushEvent = (event, payload) =>
-    page
-      .evaluate(([channel, body]) => (window as unknown as { __swEmit(c: string, p: unknown): void }).__swEmit(channel, body), [ipcEvent(event), payload] as const)
-      .catch(() => undefined);
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(APP_URL);
-  await page.locator('#root[data-app-state="ready"]').waitFor();
+  openWindowPage = async (windowId) => {
+    const opened = await context.newPage();
+    windowOfPage.set(opened, windowId);
+    opened.on('pageerror', (error) => errors.push(`pageerror (window ${windowId}): ${error.message}`));
+    opened.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console (window ${windowId}): ${message.text()}`);
+    });
+    await opened.goto(APP_URL);
+    await opened.locator('#root[data-app-state="ready"]').waitFor();
+    return opened;
+  };
+  const first = openWindowPage(WINDOW_ID);
+  windowPages.set(WINDOW_ID, first);
+  const page = await first;
   return {
     browser,
     context,
@@ -137,6 +173,9 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     main,
     errors,
     emit: (event, payload) => page.evaluate(([channel, body]) => (window as unknown as { __swEmit(c: string, p: unknown): void }).__swEmit(channel, body), [ipcEvent(event), payload] as const),
+    window: (windowId) => windowPages.get(windowId) ?? Promise.reject(new Error(`no window ${windowId}`)),
+    windowIds: () => [...windowPages.keys()],
+    focused,
     screenshot: async (name) => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const path = join(SCREENSHOT_DIR, `${name}.png`);

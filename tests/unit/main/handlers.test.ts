@@ -152,14 +152,14 @@ describe('one window per file', () => {
   it('gives a new scenario its own window when this one already shows a scenario', async () => {
     const { createHandlers } = await import('../../../main/handlers');
     const { invokeHandler } = await import('../../../main/ipc/adapter');
-    const opened: string[] = [];
-    const app = createHandlers({ ...h.main.services, windows: { ...h.main.services.windows, openInNewWindow: (path) => opened.push(path) > 0 } });
+    const opened: number[] = [];
+    const app = createHandlers({ ...h.main.services, windows: { ...h.main.services.windows, createWindow: () => opened.push(10 + opened.length) + 9, closeWindow: () => undefined } });
     const first = await invokeHandler(app.handlers, 'newScenario', { windowId: 3 }, { title: 'First' });
     expect(first).toMatchObject({ ok: true, value: { untitled: true } });
     const second = await invokeHandler(app.handlers, 'newScenario', { windowId: 3 }, { title: 'Second' });
     expect(second).toEqual({ ok: true, value: null });
     expect(opened).toHaveLength(1);
-    expect(checkScenarioFile(opened[0]!)).toMatchObject({ ok: true, info: { title: 'Second' } });
+    expect(app.sessions.require(opened[0]!).store.info()).toMatchObject({ title: 'Second', readOnly: null });
     const still = await invokeHandler(app.handlers, 'currentScenario', { windowId: 3 }, {});
     expect(still).toMatchObject({ ok: true, value: { document: { scenario: { title: 'First' } } } });
     app.sessions.closeAll();

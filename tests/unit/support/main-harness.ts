@@ -48,7 +48,9 @@ export function mainHarness(): MainHarness {
     userDataDir,
     dialogs,
     windows: {
-      openInNewWindow: () => false,
+      // One window only: the window that asks takes the file (see main/app/window-router.ts).
+      createWindow: () => null,
+      closeWindow: () => undefined,
       focusWindow: (id) => void focused.push(id),
       documentChanged: () => undefined,
       send: (windowId, event, payload) => void events.push({ windowId, event, payload }),
