@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { Actor, Crisis, GraphEdge, GraphNode, LongText, Provenance, Source, Stance, Title } from '../model';
 
 /** Bump when the file's shape changes; the loader refuses any other version. */
-export const LIBRARY_VERSION = 1 as const;
+/** 2: basis on values, holders on stances, relations on quotes (issue 11). */
+export const LIBRARY_VERSION = 2 as const;
 
 export const LibraryCrisis = z
   .strictObject({
@@ -28,8 +29,12 @@ export const LibraryCrisis = z
       if (e.crisisId !== crisisId) ctx.addIssue({ code: 'custom', path: ['edges', i, 'crisisId'], message: `belongs to "${e.crisisId}", not "${crisisId}"` });
       if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) ctx.addIssue({ code: 'custom', path: ['edges', i], message: 'edge leaves its crisis' });
     });
+    const quoteOn = new Map(entry.provenance.map((p) => [p.id, p.elementId]));
     entry.stances.forEach((s, i) => {
       if (!nodeIds.has(s.elementId)) ctx.addIssue({ code: 'custom', path: ['stances', i, 'elementId'], message: 'stance on a node outside its crisis' });
+      if (s.provenanceId !== null && quoteOn.get(s.provenanceId) !== s.elementId) {
+        ctx.addIssue({ code: 'custom', path: ['stances', i, 'provenanceId'], message: `cites "${s.provenanceId}", which is not a quote on the same node` });
+      }
     });
     entry.provenance.forEach((p, i) => {
       if (!nodeIds.has(p.elementId)) ctx.addIssue({ code: 'custom', path: ['provenance', i, 'elementId'], message: 'quote for a node outside its crisis' });

@@ -1,5 +1,6 @@
 /** The scenario's own details, its actors and its crises. */
 import { z } from 'zod';
+import { IsoDate } from './basis';
 import { Color, Coord, Id, LIMITS, LongText, ShortText, Text, Timestamp, Title } from './primitives';
 
 export const ScenarioMeta = z.strictObject({
@@ -9,6 +10,8 @@ export const ScenarioMeta = z.strictObject({
   modifiedAt: Timestamp,
   /** The actors whose agreement counts for consensus; defaults to the four governments. */
   coreActorIds: z.array(Id).max(100),
+  /** The date the scenario's positions and statuses describe (YYYY-MM-DD), or null. */
+  asOf: IsoDate.nullable(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

@@ -8,11 +8,12 @@ import { APPLICATION_ID } from '../constants';
 import { baseSchema } from './001-base-schema';
 import { referenceIndexes } from './002-reference-indexes';
 import { snapshots } from './003-snapshots';
+import { basisAndHolders } from './004-basis-and-holders';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots];
+export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots, basisAndHolders];
 
 /** The typed refusal for a file whose user_version is above what this build knows. */
 export function newerVersionError(version: number, known: number, action: string): AppError {

@@ -32,42 +32,45 @@ export function richDocument(): ScenarioDocument {
   const c = 'crisis-a';
   return {
     format: 'scenario-workbench',
-    formatVersion: 1,
-    scenario: { title: 'Strait contingency', description: 'Planning notes', createdAt: at, modifiedAt: at, coreActorIds: ['us', 'jp', 'kr', 'cn'] },
+    formatVersion: 2,
+    scenario: { title: 'Strait contingency', description: 'Planning notes', createdAt: at, modifiedAt: at, coreActorIds: ['us', 'jp', 'kr', 'cn'], asOf: '2016-06-30' },
     actors: [...DEFAULT_ACTORS.map((a) => ({ ...a })), { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#123456', order: 4 }],
     crises: [
       { id: c, title: 'Blockade', region: 'East Asia', summary: 'A maritime blockade', status: 'active', viewport: { x: 1.5, y: -2, zoom: 0.75 }, order: 0 },
       { id: 'crisis-b', title: 'Pandemic', region: '', summary: '', status: 'draft', viewport: { x: 0, y: 0, zoom: 1 }, order: 1 },
     ],
     nodes: [
-      node('trigger', c, 'n-trigger', { tags: ['naval', 'escalation'], likelihood: 4, horizon: 'weeks' }),
+      node('trigger', c, 'n-trigger', { tags: ['naval', 'escalation'], likelihood: 4, horizon: 'weeks', basis: { likelihood: 'report', horizon: 'assumption' } }),
       node('crisis', c, 'n-crisis', { description: '<script>alert(1)</script> ‏RTL 危機 🚢' }),
-      node('impact', c, 'n-impact', { severity: 5 }),
+      node('impact', c, 'n-impact', { severity: 5, basis: { severity: 'inferred' }, gapAccepted: 'Nothing the four can do contains it' }),
       node('impact', c, 'n-impact2', { severity: 2 }),
-      node('response', c, 'n-response', { leadActorId: 'jp', supportingActorIds: ['us', 'asean'], responseStatus: 'agreed', leadTime: 'days' }),
-      node('response', c, 'n-response2', { leadActorId: 'asean', supportingActorIds: [], responseStatus: 'idea' }),
-      node('trigger', 'crisis-b', 'n-b-trigger'),
+      node('response', c, 'n-response', {
+        leadActorId: 'jp', supportingActorIds: ['us', 'asean'], responseStatus: 'agreed', leadTime: 'days',
+        basis: { leadActorId: 'planner', responseStatus: 'report', leadTime: 'assumption' }, statusAsOf: '2016-06-15',
+      }),
+      node('response', c, 'n-response2', { leadActorId: 'asean', supportingActorIds: [], responseStatus: 'idea', basis: { leadActorId: 'planner', responseStatus: 'planner' } }),
+      node('trigger', 'crisis-b', 'n-b-trigger', { unavertable: true, gapAccepted: 'A typhoon: warn, do not avert' }),
     ],
     edges: [
-      { id: 'e-1', crisisId: c, source: 'n-trigger', target: 'n-crisis', kind: 'leads-to', label: 'may cause', confidence: 'high' },
-      { id: 'e-2', crisisId: c, source: 'n-crisis', target: 'n-impact', kind: 'leads-to', label: '', confidence: null },
-      { id: 'e-3', crisisId: c, source: 'n-impact', target: 'n-impact2', kind: 'leads-to', label: 'cascade', confidence: 'low' },
-      { id: 'e-4', crisisId: c, source: 'n-response', target: 'n-impact', kind: 'contains', label: '', confidence: 'medium' },
-      { id: 'e-5', crisisId: c, source: 'n-response2', target: 'n-trigger', kind: 'averts', label: '', confidence: null },
+      { id: 'e-1', crisisId: c, source: 'n-trigger', target: 'n-crisis', kind: 'leads-to', label: 'may cause', confidence: 'high', basis: { kind: 'report', confidence: 'inferred' } },
+      { id: 'e-2', crisisId: c, source: 'n-crisis', target: 'n-impact', kind: 'leads-to', label: '', confidence: null, basis: {} },
+      { id: 'e-3', crisisId: c, source: 'n-impact', target: 'n-impact2', kind: 'leads-to', label: 'cascade', confidence: 'low', basis: {} },
+      { id: 'e-4', crisisId: c, source: 'n-response', target: 'n-impact', kind: 'contains', label: '', confidence: 'medium', basis: { kind: 'planner', confidence: 'planner' } },
+      { id: 'e-5', crisisId: c, source: 'n-response2', target: 'n-trigger', kind: 'averts', label: '', confidence: null, basis: {} },
     ],
     stances: [
-      { actorId: 'asean', elementId: 'n-response', position: 'uncertain', note: '' },
-      { actorId: 'cn', elementId: 'n-trigger', position: 'disagree', note: 'Rejects the premise' },
-      { actorId: 'jp', elementId: 'n-response', position: 'unknown', note: 'Awaiting cabinet' },
-      { actorId: 'us', elementId: 'n-trigger', position: 'agree', note: '' },
+      { actorId: 'asean', elementId: 'n-response', position: 'uncertain', note: '', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null },
+      { actorId: 'cn', elementId: 'n-trigger', position: 'disagree', note: 'Rejects the premise', holder: 'official', asOf: '2016-07-12', basis: 'report', provenanceId: 'p-1' },
+      { actorId: 'jp', elementId: 'n-response', position: 'unknown', note: 'Awaiting cabinet', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null },
+      { actorId: 'us', elementId: 'n-trigger', position: 'agree', note: '', holder: 'participant', asOf: null, basis: 'inferred', provenanceId: null },
     ],
     sources: [
       { id: 's-1', title: 'Tokyo meeting report', author: 'Secretariat', date: '2016', citation: 'Report, p. 1-40' },
       { id: 's-2', title: 'Think tank brief', author: '', date: '', citation: '' },
     ],
     provenance: [
-      { id: 'p-1', elementId: 'n-trigger', sourceId: 's-1', locator: 'p. 12', quote: 'naval incidents rose' },
-      { id: 'p-2', elementId: 'n-impact', sourceId: 's-2', locator: '§3', quote: '' },
+      { id: 'p-1', elementId: 'n-trigger', sourceId: 's-1', locator: 'p. 12', quote: 'naval incidents rose', relation: 'supports' },
+      { id: 'p-2', elementId: 'n-impact', sourceId: 's-2', locator: '§3', quote: '', relation: 'contradicts' },
     ],
   };
 }

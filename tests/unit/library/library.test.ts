@@ -18,8 +18,8 @@ const allNodes = library.crises.flatMap((c) => c.nodes);
 const allQuotes = library.crises.flatMap((c) => c.provenance);
 
 describe('report library data', () => {
-  it('parses as library version 1 and every record passes its core schema', () => {
-    expect(parseReportLibrary(rawLibrary).libraryVersion).toBe(1);
+  it('parses as library version 2 and every record passes its core schema', () => {
+    expect(parseReportLibrary(rawLibrary).libraryVersion).toBe(2);
     expect(Source.safeParse(library.source).success).toBe(true);
     for (const actor of library.actors) expect(Actor.safeParse(actor).error).toBeUndefined();
     for (const entry of library.crises) {
@@ -32,7 +32,7 @@ describe('report library data', () => {
   });
 
   it('rejects a library of another version or with a stray field', () => {
-    expect(() => parseReportLibrary({ ...library, libraryVersion: 2 })).toThrow(/invalid at libraryVersion/);
+    expect(() => parseReportLibrary({ ...library, libraryVersion: 1 })).toThrow(/invalid at libraryVersion/);
     expect(() => parseReportLibrary({ ...library, extra: true })).toThrow(/report library is invalid/);
   });
 
