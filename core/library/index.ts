@@ -33,7 +33,7 @@ export function reportLibrary(now: Date = new Date()): ScenarioDocument {
       createdAt: stamp,
       modifiedAt: stamp,
       coreActorIds: DEFAULT_ACTORS.map((a) => a.id),
-      asOf: null,
+      asOf: library.asOf,
     },
     actors: library.actors,
     crises: library.crises.map((entry) => entry.crisis),

@@ -4,11 +4,14 @@
  * records a scenario document holds for that crisis, with positions left at 0 for the loader.
  */
 import { z } from 'zod';
-import { Actor, Crisis, GraphEdge, GraphNode, LongText, Provenance, Source, Stance, Title } from '../model';
+import { Actor, Crisis, GraphEdge, GraphNode, IsoDate, LongText, Provenance, Source, Stance, Title } from '../model';
 
-/** Bump when the file's shape changes; the loader refuses any other version. */
-/** 2: basis on values, holders on stances, relations on quotes (issue 11). */
-export const LIBRARY_VERSION = 2 as const;
+/**
+ * Bump when the file's shape changes; the loader refuses any other version.
+ * 2: basis on values, holders on stances, relations on quotes (issue 11).
+ * 3: the date the library's positions and statuses describe (`asOf`).
+ */
+export const LIBRARY_VERSION = 3 as const;
 
 export const LibraryCrisis = z
   .strictObject({
@@ -48,6 +51,8 @@ export const ReportLibrary = z
     /** Title and description of the scenario that "New from report library" creates. */
     title: Title,
     description: LongText,
+    /** The date its stances and response statuses describe (the scenario's `asOf`). */
+    asOf: IsoDate.nullable(),
     /** The report itself; every quote cites it. */
     source: Source,
     actors: z.array(Actor).min(1),
