@@ -9,7 +9,7 @@
  * them pointing backwards so trigger and impact cycles occur as they do in real files.
  * Some scores and leads are left empty, and some responses target nothing, so gaps exist.
  */
-import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, NODE_DEFAULT_SIZE, RESPONSE_STATUSES, emptyDocument } from '../core/model';
+import { BASES, DEFAULT_ACTORS, DEFAULT_VIEWPORT, NODE_DEFAULT_SIZE, RESPONSE_STATUSES, emptyDocument, uniformNodeBasis } from '../core/model';
 import type { Actor, Crisis, GraphEdge, GraphNode, NodeKind, ScenarioDocument, Stance } from '../core/model';
 
 export interface GenerateOptions {
@@ -117,7 +117,13 @@ class CrisisBuilder {
       supportingActorIds: supporters,
       responseStatus: isResponse ? RESPONSE_STATUSES[Math.floor(r() * RESPONSE_STATUSES.length)]! : null,
       leadTime: null,
+      basis: {},
+      statusAsOf: null,
+      gapAccepted: null,
+      unavertable: false,
     };
+    // Mixed bases, without drawing on the random stream (so the rest of the fixture is unchanged).
+    node.basis = uniformNodeBasis(node, BASES[serial % BASES.length]!);
     this.byKind[kind].push(node);
     this.doc.nodes.push(node);
   }
@@ -171,7 +177,7 @@ class CrisisBuilder {
     if (source.id === target.id || this.pairs.has(key)) return;
     this.pairs.add(key);
     const kind: GraphEdge['kind'] = source.kind !== 'response' ? 'leads-to' : target.kind === 'impact' ? 'contains' : 'averts';
-    const edge: GraphEdge = { id: `${this.crisisId}-e${this.edgeCount++}`, crisisId: this.crisisId, source: source.id, target: target.id, kind, label: '', confidence: null };
+    const edge: GraphEdge = { id: `${this.crisisId}-e${this.edgeCount++}`, crisisId: this.crisisId, source: source.id, target: target.id, kind, label: '', confidence: null, basis: { kind: BASES[this.edgeCount % BASES.length]! } };
     this.doc.edges.push(edge);
   }
 
@@ -183,7 +189,7 @@ class CrisisBuilder {
         if (this.random() < 0.5) continue;
         for (const actor of this.doc.scenario.coreActorIds) {
           if (this.random() < 0.3) continue;
-          this.doc.stances.push({ actorId: actor, elementId: node.id, position: positions[Math.floor(this.random() * positions.length)]!, note: '' });
+          this.doc.stances.push({ actorId: actor, elementId: node.id, position: positions[Math.floor(this.random() * positions.length)]!, note: '', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null });
         }
       }
     }

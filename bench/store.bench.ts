@@ -50,12 +50,12 @@ export function syntheticDocument(nodeCount: number): ScenarioDocument {
         : r === 2 && ids.response.length ? [pick(ids.response), pick(ids.impact), 'contains' as const]
         : [pick(ids.impact), pick(ids.impact), 'leads-to' as const];
       if (source === dest) { e--; continue; }
-      edges.push({ id: `e-${c}-${e}`, crisisId, source, target: dest, kind, label: '', confidence: null });
+      edges.push({ id: `e-${c}-${e}`, crisisId, source, target: dest, kind, label: '', confidence: null, basis: { kind: 'planner' } });
     }
   }
   return {
     format: 'scenario-workbench', formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED },
+    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED, asOf: null },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })), crises, nodes, edges, stances: [], sources: [], provenance: [],
   };
 }

@@ -5,15 +5,15 @@
  */
 import { z } from 'zod';
 import { EdgePatch, GraphEdge, GraphNode, NodePatch } from './model/graph';
-import { Position, Provenance, Source } from './model/evidence';
+import { Position, Provenance, STANCE_DEFAULTS, Source, Stance } from './model/evidence';
 import { Actor, Crisis, ScenarioMeta } from './model/scenario';
 import { Id } from './model/primitives';
 
-export const ScenarioPatch = ScenarioMeta.pick({ title: true, description: true, coreActorIds: true, author: true, marking: true, markingCaveat: true, exportAudience: true }).partial();
+export const ScenarioPatch = ScenarioMeta.pick({ title: true, description: true, coreActorIds: true, author: true, marking: true, markingCaveat: true, exportAudience: true, asOf: true }).partial();
 export const ActorPatch = Actor.omit({ id: true }).partial();
 export const CrisisPatch = Crisis.omit({ id: true }).partial();
 export const SourcePatch = Source.omit({ id: true }).partial();
-export const ProvenancePatch = Provenance.pick({ locator: true, quote: true, sourceId: true }).partial();
+export const ProvenancePatch = Provenance.pick({ locator: true, quote: true, sourceId: true, relation: true }).partial();
 
 export const Op = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('scenario.update'), patch: ScenarioPatch }),
@@ -35,6 +35,11 @@ export const Op = z.discriminatedUnion('op', [
     elementId: Id,
     position: Position,
     note: z.string().max(20_000),
+    // Left out: the planner's own estimate (STANCE_DEFAULTS). A stance.set replaces the whole stance.
+    holder: Stance.shape.holder.optional(),
+    asOf: Stance.shape.asOf.optional(),
+    basis: Stance.shape.basis.optional(),
+    provenanceId: Stance.shape.provenanceId.optional(),
   }),
   z.strictObject({ op: z.literal('source.create'), source: Source }),
   z.strictObject({ op: z.literal('source.update'), id: Id, patch: SourcePatch }),
@@ -62,3 +67,23 @@ export const Change = z.strictObject({
   applied: z.array(Op),
 });
 export type Change = z.infer<typeof Change>;
+
+type StanceSet = Extract<Op, { op: 'stance.set' }>;
+
+/** The stance a `stance.set` stores (null when it clears the stance): what it leaves out takes STANCE_DEFAULTS. */
+export function stanceOfOp(op: StanceSet): Stance | null {
+  if (op.position === 'unknown' && op.note === '') return null;
+  return {
+    actorId: op.actorId, elementId: op.elementId, position: op.position, note: op.note,
+    holder: op.holder ?? STANCE_DEFAULTS.holder,
+    asOf: op.asOf ?? STANCE_DEFAULTS.asOf,
+    basis: op.basis ?? STANCE_DEFAULTS.basis,
+    provenanceId: op.provenanceId ?? STANCE_DEFAULTS.provenanceId,
+  };
+}
+
+/** The `stance.set` that puts `stance` back exactly (or clears it, for no stance). */
+export function setStanceOp(actorId: string, elementId: string, stance: Stance | null | undefined): StanceSet {
+  if (!stance) return { op: 'stance.set', actorId, elementId, position: 'unknown', note: '' };
+  return { op: 'stance.set', ...stance };
+}

@@ -7,7 +7,8 @@
  * keeps React re-renders to what changed.
  */
 import type { ScenarioDocument } from './model/document';
-import type { Op } from './ops';
+import { settleEdgePatch, settleNodePatch } from './model/settle';
+import { stanceOfOp, type Op } from './ops';
 
 type Doc = ScenarioDocument;
 
@@ -42,20 +43,20 @@ export function reduceOp(doc: Doc, op: Op): Doc {
     case 'node.create':
       return { ...doc, nodes: [...doc.nodes, op.node] };
     case 'node.update':
-      return { ...doc, nodes: replace(doc.nodes, op.id, (n) => ({ ...n, ...op.patch })) };
+      // The basis rule is part of what the op means; the store applies the same function.
+      return { ...doc, nodes: replace(doc.nodes, op.id, (n) => ({ ...n, ...settleNodePatch(n, op.patch) })) };
     case 'node.delete':
       return { ...doc, nodes: without(doc.nodes, (n) => n.id === op.id) };
     case 'edge.create':
       return { ...doc, edges: [...doc.edges, op.edge] };
     case 'edge.update':
-      return { ...doc, edges: replace(doc.edges, op.id, (e) => ({ ...e, ...op.patch })) };
+      return { ...doc, edges: replace(doc.edges, op.id, (e) => ({ ...e, ...settleEdgePatch(e, op.patch) })) };
     case 'edge.delete':
       return { ...doc, edges: without(doc.edges, (e) => e.id === op.id) };
     case 'stance.set': {
       const rest = without(doc.stances, (s) => s.actorId === op.actorId && s.elementId === op.elementId);
-      if (op.position === 'unknown' && op.note === '') return { ...doc, stances: rest };
-      const stance = { actorId: op.actorId, elementId: op.elementId, position: op.position, note: op.note };
-      return { ...doc, stances: [...rest, stance] };
+      const stance = stanceOfOp(op);
+      return { ...doc, stances: stance ? [...rest, stance] : rest };
     }
     case 'source.create':
       return { ...doc, sources: [...doc.sources, op.source] };

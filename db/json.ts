@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
-import { Actor, Crisis, GraphEdge, GraphNode, Provenance, ScenarioDocument, ScenarioMeta, Source, Stance, Viewport, formatPath } from '../core/model';
-import { upgradeDocumentJson } from './json-upgrade';
+import {
+  Actor, Crisis, EdgeBasis, GraphEdge, GraphNode, NodeBasis, Provenance, ScenarioDocument, ScenarioMeta, Source, Stance, Viewport, formatPath, upgradeDocument,
+} from '../core/model';
 import { validateDocument } from './validate-document';
 
 const keysOf = (schema: { shape: Record<string, unknown> }): string[] => Object.keys(schema.shape);
@@ -18,7 +19,9 @@ const ORDER = {
   crises: keysOf(Crisis),
   viewport: keysOf(Viewport),
   nodes: keysOf(GraphNode),
+  nodeBasis: keysOf(NodeBasis),
   edges: keysOf(GraphEdge),
+  edgeBasis: keysOf(EdgeBasis),
   stances: keysOf(Stance),
   sources: keysOf(Source),
   provenance: keysOf(Provenance),
@@ -57,8 +60,8 @@ export function exportDocumentJson(doc: ScenarioDocument): string {
       scenario: ordered(c.scenario, ORDER.scenario),
       actors: c.actors.map((a) => ordered(a, ORDER.actors)),
       crises: c.crises.map((x) => ({ ...ordered(x, ORDER.crises), viewport: ordered(x.viewport, ORDER.viewport) })),
-      nodes: c.nodes.map((n) => ordered(n, ORDER.nodes)),
-      edges: c.edges.map((e) => ordered(e, ORDER.edges)),
+      nodes: c.nodes.map((n) => ({ ...ordered(n, ORDER.nodes), basis: ordered(n.basis, ORDER.nodeBasis) })),
+      edges: c.edges.map((e) => ({ ...ordered(e, ORDER.edges), basis: ordered(e.basis, ORDER.edgeBasis) })),
       stances: c.stances.map((s) => ordered(s, ORDER.stances)),
       sources: c.sources.map((s) => ordered(s, ORDER.sources)),
       provenance: c.provenance.map((p) => ordered(p, ORDER.provenance)),
@@ -105,7 +108,7 @@ export function parseDocumentJson(text: string): { ok: true; document: ScenarioD
   if (hostile?.problem === 'depth') return fail(`nested too deeply at ${formatPath(hostile.path.slice(0, 8))}…`);
   if (hostile) return fail(`${formatPath(hostile.path)}: the key "${String(hostile.path.at(-1))}" is not allowed`);
   try {
-    return { ok: true, document: validateDocument(upgradeDocumentJson(raw), 'IMPORT_INVALID') };
+    return { ok: true, document: validateDocument(upgradeDocument(raw), 'IMPORT_INVALID') };
   } catch (err) {
     if (err instanceof AppError) return fail(err.message);
     throw err;

@@ -11,7 +11,7 @@ import BetterSqlite, { type Database } from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../core/errors';
 import { APPLICATION_ID, TABLES } from './constants';
-import { SCHEMA_VERSION, newerVersionError } from './migrations';
+import { SCHEMA_VERSION, newerVersionError, runMigrations } from './migrations';
 import { SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_NODE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE } from './rows';
 import { readHeader, statScenarioPath } from './file-checks';
 
@@ -48,6 +48,7 @@ export function openCopy(path: string, nativeBinding?: string): Database {
   }
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
+  if (userVersion < SCHEMA_VERSION) upgradeCopy(db);
   // A pristine copy is a scenario, but a damaged header page may not say so through SQLite.
   try {
     const appId = db.pragma('application_id', { simple: true });
@@ -57,6 +58,19 @@ export function openCopy(path: string, nativeBinding?: string): Database {
     throw err instanceof AppError ? err : new AppError('DAMAGED_FILE', 'Nothing can be recovered: the first page of the file is unreadable.', { cause: err });
   }
   return db;
+}
+
+/**
+ * An older file's tables lack the newer columns the SELECTs name. Migrating the in-memory copy
+ * (never the file) adds them with their defaults; if the damage stops that, the tables that can
+ * still be read as they are, are read as they are.
+ */
+function upgradeCopy(db: Database): void {
+  try {
+    runMigrations(db);
+  } catch {
+    // The damage is in what a migration touches; readTable then reports those tables as lost.
+  }
 }
 
 export function readTable(db: Database, table: SalvageTable): RawTable {

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { AppError, oneLine, type AppErrorShape } from '../core/errors';
 import {
   Actor, Crisis, DEFAULT_VIEWPORT, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, GraphEdge, GraphNode, Provenance, ScenarioMeta, Source, Stance,
-  UNMARKED, documentIssues, formatPath, type ScenarioDocument,
+  UNMARKED, documentIssues, formatPath, settleNodePatch, type ScenarioDocument,
 } from '../core/model';
 import { checkConnection } from '../core/rules';
 import { createScenarioFile, type OpenOptions } from './open';
@@ -106,7 +106,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
   const read = readValidRows(s, raw);
   const actorIds = new Set(read.actors.map((a) => a.id));
   const fallbackTitle = `${basename(source, extname(source)) || 'Scenario'} (recovered)`.slice(0, 300);
-  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id), ...UNMARKED };
+  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id), ...UNMARKED, asOf: null };
   if (!read.meta) s.problem('scenario', 'The scenario record was lost: the title is taken from the file name.', false);
   meta.coreActorIds = meta.coreActorIds.filter((id) => actorIds.has(id));
   keepNodesWhole(s, read.nodes, read.crises, actorIds);
@@ -131,6 +131,14 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
   const provenance = keepIf(s, 'provenance', read.provenance, (p) => `provenance record "${p.id}"`, (p) =>
     !byId.has(p.elementId) ? 'its node was lost' : !sourceIds.has(p.sourceId) ? 'its source was lost' : null,
   );
+  // A stance is kept when the quote it cites was lost; it only stops citing it.
+  const quoteOn = new Map(provenance.map((p) => [p.id, p.elementId]));
+  for (const st of stances) {
+    if (st.provenanceId !== null && quoteOn.get(st.provenanceId) !== st.elementId) {
+      s.problem('stances', `the stance of "${st.actorId}" on "${st.elementId}": the quote it cited was lost, so it cites none.`, false);
+      st.provenanceId = null;
+    }
+  }
 
   const document: ScenarioDocument = {
     format: DOCUMENT_FORMAT, formatVersion: DOCUMENT_FORMAT_VERSION, scenario: meta,
@@ -147,7 +155,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
 
 /** Every readable row that passes its schema on its own; ids used twice keep their first row. */
 function readValidRows(s: Salvage, raw: Record<SalvageTable, RawTable>) {
-  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]), author: r[5], marking: r[6], markingCaveat: r[7], exportAudience: r[8] === null ? null : parseList(r[8]) }), ScenarioMeta, () => 'the scenario record');
+  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]), author: r[5], marking: r[6], markingCaveat: r[7], exportAudience: r[8] === null ? null : parseList(r[8]), asOf: r[9] }), ScenarioMeta, () => 'the scenario record');
   return {
     meta: metas[0],
     actors: unique(s, 'actors', s.rows('actors', raw.actors, CELLS.actors, Actor, named('actor')), 'actor'),
@@ -171,7 +179,7 @@ function keepNodesWhole(s: Salvage, nodes: GraphNode[], crises: Crisis[], actorI
     }
     if (node.leadActorId !== null && !actorIds.has(node.leadActorId)) {
       s.problem('nodes', `node "${node.id}": its lead actor "${node.leadActorId}" was lost and is cleared.`, false);
-      node.leadActorId = null;
+      Object.assign(node, settleNodePatch(node, { leadActorId: null }));
     }
     const supporting = node.supportingActorIds.filter((id) => actorIds.has(id));
     if (supporting.length !== node.supportingActorIds.length) {

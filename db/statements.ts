@@ -22,7 +22,7 @@ export interface Statements {
   nodeSetField: Record<NodeField, Stmt>;
   nodesOfActor: Stmt; elementIdUsed: Stmt;
   edgeAll: Stmt; edgeGet: Stmt; edgeInsert: Stmt; edgeUpdate: Stmt; edgeDelete: Stmt; edgesOfNode: Stmt;
-  stanceAll: Stmt; stanceGet: Stmt; stanceUpsert: Stmt; stanceDelete: Stmt; stancesOfActor: Stmt; stancesOfNode: Stmt;
+  stanceAll: Stmt; stanceGet: Stmt; stanceUpsert: Stmt; stanceDelete: Stmt; stancesOfActor: Stmt; stancesOfNode: Stmt; stancesCiting: Stmt;
   sourceAll: Stmt; sourceGet: Stmt; sourceInsert: Stmt; sourceUpdate: Stmt; sourceDelete: Stmt;
   provenanceAll: Stmt; provenanceGet: Stmt; provenanceInsert: Stmt; provenanceUpdate: Stmt; provenanceDelete: Stmt;
   provenanceOfNode: Stmt; provenanceOfSource: Stmt;
@@ -34,6 +34,7 @@ export const NODE_FIELD_COLUMNS = {
   title: 'title', description: 'description', tags: 'tags', x: 'x', y: 'y', width: 'width', height: 'height',
   likelihood: 'likelihood', severity: 'severity', horizon: 'horizon', leadActorId: 'lead_actor_id',
   supportingActorIds: 'supporting_actor_ids', responseStatus: 'response_status', leadTime: 'lead_time',
+  basis: 'basis', statusAsOf: 'status_as_of', gapAccepted: 'gap_accepted', unavertable: 'unavertable',
 } as const satisfies Record<keyof NodePatch, string>;
 export type NodeField = keyof typeof NODE_FIELD_COLUMNS;
 
@@ -47,8 +48,8 @@ export function prepareStatements(db: Database): Statements {
   return {
     nodeSetField,
     scenarioGet: p(SELECT_SCENARIO),
-    scenarioInsert: p('INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids, author, marking, marking_caveat, export_audience) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    scenarioUpdate: p('UPDATE scenario SET title = ?, description = ?, created_at = ?, modified_at = ?, core_actor_ids = ?, author = ?, marking = ?, marking_caveat = ?, export_audience = ? WHERE singleton = 1'),
+    scenarioInsert: p('INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids, author, marking, marking_caveat, export_audience, as_of) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    scenarioUpdate: p('UPDATE scenario SET title = ?, description = ?, created_at = ?, modified_at = ?, core_actor_ids = ?, author = ?, marking = ?, marking_caveat = ?, export_audience = ?, as_of = ? WHERE singleton = 1'),
     scenarioTouch: p('UPDATE scenario SET modified_at = ? WHERE singleton = 1'),
 
     actorAll: p(`${SELECT_ACTOR} ORDER BY ord, id`),
@@ -71,7 +72,7 @@ export function prepareStatements(db: Database): Statements {
 
     nodeAll: cells(`${SELECT_NODE} ORDER BY id`),
     nodeGet: p(`${SELECT_NODE} WHERE id = ?`),
-    nodeInsert: p(`INSERT INTO nodes (${NODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    nodeInsert: p(`INSERT INTO nodes (${NODE_COLUMNS}) VALUES (${NODE_COLUMNS.split(',').map(() => '?').join(', ')})`),
     nodeDelete: p('DELETE FROM nodes WHERE id = ?'),
     nodeKindCounts: p('SELECT kind, count(*) AS n FROM nodes GROUP BY kind'),
     // Supporting actors live in a JSON array; the LIKE prefilter keeps json_each off most rows.
@@ -83,17 +84,22 @@ export function prepareStatements(db: Database): Statements {
 
     edgeAll: cells(`${SELECT_EDGE} ORDER BY id`),
     edgeGet: p(`${SELECT_EDGE} WHERE id = ?`),
-    edgeInsert: p('INSERT INTO edges (id, crisis_id, source, target, kind, label, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    edgeUpdate: p('UPDATE edges SET label = ?, confidence = ? WHERE id = ?'),
+    edgeInsert: p('INSERT INTO edges (id, crisis_id, source, target, kind, label, confidence, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    edgeUpdate: p('UPDATE edges SET label = ?, confidence = ?, basis = ? WHERE id = ?'),
     edgeDelete: p('DELETE FROM edges WHERE id = ?'),
     edgesOfNode: p(`SELECT * FROM (${SELECT_EDGE} WHERE source = @id UNION ${SELECT_EDGE} WHERE target = @id) ORDER BY id`),
 
     stanceAll: cells(`${SELECT_STANCE} ORDER BY actor_id, element_id`),
     stanceGet: p(`${SELECT_STANCE} WHERE actor_id = ? AND element_id = ?`),
-    stanceUpsert: p('INSERT INTO stances (actor_id, element_id, position, note) VALUES (?, ?, ?, ?) ON CONFLICT (actor_id, element_id) DO UPDATE SET position = excluded.position, note = excluded.note'),
+    stanceUpsert: p(
+      'INSERT INTO stances (actor_id, element_id, position, note, holder, as_of, basis, provenance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (actor_id, element_id) DO UPDATE SET position = excluded.position, note = excluded.note, holder = excluded.holder, ' +
+        'as_of = excluded.as_of, basis = excluded.basis, provenance_id = excluded.provenance_id',
+    ),
     stanceDelete: p('DELETE FROM stances WHERE actor_id = ? AND element_id = ?'),
     stancesOfActor: p(`${SELECT_STANCE} WHERE actor_id = ? ORDER BY element_id`),
     stancesOfNode: p(`${SELECT_STANCE} WHERE element_id = ? ORDER BY actor_id`),
+    stancesCiting: p(`${SELECT_STANCE} WHERE provenance_id = ? ORDER BY actor_id, element_id`),
 
     sourceAll: p(`${SELECT_SOURCE} ORDER BY id`),
     sourceGet: p(`${SELECT_SOURCE} WHERE id = ?`),
@@ -103,8 +109,8 @@ export function prepareStatements(db: Database): Statements {
 
     provenanceAll: cells(`${SELECT_PROVENANCE} ORDER BY id`),
     provenanceGet: p(`${SELECT_PROVENANCE} WHERE id = ?`),
-    provenanceInsert: p('INSERT INTO provenance (id, element_id, source_id, locator, quote) VALUES (?, ?, ?, ?, ?)'),
-    provenanceUpdate: p('UPDATE provenance SET source_id = ?, locator = ?, quote = ? WHERE id = ?'),
+    provenanceInsert: p('INSERT INTO provenance (id, element_id, source_id, locator, quote, relation) VALUES (?, ?, ?, ?, ?, ?)'),
+    provenanceUpdate: p('UPDATE provenance SET source_id = ?, locator = ?, quote = ?, relation = ? WHERE id = ?'),
     provenanceDelete: p('DELETE FROM provenance WHERE id = ?'),
     provenanceOfNode: p(`${SELECT_PROVENANCE} WHERE element_id = ? ORDER BY id`),
     provenanceOfSource: p(`${SELECT_PROVENANCE} WHERE source_id = ? ORDER BY id`),

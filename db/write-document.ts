@@ -13,7 +13,8 @@ export function insertDocument(s: Statements, doc: ScenarioDocument): void {
   for (const c of doc.crises) s.crisisInsert.run(crisisParams(c));
   for (const n of doc.nodes) s.nodeInsert.run(nodeParams(n));
   for (const e of doc.edges) s.edgeInsert.run(edgeParams(e));
-  for (const st of doc.stances) if (st.position !== 'unknown' || st.note !== '') s.stanceUpsert.run(stanceParams(st));
   for (const src of doc.sources) s.sourceInsert.run(sourceParams(src));
   for (const p of doc.provenance) s.provenanceInsert.run(provenanceParams(p));
+  // After provenance: a stance may cite a quote.
+  for (const st of doc.stances) if (st.position !== 'unknown' || st.note !== '') s.stanceUpsert.run(stanceParams(st));
 }

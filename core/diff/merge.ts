@@ -133,6 +133,13 @@ function mergeFields(type: RecordType, id: string, b: DocRecord | null, o: DocRe
     else conflicting.push(path);
   }
   if (info.atomic && conflicting.length > 0) pushAll(pushAll(conflicting, takeTheirs.splice(0)), keepOurs);
+  for (const group of info.coupled) {
+    const moved = (list: string[]): boolean => list.some((p) => group.includes(p));
+    const clash = moved(conflicting) || (moved(takeTheirs) && moved(keepOurs));
+    if (!clash) continue;
+    for (let i = takeTheirs.length - 1; i >= 0; i--) if (group.includes(takeTheirs[i]!)) pushAll(conflicting, takeTheirs.splice(i, 1));
+    for (const p of keepOurs) if (group.includes(p)) conflicting.push(p);
+  }
   let merged: DocRecord = o;
   // Shorter paths first, so setting `basis` to {} never undoes a `basis.x` set after it.
   const byLength = (x: string, y: string): number => x.length - y.length || (x < y ? -1 : 1);

@@ -8,7 +8,7 @@
  * a crisis's `viewport`) into dotted paths, so a field added to the model is compared, reported
  * and merged without touching this code.
  */
-import type { ScenarioDocument } from '../model';
+import { JUDGED_NODE_FIELDS, type ScenarioDocument } from '../model';
 
 export const RECORD_TYPES = ['scenario', 'actor', 'crisis', 'node', 'edge', 'stance', 'source', 'provenance'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -32,22 +32,29 @@ interface RecordTypeInfo {
    * nobody made, so when both sides changed it, every field on which they differ is a conflict.
    */
   atomic: boolean;
+  /**
+   * Paths that only make sense together: a judged value and its basis (a basis may name only a
+   * value that is set). When both sides changed one group, every path of it on which they differ
+   * is a conflict, so a merge never pairs one side's value with the other's basis.
+   */
+  coupled: readonly (readonly string[])[];
   /** Words for briefs and lists. */
   noun: string;
 }
 
 const byId = (record: DocRecord): string => String(record.id);
+const withBasis = (fields: readonly string[]): string[][] => fields.map((f) => [f, `basis.${f}`]);
 
 export const RECORD_TYPE_INFO: Record<RecordType, RecordTypeInfo> = {
-  scenario: { collection: null, key: () => 'scenario', layout: [], ignored: ['createdAt', 'modifiedAt'], atomic: false, noun: 'scenario details' },
-  actor: { collection: 'actors', key: byId, layout: [], ignored: [], atomic: false, noun: 'actor' },
-  crisis: { collection: 'crises', key: byId, layout: ['viewport'], ignored: [], atomic: false, noun: 'crisis' },
-  node: { collection: 'nodes', key: byId, layout: ['x', 'y', 'width', 'height'], ignored: [], atomic: false, noun: 'element' },
-  edge: { collection: 'edges', key: byId, layout: [], ignored: [], atomic: false, noun: 'link' },
+  scenario: { collection: null, key: () => 'scenario', layout: [], ignored: ['createdAt', 'modifiedAt'], atomic: false, coupled: [], noun: 'scenario details' },
+  actor: { collection: 'actors', key: byId, layout: [], ignored: [], atomic: false, coupled: [], noun: 'actor' },
+  crisis: { collection: 'crises', key: byId, layout: ['viewport'], ignored: [], atomic: false, coupled: [], noun: 'crisis' },
+  node: { collection: 'nodes', key: byId, layout: ['x', 'y', 'width', 'height'], ignored: [], atomic: false, coupled: withBasis(JUDGED_NODE_FIELDS), noun: 'element' },
+  edge: { collection: 'edges', key: byId, layout: [], ignored: [], atomic: false, coupled: withBasis(['confidence']), noun: 'link' },
   // Actor and element ids never contain '/', so the key is unambiguous.
-  stance: { collection: 'stances', key: (s) => `${String(s.actorId)}/${String(s.elementId)}`, layout: [], ignored: [], atomic: true, noun: 'stance' },
-  source: { collection: 'sources', key: byId, layout: [], ignored: [], atomic: false, noun: 'source' },
-  provenance: { collection: 'provenance', key: byId, layout: [], ignored: [], atomic: false, noun: 'provenance' },
+  stance: { collection: 'stances', key: (s) => `${String(s.actorId)}/${String(s.elementId)}`, layout: [], ignored: [], atomic: true, coupled: [], noun: 'stance' },
+  source: { collection: 'sources', key: byId, layout: [], ignored: [], atomic: false, coupled: [], noun: 'source' },
+  provenance: { collection: 'provenance', key: byId, layout: [], ignored: [], atomic: false, coupled: [], noun: 'provenance' },
 };
 
 /** The records of one type, in document order. */

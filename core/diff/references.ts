@@ -5,7 +5,7 @@
  * depend on it, each listed in `dropped`. Nothing disappears without being named.
  */
 import type { ScenarioDocument } from '../model';
-import { REFERENCES, RECORD_TYPE_INFO, keyed, recordsOf, withRecords, type DocRecord, type RecordType, type Reference } from './records';
+import { REFERENCES, RECORD_TYPE_INFO, keyed, recordsOf, setPath, withRecords, type DocRecord, type RecordType, type Reference } from './records';
 import { conflictKey, type Conflict, type DroppedRecord, type ResolvedConflict } from './conflicts';
 import { pushAll } from '../arrays';
 
@@ -141,6 +141,9 @@ function prune(doc: ScenarioDocument, orphans: readonly Orphan[], gone: Readonly
       for (const o of fix) {
         const value = updated[o.ref.field];
         updated = { ...updated, [o.ref.field]: Array.isArray(value) ? value.filter((v) => v !== o.target) : null };
+        // A value cleared loses its basis, as the store's cascade does (a basis names only a set value).
+        const basis = updated.basis;
+        if (!Array.isArray(value) && typeof basis === 'object' && basis !== null && o.ref.field in basis) updated = setPath(updated, `basis.${o.ref.field}`, undefined);
         dropped.push({ type, id, field: o.ref.field, missing: { type: o.ref.to, id: o.target } });
       }
       next.push(updated);

@@ -1,10 +1,11 @@
 /**
- * CSV: nodes and edges, with scores and one stance column per actor. RFC 4180 quoting and
+ * CSV: nodes and edges, with scores, the basis of each judged value, the node's quotes (with how
+ * each bears on it), and per actor a stance column with its holder, as-of date, basis and note. RFC 4180 quoting and
  * CRLF line ends; UTF-8 with an optional byte-order mark so Excel reads CJK correctly.
  * `renderCsvTables` gives nodes.csv and edges.csv; `renderCsv` gives one file whose first
  * column, `record`, says whether a row is a node or an edge (what the CLI writes).
  */
-import type { Actor, ScenarioDocument } from '../model';
+import { JUDGED_EDGE_FIELDS, JUDGED_NODE_FIELDS, RELATION_LABELS, type Actor, type JudgedNodeField, type ScenarioDocument } from '../model';
 import { csvField } from './escape';
 import { scopedGraph, type ExportScope } from './scope';
 
@@ -19,14 +20,23 @@ export interface CsvOptions {
 
 /** The first record of a marked CSV file is this prefix and the marking, in one field. */
 export const CSV_MARKING_PREFIX = 'MARKING: ';
+/** The column of each judged node field. Its basis is in the column named by `basisColumn`. */
+export const JUDGED_NODE_COLUMNS: Record<JudgedNodeField, string> = {
+  likelihood: 'likelihood', severity: 'severity', horizon: 'horizon', leadActorId: 'lead_actor', responseStatus: 'response_status', leadTime: 'lead_time',
+};
+export const basisColumn = (column: string): string => `${column}_basis`;
 
 export const NODE_COLUMNS = [
   'id', 'crisis_id', 'crisis_title', 'kind', 'title', 'description', 'tags', 'x', 'y', 'width', 'height',
   'likelihood', 'severity', 'horizon', 'lead_actor', 'supporting_actors', 'response_status', 'lead_time',
+  ...JUDGED_NODE_FIELDS.map((f) => basisColumn(JUDGED_NODE_COLUMNS[f])), 'status_as_of', 'gap_accepted', 'unavertable', 'quotes',
 ] as const;
-export const EDGE_COLUMNS = ['id', 'crisis_id', 'source', 'target', 'kind', 'label', 'confidence'] as const;
-/** Stance columns are `stance:<actor code>`. */
+export const EDGE_COLUMNS = ['id', 'crisis_id', 'source', 'target', 'kind', 'label', 'confidence', ...JUDGED_EDGE_FIELDS.map(basisColumn)] as const;
+/** Stance columns are `stance:<actor code>`; beside each, its holder, as-of date, basis and note. */
 export const STANCE_PREFIX = 'stance:';
+export const STANCE_DETAIL_PREFIXES = { holder: 'stance_holder:', asOf: 'stance_as_of:', basis: 'stance_basis:', note: 'stance_note:' } as const;
+/** `unavertable` is written as this (or left empty). */
+export const YES = 'yes';
 /** Tags and supporting actors share one cell, separated by this. */
 export const LIST_SEPARATOR = '; ';
 
@@ -52,8 +62,16 @@ function rowsOf(doc: ScenarioDocument, scope: ExportScope, leftOut: ReadonlySet<
   const byId = new Map(actors.map((a) => [a.id, a]));
   const code = (id: string): string => byId.get(id)?.code ?? id;
   const crisisTitle = new Map(doc.crises.map((c) => [c.id, c.title]));
-  const stance = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s.position]));
-  const stanceColumns = actors.map((a) => `${STANCE_PREFIX}${a.code}`);
+  const stance = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s]));
+  const sourceTitle = new Map(doc.sources.map((s) => [s.id, s.title]));
+  const quotes = new Map<string, string[]>();
+  for (const p of doc.provenance) {
+    const where = [sourceTitle.get(p.sourceId) ?? p.sourceId, p.locator].filter(Boolean).join(', ');
+    const text = `${RELATION_LABELS[p.relation]}: "${p.quote}" (${where})`;
+    quotes.set(p.elementId, [...(quotes.get(p.elementId) ?? []), text]);
+  }
+  const detail = (prefix: string, a: Actor): string => `${prefix}${a.code}`;
+  const stanceColumns = actors.flatMap((a) => [`${STANCE_PREFIX}${a.code}`, ...Object.values(STANCE_DETAIL_PREFIXES).map((p) => detail(p, a))]);
   const nodes = scoped.sections.flatMap((section) =>
     section.nodes.map((n): Row => {
       const row: Row = {
@@ -75,16 +93,28 @@ function rowsOf(doc: ScenarioDocument, scope: ExportScope, leftOut: ReadonlySet<
         supporting_actors: n.supportingActorIds.map(code).join(LIST_SEPARATOR),
         response_status: n.responseStatus,
         lead_time: n.leadTime,
+        status_as_of: n.statusAsOf,
+        gap_accepted: n.gapAccepted,
+        unavertable: n.unavertable ? YES : null,
+        quotes: (quotes.get(n.id) ?? []).join('\n'),
       };
-      actors.forEach((a, i) => {
-        const position = stance.get(`${a.id}\u0000${n.id}`);
-        row[stanceColumns[i]!] = position ?? null;
-      });
+      for (const field of JUDGED_NODE_FIELDS) row[basisColumn(JUDGED_NODE_COLUMNS[field])] = n.basis[field] ?? null;
+      for (const a of actors) {
+        const s = stance.get(`${a.id}\u0000${n.id}`);
+        row[`${STANCE_PREFIX}${a.code}`] = s?.position ?? null;
+        row[detail(STANCE_DETAIL_PREFIXES.holder, a)] = s?.holder ?? null;
+        row[detail(STANCE_DETAIL_PREFIXES.asOf, a)] = s?.asOf ?? null;
+        row[detail(STANCE_DETAIL_PREFIXES.basis, a)] = s?.basis ?? null;
+        row[detail(STANCE_DETAIL_PREFIXES.note, a)] = s?.note ?? null;
+      }
       return row;
     }),
   );
   const edges = scoped.sections.flatMap((section) =>
-    section.edges.map((e): Row => ({ id: e.id, crisis_id: e.crisisId, source: e.source, target: e.target, kind: e.kind, label: e.label, confidence: e.confidence })),
+    section.edges.map((e): Row => ({
+      id: e.id, crisis_id: e.crisisId, source: e.source, target: e.target, kind: e.kind, label: e.label, confidence: e.confidence,
+      kind_basis: e.basis.kind ?? null, confidence_basis: e.basis.confidence ?? null,
+    })),
   );
   return { nodes, edges, stanceColumns };
 }

@@ -7,7 +7,9 @@ export { renderMarkdownBrief } from './markdown';
 export { renderHtmlBrief, BRIEF_CSP } from './html';
 export { briefData, coverageGaps, type BriefData, type BriefSection, type CoverageGaps } from './brief-data';
 export { briefBlocks, briefContents, briefIntro, type BriefBlock, type TableCell } from './brief-blocks';
-export { renderCsv, renderCsvTables, NODE_COLUMNS, EDGE_COLUMNS, STANCE_PREFIX, LIST_SEPARATOR, type CsvOptions } from './csv';
+export {
+  renderCsv, renderCsvTables, NODE_COLUMNS, EDGE_COLUMNS, STANCE_PREFIX, STANCE_DETAIL_PREFIXES, JUDGED_NODE_COLUMNS, basisColumn, LIST_SEPARATOR, type CsvOptions,
+} from './csv';
 export { renderMermaid } from './mermaid';
 export { renderDot } from './dot';
 export { renderGraphml } from './graphml';

@@ -156,7 +156,7 @@ export function importCanvas(text: string, options: CanvasImportOptions = {}): I
       warnings.push(`edges[${index}]: left out, ${check.reason}`);
       return;
     }
-    const edge: GraphEdge = { id: idFor(ce.id, 'edge'), crisisId: from.crisisId, source: from.id, target: to.id, kind: check.kind, label: truncate(oneLineText(ce.label ?? ''), LIMITS.shortText), confidence: null };
+    const edge: GraphEdge = { id: idFor(ce.id, 'edge'), crisisId: from.crisisId, source: from.id, target: to.id, kind: check.kind, label: truncate(oneLineText(ce.label ?? ''), LIMITS.shortText), confidence: null, basis: { kind: 'planner' } };
     doc.edges.push(edge);
     edgeIndex.push(index);
   });

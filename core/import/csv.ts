@@ -13,6 +13,13 @@ import {
   CONFIDENCES,
   EDGE_KINDS,
   NODE_DEFAULT_SIZE,
+  BASES,
+  JUDGED_EDGE_FIELDS,
+  JUDGED_NODE_FIELDS,
+  STANCE_DEFAULTS,
+  STANCE_HOLDERS,
+  isIsoDate,
+  type Basis,
   type Actor,
   type GraphEdge,
   type ScenarioDocument,
@@ -21,6 +28,7 @@ import {
 import { checkConnection } from '../rules';
 import { CSV_MARKING_PREFIX } from '../export/csv';
 import { restoreCsvText } from '../export/escape';
+import { JUDGED_NODE_COLUMNS, STANCE_DETAIL_PREFIXES, STANCE_PREFIX, YES, basisColumn } from '../export/csv';
 import { parseCsv, type CsvRow } from './csv-parse';
 import { emptyDocument, finishImport, importFailure, newCrisis, type ImportResult } from './result';
 import { pushAll } from '../arrays';
@@ -30,7 +38,6 @@ export interface CsvImportOptions {
   now?: string;
 }
 
-const STANCE_PREFIX = 'stance:';
 const FIELD_COLUMN: Record<string, string> = {
   crisisId: 'crisis_id', leadActorId: 'lead_actor', supportingActorIds: 'supporting_actors', responseStatus: 'response_status', leadTime: 'lead_time',
 };
@@ -89,6 +96,18 @@ class RowReader {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1 || n > 5) this.fail(column, 'must be 1-5');
     return n;
+  }
+  date(column: string): string | null {
+    const v = this.raw(column).trim();
+    if (v === '') return null;
+    if (!isIsoDate(v)) this.fail(column, 'must be a date YYYY-MM-DD');
+    return v;
+  }
+  /** The basis of a value in `valueColumn`: its basis column where the table has one (blank: none), else `planner` (a spreadsheet's values are its user's own). */
+  basis(valueColumn: string, value: unknown): Basis | undefined {
+    if (value === null) return undefined;
+    const column = basisColumn(valueColumn);
+    return this.has(column) ? (this.oneOf(column, BASES, null) ?? undefined) : 'planner';
   }
   list(column: string): string[] {
     return this.text(column).split(';').map((s) => s.trim()).filter(Boolean);
@@ -200,7 +219,15 @@ function readNodes(doc: ScenarioDocument, table: Table, where: string, actorByCo
       supportingActorIds: r.list('supporting_actors').map((code) => actorId('supporting_actors', code)),
       responseStatus: r.oneOf('response_status', RESPONSE_STATUSES, null),
       leadTime: r.oneOf('lead_time', HORIZONS, null),
+      basis: {},
+      statusAsOf: r.date('status_as_of'),
+      gapAccepted: r.text('gap_accepted').trim() || null,
+      unavertable: [YES, 'true', '1'].includes(r.raw('unavertable').trim().toLowerCase()),
     };
+    for (const field of JUDGED_NODE_FIELDS) {
+      const basis = r.basis(JUDGED_NODE_COLUMNS[field], node[field]);
+      if (basis) node.basis[field] = basis;
+    }
     const checked = GraphNode.safeParse(node);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
@@ -212,7 +239,17 @@ function readNodes(doc: ScenarioDocument, table: Table, where: string, actorByCo
     for (const column of stanceColumns) {
       const position = r.oneOf(column, POSITIONS, null);
       const actor = actorByCode.get(column.slice(STANCE_PREFIX.length).trim().toLowerCase());
-      if (position && actor) doc.stances.push({ actorId: actor.id, elementId: id, position, note: '' } satisfies Stance);
+      if (!actor) continue;
+      const detail = (prefix: string): string => `${prefix}${column.slice(STANCE_PREFIX.length)}`;
+      const note = r.text(detail(STANCE_DETAIL_PREFIXES.note));
+      if (!position && !note) continue;
+      doc.stances.push({
+        actorId: actor.id, elementId: id, position: position ?? 'unknown', note,
+        holder: r.oneOf(detail(STANCE_DETAIL_PREFIXES.holder), STANCE_HOLDERS, STANCE_DEFAULTS.holder) ?? STANCE_DEFAULTS.holder,
+        asOf: r.date(detail(STANCE_DETAIL_PREFIXES.asOf)),
+        basis: r.oneOf(detail(STANCE_DETAIL_PREFIXES.basis), BASES, STANCE_DEFAULTS.basis) ?? STANCE_DEFAULTS.basis,
+        provenanceId: null,
+      } satisfies Stance);
     }
   }
 }
@@ -238,7 +275,12 @@ function readEdges(doc: ScenarioDocument, table: Table, where: string, rowOfEdge
       kind: check.kind,
       label: r.text('label'),
       confidence: r.oneOf('confidence', CONFIDENCES, null),
+      basis: {},
     };
+    for (const field of JUDGED_EDGE_FIELDS) {
+      const basis = r.basis(field, edge[field]);
+      if (basis) edge.basis[field] = basis;
+    }
     doc.edges.push(edge);
     rowOfEdge.push(row.line);
   }

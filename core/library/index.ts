@@ -34,6 +34,7 @@ export function reportLibrary(now: Date = new Date()): ScenarioDocument {
       modifiedAt: stamp,
       coreActorIds: DEFAULT_ACTORS.map((a) => a.id),
       ...UNMARKED,
+      asOf: library.asOf,
     },
     actors: library.actors,
     crises: library.crises.map((entry) => entry.crisis),

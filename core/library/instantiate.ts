@@ -46,11 +46,14 @@ export function instantiateLibraryCrisis(doc: ScenarioDocument, crisisId: string
       edge: { ...edge, id: freshId(), crisisId: crisisRecordId, source: mapNode(edge.source), target: mapNode(edge.target) },
     });
   }
-  for (const stance of entry.stances) {
-    ops.push({ op: 'stance.set', actorId: mapActor(stance.actorId), elementId: mapNode(stance.elementId), position: stance.position, note: stance.note });
-  }
+  // Quotes before stances: a stance may cite one.
+  const quoteIds = new Map(entry.provenance.map((q) => [q.id, freshId()]));
   for (const quote of entry.provenance) {
-    ops.push({ op: 'provenance.create', provenance: { ...quote, id: freshId(), elementId: mapNode(quote.elementId), sourceId } });
+    ops.push({ op: 'provenance.create', provenance: { ...quote, id: quoteIds.get(quote.id)!, elementId: mapNode(quote.elementId), sourceId } });
+  }
+  for (const stance of entry.stances) {
+    const provenanceId = stance.provenanceId === null ? null : (quoteIds.get(stance.provenanceId) ?? fail(`quote "${stance.provenanceId}"`));
+    ops.push({ op: 'stance.set', ...stance, actorId: mapActor(stance.actorId), elementId: mapNode(stance.elementId), provenanceId });
   }
   return ops;
 }

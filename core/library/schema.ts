@@ -4,10 +4,14 @@
  * records a scenario document holds for that crisis, with positions left at 0 for the loader.
  */
 import { z } from 'zod';
-import { Actor, Crisis, GraphEdge, GraphNode, LongText, Provenance, Source, Stance, Title } from '../model';
+import { Actor, Crisis, GraphEdge, GraphNode, IsoDate, LongText, Provenance, Source, Stance, Title } from '../model';
 
-/** Bump when the file's shape changes; the loader refuses any other version. */
-export const LIBRARY_VERSION = 1 as const;
+/**
+ * Bump when the file's shape changes; the loader refuses any other version.
+ * 2: basis on values, holders on stances, relations on quotes (issue 11).
+ * 3: the date the library's positions and statuses describe (`asOf`).
+ */
+export const LIBRARY_VERSION = 3 as const;
 
 export const LibraryCrisis = z
   .strictObject({
@@ -28,8 +32,12 @@ export const LibraryCrisis = z
       if (e.crisisId !== crisisId) ctx.addIssue({ code: 'custom', path: ['edges', i, 'crisisId'], message: `belongs to "${e.crisisId}", not "${crisisId}"` });
       if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) ctx.addIssue({ code: 'custom', path: ['edges', i], message: 'edge leaves its crisis' });
     });
+    const quoteOn = new Map(entry.provenance.map((p) => [p.id, p.elementId]));
     entry.stances.forEach((s, i) => {
       if (!nodeIds.has(s.elementId)) ctx.addIssue({ code: 'custom', path: ['stances', i, 'elementId'], message: 'stance on a node outside its crisis' });
+      if (s.provenanceId !== null && quoteOn.get(s.provenanceId) !== s.elementId) {
+        ctx.addIssue({ code: 'custom', path: ['stances', i, 'provenanceId'], message: `cites "${s.provenanceId}", which is not a quote on the same node` });
+      }
     });
     entry.provenance.forEach((p, i) => {
       if (!nodeIds.has(p.elementId)) ctx.addIssue({ code: 'custom', path: ['provenance', i, 'elementId'], message: 'quote for a node outside its crisis' });
@@ -43,6 +51,8 @@ export const ReportLibrary = z
     /** Title and description of the scenario that "New from report library" creates. */
     title: Title,
     description: LongText,
+    /** The date its stances and response statuses describe (the scenario's `asOf`). */
+    asOf: IsoDate.nullable(),
     /** The report itself; every quote cites it. */
     source: Source,
     actors: z.array(Actor).min(1),

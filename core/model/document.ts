@@ -11,7 +11,11 @@ import { UNMARKED } from './handling';
 import { Actor, Crisis, DEFAULT_ACTORS, ScenarioMeta } from './scenario';
 
 export const DOCUMENT_FORMAT = 'scenario-workbench' as const;
-export const DOCUMENT_FORMAT_VERSION = 2 as const;
+/**
+ * 2: the scenario's author, handling marking and export audience; 3: basis, holders, as-of
+ * dates, accepted gaps and quote relations. Older files are upgraded on import (upgrade.ts).
+ */
+export const DOCUMENT_FORMAT_VERSION = 3 as const;
 const MAX_ITEMS = 1_000_000;
 
 export const ScenarioDocument = z.strictObject({
@@ -39,7 +43,7 @@ export function emptyDocument(options: NewDocumentOptions): ScenarioDocument {
   return {
     format: DOCUMENT_FORMAT,
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED },
+    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), asOf: null, ...UNMARKED },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
     crises: [],
     nodes: [],
@@ -101,6 +105,7 @@ export function documentIssues(doc: ScenarioDocument, limit = 20): DocumentIssue
     const check = checkConnection(from, to, e.kind);
     if (!check.ok && push(['edges', i, 'kind'], check.reason)) return issues;
   }
+  const quoteOn = new Map(doc.provenance.map((p) => [p.id, p.elementId]));
   const stanceKeys = new Set<string>();
   for (const [i, s] of doc.stances.entries()) {
     if (!actorIds.has(s.actorId) && push(['stances', i, 'actorId'], `unknown actor "${s.actorId}"`)) return issues;
@@ -108,6 +113,7 @@ export function documentIssues(doc: ScenarioDocument, limit = 20): DocumentIssue
     const key = `${s.actorId}\u0000${s.elementId}`;
     if (stanceKeys.has(key) && push(['stances', i], 'duplicate stance for the same actor and node')) return issues;
     stanceKeys.add(key);
+    if (s.provenanceId !== null && quoteOn.get(s.provenanceId) !== s.elementId && push(['stances', i, 'provenanceId'], `no quote "${s.provenanceId}" on this node`)) return issues;
   }
   for (const [i, p] of doc.provenance.entries()) {
     if (!nodes.has(p.elementId) && push(['provenance', i, 'elementId'], `unknown node "${p.elementId}"`)) return issues;

@@ -11,6 +11,7 @@
  */
 import { edgeKindFor } from '../rules';
 import { CONFIDENCES, EDGE_KINDS, NODE_KINDS, RESPONSE_STATUSES, type NodeKind } from './graph';
+import { BASES, JUDGED_EDGE_FIELDS, JUDGED_NODE_FIELDS, PROVENANCE_RELATIONS, STANCE_HOLDERS, isIsoDate } from './basis';
 import { POSITIONS } from './evidence';
 import { HORIZONS, LIMITS, Timestamp } from './primitives';
 import { isNormalizedText } from './text';
@@ -29,6 +30,9 @@ const STATUS_SET: ReadonlySet<unknown> = new Set(RESPONSE_STATUSES);
 const CONFIDENCE_SET: ReadonlySet<unknown> = new Set(CONFIDENCES);
 const POSITION_SET: ReadonlySet<unknown> = new Set(POSITIONS);
 const CRISIS_STATUS_SET: ReadonlySet<unknown> = new Set(CRISIS_STATUSES);
+const BASIS_SET: ReadonlySet<unknown> = new Set(BASES);
+const HOLDER_SET: ReadonlySet<unknown> = new Set(STANCE_HOLDERS);
+const RELATION_SET: ReadonlySet<unknown> = new Set(PROVENANCE_RELATIONS);
 
 const isObject = (v: unknown, keys: number): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === keys;
@@ -48,32 +52,56 @@ function isArrayOf(v: unknown, max: number, item: (x: unknown) => boolean): v is
   return true;
 }
 const isTag = (v: unknown): boolean => isTrimmed(v, LIMITS.tag);
+const isDateOrNull = (v: unknown): boolean => v === null || isIsoDate(v);
+
+/** A basis object: only known keys, each a basis, each naming a field that is set on `owner`. */
+function isBasisOf(basis: unknown, owner: Obj, fields: readonly string[]): boolean {
+  if (typeof basis !== 'object' || basis === null || Array.isArray(basis)) return false;
+  const b = basis as Obj;
+  let known = 0;
+  for (const field of fields) {
+    const value = b[field];
+    if (value === undefined) {
+      // zod's optional() takes a key that is present but undefined as absent; so does this.
+      if (field in b) known++;
+      continue;
+    }
+    if (!BASIS_SET.has(value) || owner[field] === null) return false;
+    known++;
+  }
+  return Object.keys(b).length === known;
+}
 
 function isNode(n: unknown): n is Obj {
-  if (!isObject(n, 17)) return false;
+  if (!isObject(n, 21)) return false;
   if (!isId(n.id) || !isId(n.crisisId) || !NODE_KIND_SET.has(n.kind) || !isTrimmed(n.title, LIMITS.title)) return false;
   if (!isText(n.description, LIMITS.description) || !isArrayOf(n.tags, LIMITS.tags, isTag)) return false;
   if (!isCoord(n.x) || !isCoord(n.y) || !inRange(n.width, 1, 10_000) || !inRange(n.height, 1, 10_000)) return false;
   if (!isScoreOrNull(n.likelihood) || !isScoreOrNull(n.severity) || !inSetOrNull(n.horizon, HORIZON_SET)) return false;
   if (!(n.leadActorId === null || isId(n.leadActorId)) || !isArrayOf(n.supportingActorIds, 100, isId)) return false;
   if (!inSetOrNull(n.responseStatus, STATUS_SET) || !inSetOrNull(n.leadTime, HORIZON_SET)) return false;
+  if (!isBasisOf(n.basis, n, JUDGED_NODE_FIELDS) || !isDateOrNull(n.statusAsOf) || typeof n.unavertable !== 'boolean') return false;
+  if (!(n.gapAccepted === null || isText(n.gapAccepted, LIMITS.description))) return false;
   // The kind-specific fields (nodeKindIssues): only some kinds may fill them.
   const kind = n.kind as NodeKind;
   if (n.likelihood !== null && kind !== 'trigger' && kind !== 'crisis') return false;
   if (n.severity !== null && kind !== 'impact') return false;
-  if (kind !== 'response' && (n.leadActorId !== null || n.supportingActorIds.length > 0 || n.responseStatus !== null || n.leadTime !== null)) return false;
+  if (kind !== 'response' && (n.leadActorId !== null || n.supportingActorIds.length > 0 || n.responseStatus !== null || n.leadTime !== null || n.statusAsOf !== null)) return false;
+  if (kind !== 'trigger' && n.unavertable) return false;
   return true;
 }
 
 const isEdge = (e: unknown): e is Obj =>
-  isObject(e, 7) && isId(e.id) && isId(e.crisisId) && isId(e.source) && isId(e.target) && EDGE_KIND_SET.has(e.kind) &&
-  isText(e.label, LIMITS.shortText) && inSetOrNull(e.confidence, CONFIDENCE_SET);
+  isObject(e, 8) && isId(e.id) && isId(e.crisisId) && isId(e.source) && isId(e.target) && EDGE_KIND_SET.has(e.kind) &&
+  isText(e.label, LIMITS.shortText) && inSetOrNull(e.confidence, CONFIDENCE_SET) && isBasisOf(e.basis, e, JUDGED_EDGE_FIELDS);
 
 const isStance = (s: unknown): s is Obj =>
-  isObject(s, 4) && isId(s.actorId) && isId(s.elementId) && POSITION_SET.has(s.position) && isText(s.note, LIMITS.description);
+  isObject(s, 8) && isId(s.actorId) && isId(s.elementId) && POSITION_SET.has(s.position) && isText(s.note, LIMITS.description) &&
+  HOLDER_SET.has(s.holder) && isDateOrNull(s.asOf) && BASIS_SET.has(s.basis) && (s.provenanceId === null || isId(s.provenanceId));
 
 const isProvenance = (p: unknown): p is Obj =>
-  isObject(p, 5) && isId(p.id) && isId(p.elementId) && isId(p.sourceId) && isText(p.locator, LIMITS.shortText) && isText(p.quote, LIMITS.quote);
+  isObject(p, 6) && isId(p.id) && isId(p.elementId) && isId(p.sourceId) && isText(p.locator, LIMITS.shortText) && isText(p.quote, LIMITS.quote) &&
+  RELATION_SET.has(p.relation);
 
 const isSource = (s: unknown): s is Obj =>
   isObject(s, 5) && isId(s.id) && isTrimmed(s.title, LIMITS.title) && isText(s.author, LIMITS.shortText) &&
@@ -92,7 +120,7 @@ const isCrisis = (c: unknown): c is Obj =>
 const isMarkingText = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max && v.trim() === v && !/[\n\r]/.test(v) && isNormalizedText(v);
 
 const isMeta = (m: unknown): m is Obj =>
-  isObject(m, 9) && isTrimmed(m.title, LIMITS.title) && isText(m.description, LIMITS.description) &&
+  isObject(m, 10) && isDateOrNull(m.asOf) && isTrimmed(m.title, LIMITS.title) && isText(m.description, LIMITS.description) &&
   Timestamp.safeParse(m.createdAt).success && Timestamp.safeParse(m.modifiedAt).success && isArrayOf(m.coreActorIds, 100, isId) &&
   isText(m.author, LIMITS.shortText) && isMarkingText(m.marking, MARKING_LIMITS.marking) && isMarkingText(m.markingCaveat, MARKING_LIMITS.caveat) &&
   (m.exportAudience === null || ExportAudience.safeParse(m.exportAudience).success);
@@ -140,9 +168,12 @@ function hasSoundReferences(doc: ScenarioDocument): boolean {
     if (!from || !to || from === to || e.crisisId !== from.crisisId || from.crisisId !== to.crisisId) return false;
     if (edgeKindFor(from.kind, to.kind) !== e.kind) return false;
   }
+  const quoteOn = new Map<string, string>();
+  for (const p of doc.provenance) quoteOn.set(p.id, p.elementId);
   const stanceKeys = new Set<string>();
   for (const s of doc.stances) {
     if (!actorIds.has(s.actorId) || !nodes.has(s.elementId)) return false;
+    if (s.provenanceId !== null && quoteOn.get(s.provenanceId) !== s.elementId) return false;
     const key = `${s.actorId}\u0000${s.elementId}`;
     if (stanceKeys.has(key)) return false;
     stanceKeys.add(key);

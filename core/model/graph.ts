@@ -1,5 +1,6 @@
 /** Nodes and edges of a crisis graph: trigger → crisis → impact → response. */
 import { z } from 'zod';
+import { EdgeBasis, IsoDate, JUDGED_NODE_FIELDS, NodeBasis } from './basis';
 import { Coord, Horizon, Id, LongText, Score, ShortText, Size, Tags, Title } from './primitives';
 
 export const NODE_KINDS = ['trigger', 'crisis', 'impact', 'response'] as const;
@@ -30,9 +31,9 @@ const NodeFields = z.strictObject({
   y: Coord,
   width: Size,
   height: Size,
-  /** 1-5, triggers and crises only. */
+  /** 1-5, triggers and crises only; null = unscored. */
   likelihood: Score.nullable(),
-  /** 1-5, impacts only. */
+  /** 1-5, impacts only; null = unscored. */
   severity: Score.nullable(),
   horizon: Horizon.nullable(),
   /** Responses only. */
@@ -40,6 +41,14 @@ const NodeFields = z.strictObject({
   supportingActorIds: z.array(Id).max(100),
   responseStatus: ResponseStatus.nullable(),
   leadTime: Horizon.nullable(),
+  /** Where each set judged value comes from. */
+  basis: NodeBasis,
+  /** When the response status was true (YYYY-MM-DD); responses only. */
+  statusAsOf: IsoDate.nullable(),
+  /** Why a coverage gap here is accepted; null = not accepted. */
+  gapAccepted: LongText.nullable(),
+  /** Triggers only: no response can avert it (a typhoon). */
+  unavertable: z.boolean(),
 });
 
 export const GraphNode = NodeFields.superRefine((node, ctx) => {
@@ -61,6 +70,11 @@ export function nodeKindIssues(node: GraphNode): { field: keyof GraphNode; messa
     if (node.supportingActorIds.length > 0) issues.push({ field: 'supportingActorIds', message: `a ${node.kind} has no supporting actors` });
     if (node.responseStatus !== null) issues.push({ field: 'responseStatus', message: `a ${node.kind} has no response status` });
     if (node.leadTime !== null) issues.push({ field: 'leadTime', message: `a ${node.kind} has no lead time` });
+    if (node.statusAsOf !== null) issues.push({ field: 'statusAsOf', message: `a ${node.kind} has no response status date` });
+  }
+  if (node.kind !== 'trigger' && node.unavertable) issues.push({ field: 'unavertable', message: `only a trigger can be unavertable` });
+  for (const field of JUDGED_NODE_FIELDS) {
+    if (node.basis[field] !== undefined && node[field] === null) issues.push({ field: 'basis', message: `a basis for ${field}, which is not set` });
   }
   return issues;
 }
@@ -87,17 +101,22 @@ export function blankNode(kind: NodeKind, crisisId: string, id: string, at: { x:
     y: at.y,
     width: size.width,
     height: size.height,
-    likelihood: kind === 'trigger' || kind === 'crisis' ? 3 : null,
-    severity: kind === 'impact' ? 3 : null,
+    // New nodes start unscored: a number nobody chose would look like a judgement.
+    likelihood: null,
+    severity: null,
     horizon: null,
     leadActorId: null,
     supportingActorIds: [],
     responseStatus: kind === 'response' ? 'idea' : null,
     leadTime: null,
+    basis: kind === 'response' ? { responseStatus: 'planner' } : {},
+    statusAsOf: null,
+    gapAccepted: null,
+    unavertable: false,
   };
 }
 
-export const GraphEdge = z.strictObject({
+const EdgeFields = z.strictObject({
   id: Id,
   crisisId: Id,
   source: Id,
@@ -105,8 +124,16 @@ export const GraphEdge = z.strictObject({
   kind: EdgeKind,
   label: ShortText,
   confidence: Confidence.nullable(),
+  /** Where its kind and its confidence (when set) come from. */
+  basis: EdgeBasis,
 });
-export type GraphEdge = z.infer<typeof GraphEdge>;
 
-export const EdgePatch = GraphEdge.pick({ label: true, confidence: true }).partial();
+export const GraphEdge = EdgeFields.superRefine((edge, ctx) => {
+  if (edge.basis.confidence !== undefined && edge.confidence === null) {
+    ctx.addIssue({ code: 'custom', path: ['basis'], message: 'a basis for confidence, which is not set' });
+  }
+});
+export type GraphEdge = z.infer<typeof EdgeFields>;
+
+export const EdgePatch = EdgeFields.pick({ label: true, confidence: true, basis: true }).partial();
 export type EdgePatch = z.infer<typeof EdgePatch>;

@@ -1,6 +1,7 @@
 /** The scenario's own details, its actors and its crises. */
 import { z } from 'zod';
 import { ExportAudience, Marking, MarkingCaveat } from './handling';
+import { IsoDate } from './basis';
 import { Color, Coord, Id, LIMITS, LongText, ShortText, Text, Timestamp, Title } from './primitives';
 
 export const ScenarioMeta = z.strictObject({
@@ -18,6 +19,8 @@ export const ScenarioMeta = z.strictObject({
   markingCaveat: MarkingCaveat,
   /** The audience the last export was cut for, remembered per scenario; null until the first. */
   exportAudience: ExportAudience.nullable(),
+  /** The date the scenario's positions and statuses describe (YYYY-MM-DD), or null. */
+  asOf: IsoDate.nullable(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

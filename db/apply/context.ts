@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors';
 import { formatPath, type Actor, type Crisis, type GraphEdge, type GraphNode, type Provenance, type Source, type Stance } from '../../core/model';
 import type { Op } from '../../core/ops';
 import type { Table } from '../constants';
-import { crisisFromRow, nodeFromRow, type CrisisRow, type NodeRow } from '../rows';
+import { crisisFromRow, edgeFromRow, nodeFromRow, type CrisisRow, type EdgeRow, type NodeRow } from '../rows';
 import type { Statements } from '../statements';
 
 export interface ApplyContext {
@@ -43,9 +43,9 @@ export function getNode(ctx: ApplyContext, id: string): GraphNode {
 }
 
 export function getEdge(ctx: ApplyContext, id: string): GraphEdge {
-  const row = ctx.s.edgeGet.get(id) as GraphEdge | undefined;
+  const row = ctx.s.edgeGet.get(id) as EdgeRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No edge "${id}".`);
-  return row;
+  return edgeFromRow(row);
 }
 
 export function getSource(ctx: ApplyContext, id: string): Source {

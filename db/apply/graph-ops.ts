@@ -1,9 +1,9 @@
 /** Ops on nodes and edges. Edges obey core/rules.ts; a node's id must not clash with an edge's (they share one element namespace). */
 import { AppError } from '../../core/errors';
-import { GraphEdge, GraphNode, type Provenance, type Stance } from '../../core/model';
-import type { Op } from '../../core/ops';
+import { GraphEdge, GraphNode, settleEdgePatch, settleNodePatch, type Provenance, type Stance } from '../../core/model';
+import { setStanceOp, type Op } from '../../core/ops';
 import { checkConnection } from '../../core/rules';
-import { edgeParams, nodeParams } from '../rows';
+import { cellValue, edgeFromRow, edgeParams, nodeParams, type EdgeRow } from '../rows';
 import type { NodeField } from '../statements';
 import { cleanPatch, clearedStance, getCrisis, getEdge, getNode, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 
@@ -20,35 +20,34 @@ export const nodeCreate: Handler<'node.create'> = (ctx, op) => {
 
 export const nodeUpdate: Handler<'node.update'> = (ctx, op) => {
   const before = getNode(ctx, op.id);
-  const patch = cleanPatch(op.patch);
+  // The basis rule (core/model/settle.ts): the mirror applies the same function to the same op.
+  const patch = settleNodePatch(before, cleanPatch(op.patch));
   const after = validated(GraphNode, { ...before, ...patch }, 'node');
   if (patch.leadActorId) requireActors(ctx, [patch.leadActorId]);
   if (patch.supportingActorIds) requireActors(ctx, patch.supportingActorIds);
-  for (const field of Object.keys(patch) as NodeField[]) {
-    const value = after[field];
-    ctx.s.nodeSetField[field].run(Array.isArray(value) ? JSON.stringify(value) : value, op.id);
-  }
+  for (const field of Object.keys(patch) as NodeField[]) ctx.s.nodeSetField[field].run(cellValue(after[field]), op.id);
   ctx.touched.add('nodes');
   return [{ op: 'node.update', id: op.id, patch: inversePatch(before, patch) }];
 };
 
 /**
  * Delete a node with everything that hangs off it. Returns the inverse: the node first, then
- * its edges, stances and provenance, so every reference resolves as it is restored.
+ * its edges, provenance and stances (which may cite that provenance), so every reference
+ * resolves as it is restored.
  */
 export function removeNode(ctx: ApplyContext, id: string): Op[] {
   const node = getNode(ctx, id);
   const inverse: Op[] = [{ op: 'node.create', node }];
-  for (const edge of ctx.s.edgesOfNode.all({ id }) as GraphEdge[]) {
+  for (const edge of (ctx.s.edgesOfNode.all({ id }) as EdgeRow[]).map(edgeFromRow)) {
     ctx.s.edgeDelete.run(edge.id);
     ctx.applied.push({ op: 'edge.delete', id: edge.id });
     inverse.push({ op: 'edge.create', edge });
     ctx.touched.add('edges');
   }
-  for (const stance of ctx.s.stancesOfNode.all(id) as Stance[]) {
+  const stances = ctx.s.stancesOfNode.all(id) as Stance[];
+  for (const stance of stances) {
     ctx.s.stanceDelete.run(stance.actorId, stance.elementId);
     ctx.applied.push(clearedStance(stance));
-    inverse.push({ op: 'stance.set', actorId: stance.actorId, elementId: stance.elementId, position: stance.position, note: stance.note });
     ctx.touched.add('stances');
   }
   for (const record of ctx.s.provenanceOfNode.all(id) as Provenance[]) {
@@ -57,6 +56,7 @@ export function removeNode(ctx: ApplyContext, id: string): Op[] {
     inverse.push({ op: 'provenance.create', provenance: record });
     ctx.touched.add('provenance');
   }
+  for (const stance of stances) inverse.push(setStanceOp(stance.actorId, stance.elementId, stance));
   ctx.s.nodeDelete.run(id);
   ctx.touched.add('nodes');
   return inverse;
@@ -79,9 +79,9 @@ export const edgeCreate: Handler<'edge.create'> = (ctx, op) => {
 
 export const edgeUpdate: Handler<'edge.update'> = (ctx, op) => {
   const before = getEdge(ctx, op.id);
-  const patch = cleanPatch(op.patch);
+  const patch = settleEdgePatch(before, cleanPatch(op.patch));
   const after = validated(GraphEdge, { ...before, ...patch }, 'edge');
-  ctx.s.edgeUpdate.run(after.label, after.confidence, op.id);
+  ctx.s.edgeUpdate.run(after.label, after.confidence, JSON.stringify(after.basis), op.id);
   ctx.touched.add('edges');
   return [{ op: 'edge.update', id: op.id, patch: inversePatch(before, patch) }];
 };

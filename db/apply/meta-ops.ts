@@ -1,7 +1,7 @@
 /** Ops on the scenario record, actors and crises. Deletes gather everything they remove so the inverse restores it exactly. */
-import { Actor, Crisis, ScenarioMeta } from '../../core/model';
+import { Actor, Crisis, ScenarioMeta, releaseActor, settleNodePatch } from '../../core/model';
 import type { Stance } from '../../core/model';
-import type { Op } from '../../core/ops';
+import { setStanceOp, type Op } from '../../core/ops';
 import { actorParams, crisisParams, nodeFromRow, scenarioFromRow, scenarioParams, type NodeRow, type ScenarioRow } from '../rows';
 import { AppError } from '../../core/errors';
 import { cleanPatch, clearedStance, getActor, getCrisis, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
@@ -53,17 +53,20 @@ export const actorDelete: Handler<'actor.delete'> = (ctx, op) => {
   }
   for (const row of ctx.s.nodesOfActor.all({ id: op.id }) as NodeRow[]) {
     const node = nodeFromRow(row);
-    const cleared = { leadActorId: node.leadActorId === op.id ? null : node.leadActorId, supportingActorIds: node.supportingActorIds.filter((a) => a !== op.id) };
-    ctx.s.nodeSetField.leadActorId.run(cleared.leadActorId, node.id);
+    const released = releaseActor(node, op.id);
+    // A lead that goes loses its basis; the patch names the basis so the mirror and undo are exact.
+    const cleared = { ...released, basis: settleNodePatch(node, released).basis ?? node.basis };
+    ctx.s.nodeSetField.leadActorId.run(cleared.leadActorId ?? null, node.id);
     ctx.s.nodeSetField.supportingActorIds.run(JSON.stringify(cleared.supportingActorIds), node.id);
+    ctx.s.nodeSetField.basis.run(JSON.stringify(cleared.basis), node.id);
     ctx.applied.push({ op: 'node.update', id: node.id, patch: cleared });
-    inverse.push({ op: 'node.update', id: node.id, patch: { leadActorId: node.leadActorId, supportingActorIds: node.supportingActorIds } });
+    inverse.push({ op: 'node.update', id: node.id, patch: { leadActorId: node.leadActorId, supportingActorIds: node.supportingActorIds, basis: node.basis } });
     ctx.touched.add('nodes');
   }
   for (const stance of ctx.s.stancesOfActor.all(op.id) as Stance[]) {
     ctx.s.stanceDelete.run(stance.actorId, stance.elementId);
     ctx.applied.push(clearedStance(stance));
-    inverse.push({ op: 'stance.set', actorId: stance.actorId, elementId: stance.elementId, position: stance.position, note: stance.note });
+    inverse.push(setStanceOp(stance.actorId, stance.elementId, stance));
     ctx.touched.add('stances');
   }
   ctx.s.actorDelete.run(op.id);

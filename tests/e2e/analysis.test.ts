@@ -34,7 +34,7 @@ function fixtureOps(crisisId: string): Op[] {
   });
   const edge = (id: string, source: string, target: string, kind: 'leads-to' | 'averts' | 'contains'): Op => ({
     op: 'edge.create',
-    edge: { id, crisisId, source, target, kind, label: '', confidence: null },
+    edge: { id, crisisId, source, target, kind, label: '', confidence: null, basis: {} },
   });
   return [
     node('t1', 'trigger', 'Typhoon hits the coast', 0, 0, { likelihood: 4 }),

@@ -252,7 +252,7 @@ describe('inspector in Chromium', () => {
     await seed(app, [
       { op: 'node.create', node: node('trigger', crisisId, 'trig', HOSTILE, 0, 0) },
       { op: 'node.create', node: node('crisis', crisisId, 'cri', 'Blockade', 360, 0) },
-      { op: 'edge.create', edge: { id: 'e1', crisisId, source: 'trig', target: 'cri', kind: 'leads-to', label: '', confidence: null } },
+      { op: 'edge.create', edge: { id: 'e1', crisisId, source: 'trig', target: 'cri', kind: 'leads-to', label: '', confidence: null, basis: {} } },
     ]);
     // An edge is selected by clicking it on the canvas, or from a node's list of connections.
     await page.locator('[data-testid="rf__edge-e1"] .react-flow__edge-interaction').click({ force: true });

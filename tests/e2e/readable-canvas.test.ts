@@ -96,7 +96,7 @@ describe('a readable canvas', () => {
     const kinds: NodeKind[] = ['trigger', 'trigger', 'crisis', 'impact', 'impact', 'impact', 'response', 'response', 'response', 'response'];
     const { file } = await openBuiltScenario(app, 'arrange', (crisisId) => {
       const ops: Op[] = kinds.map((kind, i) => ({ op: 'node.create', node: { ...blankNode(kind, crisisId, `n${i}`, { x: i * 260, y: 40 }), title: `${kind} ${i}` } }));
-      const edge = (id: string, source: string, target: string, kind: 'leads-to' | 'averts' | 'contains'): Op => ({ op: 'edge.create', edge: { id, crisisId, source, target, kind, label: '', confidence: null } });
+      const edge = (id: string, source: string, target: string, kind: 'leads-to' | 'averts' | 'contains'): Op => ({ op: 'edge.create', edge: { id, crisisId, source, target, kind, label: '', confidence: null, basis: { kind: 'planner' } } });
       return [...ops, edge('e1', 'n0', 'n2', 'leads-to'), edge('e2', 'n1', 'n2', 'leads-to'), edge('e3', 'n2', 'n3', 'leads-to'), edge('e4', 'n2', 'n4', 'leads-to'), edge('e5', 'n3', 'n5', 'leads-to'), edge('e6', 'n6', 'n3', 'contains'), edge('e7', 'n7', 'n4', 'contains'), edge('e8', 'n8', 'n0', 'averts'), edge('e9', 'n9', 'n5', 'contains')];
     });
     await saving(page, () => page.getByTestId('tool-view.arrange').click());

@@ -3,7 +3,7 @@
  * form that adds a quote from an existing source or from a new one created in the same batch.
  */
 import { useState } from 'react';
-import { LIMITS, newId, type Provenance, type Source } from '../../../core/model';
+import { LIMITS, PROVENANCE_RELATIONS, RELATION_LABELS, newId, type Provenance, type ProvenanceRelation, type Source } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { typingMark, useEdit } from './edit';
 import { Pick, Section, TextField } from './fields';
@@ -53,7 +53,12 @@ function QuoteItem({ quote, source, sourceChoices, readOnly }: QuoteItemProps) {
   const edit = useEdit();
   const update = (patch: Extract<Op, { op: 'provenance.update' }>['patch'], mark: string | null) => edit([{ op: 'provenance.update', id: quote.id, patch }], mark);
   return (
-    <li className="insp-quote" data-testid="quote">
+    <li className={`insp-quote insp-quote-${quote.relation}`} data-testid="quote" data-relation={quote.relation}>
+      {quote.relation !== 'supports' && (
+        <div className="insp-quote-relation" data-testid="quote-relation">
+          {RELATION_LABELS[quote.relation]}
+        </div>
+      )}
       <blockquote data-testid="quote-display">{quote.quote || <span className="muted">(no quote text)</span>}</blockquote>
       <div className="insp-quote-source" data-testid="quote-source-line">
         — {source ? citeLine(source) : 'unknown source'}
@@ -80,6 +85,14 @@ function QuoteItem({ quote, source, sourceChoices, readOnly }: QuoteItemProps) {
           onCommit={(locator) => update({ locator }, typingMark('locator', quote.id))}
         />
         <Pick label="Source" value={quote.sourceId} choices={sourceChoices} disabled={readOnly} testId="quote-source" onChange={(sourceId) => sourceId && void update({ sourceId }, null)} />
+        <Pick<ProvenanceRelation>
+          label="Bears on this node as"
+          value={quote.relation}
+          choices={RELATION_CHOICES}
+          disabled={readOnly}
+          testId="quote-relation-pick"
+          onChange={(relation) => relation && void update({ relation }, null)}
+        />
         {!readOnly && (
           <button type="button" className="insp-danger" data-testid="quote-delete" onClick={() => void edit([{ op: 'provenance.delete', id: quote.id }])}>
             Delete quote
@@ -89,6 +102,8 @@ function QuoteItem({ quote, source, sourceChoices, readOnly }: QuoteItemProps) {
     </li>
   );
 }
+
+const RELATION_CHOICES = PROVENANCE_RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }));
 
 /** Ids never contain ':', so this cannot be a real source. */
 const NEW_SOURCE = ':new';
@@ -100,6 +115,7 @@ function AddQuote({ nodeId, sources, readOnly, onDone }: { nodeId: string; sourc
   const [draft, setDraft] = useState<SourceDraft>(EMPTY_SOURCE);
   const [quote, setQuote] = useState('');
   const [locator, setLocator] = useState('');
+  const [relation, setRelation] = useState<ProvenanceRelation>('supports');
   const creating = sourceId === NEW_SOURCE;
   const ready = quote.trim() !== '' && (creating ? draft.title.trim() !== '' : sources.some((s) => s.id === sourceId));
 
@@ -111,7 +127,7 @@ function AddQuote({ nodeId, sources, readOnly, onDone }: { nodeId: string; sourc
       chosen = newId();
       ops.push({ op: 'source.create', source: { id: chosen, ...draft, title: draft.title.trim() } });
     }
-    ops.push({ op: 'provenance.create', provenance: { id: newId(), elementId: nodeId, sourceId: chosen, locator, quote } });
+    ops.push({ op: 'provenance.create', provenance: { id: newId(), elementId: nodeId, sourceId: chosen, locator, quote, relation } });
     if (await edit(ops)) onDone();
   };
 
@@ -143,6 +159,16 @@ function AddQuote({ nodeId, sources, readOnly, onDone }: { nodeId: string; sourc
       <label className="insp-field">
         <span className="insp-label">Section or page</span>
         <input type="text" value={locator} maxLength={LIMITS.shortText} disabled={readOnly} data-testid="quote-add-locator" onChange={(e) => setLocator(e.target.value)} />
+      </label>
+      <label className="insp-field">
+        <span className="insp-label">Bears on this node as</span>
+        <select value={relation} disabled={readOnly} data-testid="quote-add-relation" onChange={(e) => setRelation(e.target.value as ProvenanceRelation)}>
+          {RELATION_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </label>
       <div className="insp-inline">
         <button type="submit" className="primary" disabled={readOnly || !ready} data-testid="quote-add-submit">

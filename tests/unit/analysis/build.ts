@@ -4,7 +4,7 @@
  * the connection rules fails loudly instead of testing an impossible file.
  */
 import { DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, DEFAULT_VIEWPORT, ScenarioDocument, blankNode, documentIssues, formatPath } from '../../../core/model';
-import type { Actor, GraphEdge, GraphNode, Position, ResponseStatus } from '../../../core/model';
+import type { Actor, GraphEdge, GraphNode, Position, ResponseStatus, StanceHolder } from '../../../core/model';
 import { inferEdgeKind } from '../../../core/rules';
 
 type NodeSpec = Partial<GraphNode> & Pick<GraphNode, 'id' | 'kind'>;
@@ -31,7 +31,8 @@ export interface ScenarioSpec {
   nodes: NodeSpec[];
   /** [source, target]; the kind is inferred from the connection rules. */
   edges?: [string, string][];
-  stances?: [actorId: string, elementId: string, position: Position][];
+  /** The holder defaults to `analyst`, as an edit that does not say leaves it. */
+  stances?: [actorId: string, elementId: string, position: Position, holder?: StanceHolder][];
   actors?: Actor[];
   coreActorIds?: string[];
 }
@@ -54,7 +55,7 @@ export function scenario(spec: ScenarioSpec): ScenarioDocument {
     if (!from || !to) throw new Error(`test edge ${source} → ${target} names a missing node`);
     const kind = inferEdgeKind(from.kind, to.kind);
     if (!kind.ok) throw new Error(kind.reason);
-    return { id: `e${i}`, crisisId: from.crisisId, source, target, kind: kind.kind, label: '', confidence: null };
+    return { id: `e${i}`, crisisId: from.crisisId, source, target, kind: kind.kind, label: '', confidence: null, basis: {} };
   });
   const actors = spec.actors ?? [...DEFAULT_ACTORS];
   const doc = ScenarioDocument.parse({
@@ -67,12 +68,13 @@ export function scenario(spec: ScenarioSpec): ScenarioDocument {
       modifiedAt: '2026-01-01T00:00:00.000Z',
       coreActorIds: spec.coreActorIds ?? actors.slice(0, 4).map((a) => a.id),
       ...UNMARKED,
+      asOf: null,
     },
     actors,
     crises,
     nodes,
     edges,
-    stances: (spec.stances ?? []).map(([actorId, elementId, position]) => ({ actorId, elementId, position, note: '' })),
+    stances: (spec.stances ?? []).map(([actorId, elementId, position, holder = 'analyst']) => ({ actorId, elementId, position, note: '', holder, asOf: null, basis: 'planner', provenanceId: null })),
     sources: [],
     provenance: [],
   });

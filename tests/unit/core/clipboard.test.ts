@@ -8,7 +8,7 @@ function doc(): ScenarioDocument {
   return {
     format: 'scenario-workbench',
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: 'S', description: '', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', coreActorIds: ['us', 'jp', 'kr', 'cn'], ...UNMARKED },
+    scenario: { title: 'S', description: '', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', coreActorIds: ['us', 'jp', 'kr', 'cn'], ...UNMARKED, asOf: null },
     actors: [...DEFAULT_ACTORS, { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#111111', order: 4 }],
     crises: [crisis('a'), crisis('b')],
     nodes: [
@@ -17,12 +17,12 @@ function doc(): ScenarioDocument {
       { ...blankNode('response', 'a', 'r', { x: 400, y: 250 }), leadActorId: 'asean', supportingActorIds: ['us'] },
     ],
     edges: [
-      { id: 'e1', crisisId: 'a', source: 't', target: 'c', kind: 'leads-to', label: 'x', confidence: null },
-      { id: 'e2', crisisId: 'a', source: 'r', target: 'c', kind: 'averts', label: '', confidence: null },
+      { id: 'e1', crisisId: 'a', source: 't', target: 'c', kind: 'leads-to', label: 'x', confidence: null, basis: {} },
+      { id: 'e2', crisisId: 'a', source: 'r', target: 'c', kind: 'averts', label: '', confidence: null, basis: {} },
     ],
-    stances: [{ actorId: 'asean', elementId: 'r', position: 'agree', note: 'n' }],
+    stances: [{ actorId: 'asean', elementId: 'r', position: 'agree', note: 'n', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null }],
     sources: [{ id: 's', title: 'Report', author: 'A', date: '2016', citation: 'c' }],
-    provenance: [{ id: 'p', elementId: 't', sourceId: 's', locator: 'Intro', quote: 'q' }],
+    provenance: [{ id: 'p', elementId: 't', sourceId: 's', locator: 'Intro', quote: 'q', relation: 'supports' }],
   };
 }
 

@@ -14,7 +14,7 @@ function base(): ScenarioDocument {
     { op: 'crisis.create', crisis: { id: 'c1', title: 'Blockade', region: '', summary: '', status: 'active', viewport: { x: 0, y: 0, zoom: 1 }, order: 0 } },
     { op: 'node.create', node: { ...blankNode('trigger', 'c1', 't1', { x: 0, y: 0 }), title: 'Typhoon' } },
     { op: 'node.create', node: { ...blankNode('impact', 'c1', 'i1', { x: 300, y: 0 }), title: 'Port closed' } },
-    { op: 'edge.create', edge: { id: 'e1', crisisId: 'c1', source: 't1', target: 'i1', kind: 'leads-to', label: '', confidence: null } },
+    { op: 'edge.create', edge: { id: 'e1', crisisId: 'c1', source: 't1', target: 'i1', kind: 'leads-to', label: '', confidence: null, basis: {} } },
     { op: 'stance.set', actorId: 'jp', elementId: 'i1', position: 'agree', note: '' },
   ]);
 }

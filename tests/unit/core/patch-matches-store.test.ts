@@ -54,9 +54,9 @@ describe('core/patch-document against the store', () => {
     const steps: Op[][] = [
       [{ op: 'node.create', node: trigger }, { op: 'node.create', node: crisis }, { op: 'node.create', node: impact }, { op: 'node.create', node: response }],
       [
-        { op: 'edge.create', edge: { id: 'e1', crisisId, source: 't1', target: 'c1', kind: 'leads-to', label: '', confidence: null } },
-        { op: 'edge.create', edge: { id: 'e2', crisisId, source: 'c1', target: 'i1', kind: 'leads-to', label: 'then', confidence: 'high' } },
-        { op: 'edge.create', edge: { id: 'e3', crisisId, source: 'r1', target: 'i1', kind: 'contains', label: '', confidence: null } },
+        { op: 'edge.create', edge: { id: 'e1', crisisId, source: 't1', target: 'c1', kind: 'leads-to', label: '', confidence: null, basis: {} } },
+        { op: 'edge.create', edge: { id: 'e2', crisisId, source: 'c1', target: 'i1', kind: 'leads-to', label: 'then', confidence: 'high', basis: {} } },
+        { op: 'edge.create', edge: { id: 'e3', crisisId, source: 'r1', target: 'i1', kind: 'contains', label: '', confidence: null, basis: {} } },
       ],
       [
         { op: 'stance.set', actorId: 'cn', elementId: 'i1', position: 'disagree', note: 'warned against it' },
@@ -66,7 +66,7 @@ describe('core/patch-document against the store', () => {
       ],
       [
         { op: 'source.create', source: { id: 's1', title: 'Report', author: 'A', date: '2016', citation: 'A, Report, 2016' } },
-        { op: 'provenance.create', provenance: { id: 'p1', elementId: 'i1', sourceId: 's1', locator: 'Section 2', quote: 'Quoted.' } },
+        { op: 'provenance.create', provenance: { id: 'p1', elementId: 'i1', sourceId: 's1', locator: 'Section 2', quote: 'Quoted.', relation: 'supports' } },
       ],
       [{ op: 'node.update', id: 'i1', patch: { title: 'Renamed', severity: 5, tags: ['sea'] } }],
       [{ op: 'stance.set', actorId: 'us', elementId: 'r1', position: 'unknown', note: '' }],

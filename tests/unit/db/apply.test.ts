@@ -40,7 +40,7 @@ describe('every op kind has an exact inverse', () => {
     ['node.create', [{ op: 'node.create', node: node('impact', c, 'n-new', { severity: 1 }) }]],
     ['node.update', [{ op: 'node.update', id: 'n-trigger', patch: { title: 'Renamed', tags: [], likelihood: null, x: -5 } }]],
     ['node.delete', [{ op: 'node.delete', id: 'n-trigger' }]],
-    ['edge.create', [{ op: 'edge.create', edge: { id: 'e-new', crisisId: c, source: 'n-response2', target: 'n-impact2', kind: 'contains', label: '', confidence: null } }]],
+    ['edge.create', [{ op: 'edge.create', edge: { id: 'e-new', crisisId: c, source: 'n-response2', target: 'n-impact2', kind: 'contains', label: '', confidence: null, basis: {} } }]],
     ['edge.update', [{ op: 'edge.update', id: 'e-1', patch: { label: 'certainly', confidence: null } }]],
     ['edge.delete', [{ op: 'edge.delete', id: 'e-3' }]],
     ['stance.set (new)', [{ op: 'stance.set', actorId: 'kr', elementId: 'n-crisis', position: 'agree', note: 'yes' }]],
@@ -49,12 +49,12 @@ describe('every op kind has an exact inverse', () => {
     ['source.create', [{ op: 'source.create', source: { id: 's-new', title: 'New', author: '', date: '', citation: '' } }]],
     ['source.update', [{ op: 'source.update', id: 's-1', patch: { author: 'Someone' } }]],
     ['source.delete (cited)', [{ op: 'source.delete', id: 's-1' }]],
-    ['provenance.create', [{ op: 'provenance.create', provenance: { id: 'p-new', elementId: 'n-crisis', sourceId: 's-2', locator: '', quote: 'q' } }]],
+    ['provenance.create', [{ op: 'provenance.create', provenance: { id: 'p-new', elementId: 'n-crisis', sourceId: 's-2', locator: '', quote: 'q', relation: 'supports' } }]],
     ['provenance.update', [{ op: 'provenance.update', id: 'p-1', patch: { sourceId: 's-2', quote: 'other' } }]],
     ['provenance.delete', [{ op: 'provenance.delete', id: 'p-2' }]],
     ['a mixed batch', [
       { op: 'node.create', node: node('impact', c, 'n-x', { severity: 3 }) },
-      { op: 'edge.create', edge: { id: 'e-x', crisisId: c, source: 'n-crisis', target: 'n-x', kind: 'leads-to', label: '', confidence: null } },
+      { op: 'edge.create', edge: { id: 'e-x', crisisId: c, source: 'n-crisis', target: 'n-x', kind: 'leads-to', label: '', confidence: null, basis: {} } },
       { op: 'node.update', id: 'n-x', patch: { title: 'Renamed in the same batch' } },
       { op: 'node.delete', id: 'n-crisis' },
     ]],
@@ -102,16 +102,17 @@ describe('deletes cascade and say what they touched', () => {
     expect(store.load().stances.some((s) => s.actorId === 'us' && s.elementId === 'n-trigger')).toBe(false);
     expect(store.info().counts.stances).toBe(3);
     store.apply([{ op: 'stance.set', actorId: 'us', elementId: 'n-trigger', position: 'unknown', note: 'asked' }]);
-    expect(store.load().stances).toContainEqual({ actorId: 'us', elementId: 'n-trigger', position: 'unknown', note: 'asked' });
+    // Left unsaid, a stance is the analyst's own estimate, undated and uncited.
+    expect(store.load().stances).toContainEqual({ actorId: 'us', elementId: 'n-trigger', position: 'unknown', note: 'asked', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null });
   });
 });
 
 describe('refusals leave the file as it was', () => {
   const refusals: [string, Op[], string][] = [
-    ['rule-breaking edge', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-impact', target: 'n-trigger', kind: 'leads-to', label: '', confidence: null } }], 'INVALID_CONNECTION'],
-    ['wrong edge kind', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-response', target: 'n-trigger', kind: 'contains', label: '', confidence: null } }], 'INVALID_CONNECTION'],
-    ['edge across crises', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-b-trigger', target: 'n-crisis', kind: 'leads-to', label: '', confidence: null } }], 'INVALID_CONNECTION'],
-    ['edge to itself', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-impact', target: 'n-impact', kind: 'leads-to', label: '', confidence: null } }], 'INVALID_CONNECTION'],
+    ['rule-breaking edge', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-impact', target: 'n-trigger', kind: 'leads-to', label: '', confidence: null, basis: {} } }], 'INVALID_CONNECTION'],
+    ['wrong edge kind', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-response', target: 'n-trigger', kind: 'contains', label: '', confidence: null, basis: {} } }], 'INVALID_CONNECTION'],
+    ['edge across crises', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-b-trigger', target: 'n-crisis', kind: 'leads-to', label: '', confidence: null, basis: {} } }], 'INVALID_CONNECTION'],
+    ['edge to itself', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-impact', target: 'n-impact', kind: 'leads-to', label: '', confidence: null, basis: {} } }], 'INVALID_CONNECTION'],
     ['missing node', [{ op: 'node.update', id: 'nope', patch: { title: 'x' } }], 'NOT_FOUND'],
     ['severity on a trigger', [{ op: 'node.update', id: 'n-trigger', patch: { severity: 3 } }], 'INVALID_DATA'],
     ['empty title', [{ op: 'node.update', id: 'n-trigger', patch: { title: '   ' } }], 'INVALID_DATA'],

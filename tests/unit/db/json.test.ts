@@ -18,7 +18,10 @@ describe('JSON export', () => {
     expect(text.startsWith(`{\n  "format": "scenario-workbench",\n  "formatVersion": ${DOCUMENT_FORMAT_VERSION},\n  "scenario": {\n    "title"`)).toBe(true);
     const doc = JSON.parse(text) as ReturnType<typeof richDocument>;
     expect(doc.nodes.map((n) => n.id)).toEqual([...doc.nodes.map((n) => n.id)].sort());
-    expect(Object.keys(doc.nodes[0]!)).toEqual(['id', 'crisisId', 'kind', 'title', 'description', 'tags', 'x', 'y', 'width', 'height', 'likelihood', 'severity', 'horizon', 'leadActorId', 'supportingActorIds', 'responseStatus', 'leadTime']);
+    expect(Object.keys(doc.nodes[0]!)).toEqual(['id', 'crisisId', 'kind', 'title', 'description', 'tags', 'x', 'y', 'width', 'height', 'likelihood', 'severity', 'horizon', 'leadActorId', 'supportingActorIds', 'responseStatus', 'leadTime', 'basis', 'statusAsOf', 'gapAccepted', 'unavertable']);
+    // A basis lists its fields in the model's order, whatever order it was built in.
+    expect(Object.keys(doc.nodes.find((n) => n.id === 'n-response')!.basis)).toEqual(['leadActorId', 'responseStatus', 'leadTime']);
+    expect(Object.keys(doc.edges[0]!.basis)).toEqual(['kind', 'confidence']);
   });
 
   it('import(export(x)) is x, and export(import(export(x))) is byte-identical', () => {
@@ -47,6 +50,14 @@ describe('JSON import rejects bad input, naming the first bad path', () => {
     ['an over-long label', bad((d) => (d.nodes[0]!.title = 'x'.repeat(1_000_000))), /^nodes\[0\]\.title: /],
     ['a severity on a trigger', bad((d) => (d.nodes[0]!.severity = 2)), /^nodes\[0\]\.severity: a trigger has no severity/],
     ['a bad timestamp', bad((d) => (d.scenario.createdAt = 'yesterday')), /^scenario\.createdAt: /],
+    ['a basis for a value that is not set', bad((d) => (d.nodes[0]!.basis = { severity: 'report' })), /^nodes\[0\]\.basis: a basis for severity, which is not set/],
+    ['an unknown basis', bad((d) => ((d.nodes[0]!.basis as Record<string, unknown>).likelihood = 'rumour')), /^nodes\[0\]\.basis\.likelihood: /],
+    ['an edge basis for a blank confidence', bad((d) => (d.edges[1]!.basis = { confidence: 'report' })), /^edges\[1\]\.basis: a basis for confidence/],
+    ['an unknown stance holder', bad((d) => ((d.stances[0] as unknown as Record<string, unknown>).holder = 'rumour')), /^stances\[0\]\.holder: /],
+    ['a date that does not exist', bad((d) => (d.stances[0]!.asOf = '2016-02-30')), /^stances\[0\]\.asOf: no such date/],
+    ['a stance citing a quote on another node', bad((d) => (d.stances[1]!.provenanceId = 'p-2')), /^stances\[\d\]\.provenanceId: no quote "p-2" on this node/],
+    ['an unavertable impact', bad((d) => (d.nodes[2]!.unavertable = true)), /^nodes\[2\]\.unavertable: only a trigger/],
+    ['an unknown quote relation', bad((d) => ((d.provenance[0] as unknown as Record<string, unknown>).relation = 'maybe')), /^provenance\[0\]\.relation: /],
     ['the wrong format name', bad((d) => ((d as Record<string, unknown>).format = 'other-app')), /^format: /],
   ];
   for (const [name, text, message] of cases) {
@@ -73,6 +84,53 @@ describe('JSON of an earlier format version', () => {
     expect(parsed.document.scenario).toMatchObject({ title: 'Strait contingency', author: '', marking: '', markingCaveat: '', exportAudience: null });
     const wrongType = parseDocumentJson(JSON.stringify({ ...current, formatVersion: 1, scenario: { ...v1Scenario, marking: 7 } }));
     expect(wrongType.ok).toBe(false);
+  });
+});
+
+describe('JSON import of older formats', () => {
+  /** The rich document as format 2 wrote it (marked, but none of the fields issue 11 added), or as format 1 (unmarked too). */
+  function olderVersion(version: 1 | 2): Record<string, unknown> {
+    const doc = JSON.parse(exportDocumentJson(richDocument())) as Record<string, unknown> & ReturnType<typeof richDocument>;
+    const strip = (record: object, keys: string[]) => { for (const k of keys) delete (record as Record<string, unknown>)[k]; };
+    strip(doc.scenario, version === 1 ? ['asOf', 'author', 'marking', 'markingCaveat', 'exportAudience'] : ['asOf']);
+    for (const n of doc.nodes) strip(n, ['basis', 'statusAsOf', 'gapAccepted', 'unavertable']);
+    for (const e of doc.edges) strip(e, ['basis']);
+    for (const st of doc.stances) strip(st, ['holder', 'asOf', 'basis', 'provenanceId']);
+    for (const p of doc.provenance) strip(p, ['relation']);
+    return { ...doc, formatVersion: version };
+  }
+  const version1 = (): Record<string, unknown> => olderVersion(1);
+
+  it.each([1, 2] as const)('upgrades format %i: set values become planner, stances the analyst estimate, quotes supporting', (version) => {
+    const parsed = parseDocumentJson(JSON.stringify(olderVersion(version)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const doc = parsed.document;
+    expect(doc.formatVersion).toBe(DOCUMENT_FORMAT_VERSION);
+    expect(doc.scenario.asOf).toBeNull();
+    expect(doc.scenario.marking).toBe(version === 1 ? '' : 'OFFICIAL');
+    const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+    expect(byId.get('n-trigger')!.basis).toEqual({ likelihood: 'planner', horizon: 'planner' });
+    expect(byId.get('n-response')!.basis).toEqual({ leadActorId: 'planner', responseStatus: 'planner', leadTime: 'planner' });
+    expect(byId.get('n-crisis')!.basis).toEqual({});
+    expect(doc.nodes.every((n) => n.statusAsOf === null && n.gapAccepted === null && !n.unavertable)).toBe(true);
+    expect(doc.edges.find((e) => e.id === 'e-1')!.basis).toEqual({ kind: 'planner', confidence: 'planner' });
+    expect(doc.edges.find((e) => e.id === 'e-2')!.basis).toEqual({ kind: 'planner' });
+    expect(doc.stances.map((st) => [st.holder, st.asOf, st.basis, st.provenanceId])).toEqual(doc.stances.map(() => ['analyst', null, 'planner', null]));
+    expect(doc.stances.find((st) => st.actorId === 'cn')!.note).toBe('Rejects the premise');
+    expect(doc.provenance.map((p) => p.relation)).toEqual(['supports', 'supports']);
+  });
+
+  it('a format 1 file with a bad row is still refused at that row', () => {
+    const doc = version1() as { nodes: Record<string, unknown>[] };
+    doc.nodes[0]!.likelihood = 9;
+    const parsed = parseDocumentJson(JSON.stringify(doc));
+    expect(parsed.ok || parsed.error.message).toMatch(/^nodes\[0\]\.likelihood: /);
+  });
+
+  it('a format it does not know is refused', () => {
+    const parsed = parseDocumentJson(JSON.stringify({ ...version1(), formatVersion: DOCUMENT_FORMAT_VERSION + 1 }));
+    expect(parsed.ok || parsed.error.message).toMatch(/^formatVersion: /);
   });
 });
 

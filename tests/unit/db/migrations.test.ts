@@ -17,7 +17,7 @@ function fileAtVersion(version: number): string {
   db.pragma('journal_mode = DELETE');
   runMigrations(db, version);
   db.exec(`
-    INSERT INTO scenario VALUES (1, 'Old plan', '', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '["us"]');
+    INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids) VALUES (1, 'Old plan', '', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '["us"]');
     INSERT INTO actors VALUES ('us', 'United States', 'US', '#3b5ba9', 0);
     INSERT INTO crises VALUES ('c1', 'Old crisis', 'Pacific', '', 'active', 0, 0, 1, 0);
     INSERT INTO nodes VALUES ('t1', 'c1', 'trigger', 'Old trigger', '', '["a"]', 1, 2, 200, 72, 2, NULL, 'years', NULL, '[]', NULL, NULL);
@@ -66,10 +66,10 @@ describe('migrations', () => {
     opened.store.close();
     expect(doc.scenario).toMatchObject({ title: 'Old plan', coreActorIds: ['us'] });
     expect(doc.nodes.map((n) => [n.id, n.title, n.tags])).toEqual([['k1', 'Old crisis node', []], ['t1', 'Old trigger', ['a']]]);
-    expect(doc.edges).toEqual([{ id: 'e1', crisisId: 'c1', source: 't1', target: 'k1', kind: 'leads-to', label: 'old edge', confidence: 'low' }]);
-    expect(doc.stances).toEqual([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
+    expect(doc.edges).toMatchObject([{ id: 'e1', crisisId: 'c1', source: 't1', target: 'k1', kind: 'leads-to', label: 'old edge', confidence: 'low' }]);
+    expect(doc.stances).toMatchObject([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
     expect(indexNames(path)).toContain('edges_by_source');
-    expect(indexNames(path)).toHaveLength(8);
+    expect(indexNames(path)).toHaveLength(9);
     expect(sideFiles(dir.dir)).toEqual([]);
     expect(readdirSync(dir.dir)).toEqual(['v1.scenario']);
   });
@@ -82,10 +82,10 @@ describe('migrations', () => {
     const doc = opened.store.load();
     expect(doc.scenario).toEqual({
       title: 'Old plan', description: '', createdAt: '2020-01-01T00:00:00.000Z', modifiedAt: '2020-01-01T00:00:00.000Z', coreActorIds: ['us'],
-      author: '', marking: '', markingCaveat: '', exportAudience: null,
+      author: '', marking: '', markingCaveat: '', exportAudience: null, asOf: null,
     });
     expect(doc.nodes).toHaveLength(2);
-    expect(doc.stances).toEqual([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
+    expect(doc.stances).toMatchObject([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
     const audience = { actorIds: ['us'], notes: false, reportOnly: false, crisisIds: ['c1'] };
     opened.store.apply([{ op: 'scenario.update', patch: { marking: 'CONFIDENTIAL', markingCaveat: 'REL TO USA, JPN', author: 'J5 plans', exportAudience: audience } }]);
     expect(opened.store.load().scenario).toMatchObject({ marking: 'CONFIDENTIAL', markingCaveat: 'REL TO USA, JPN', author: 'J5 plans', exportAudience: audience });
@@ -111,6 +111,57 @@ describe('migrations', () => {
     opened.store.close();
     expect(snapshot.scenario).toMatchObject({ title: 'Strait contingency', marking: '', exportAudience: null });
     expect(snapshot.nodes.length).toBe(richDocument().nodes.length);
+  });
+
+  it('005 (from a version 4 file with data): values become planner, stances the analyst estimate, quotes supporting', () => {
+    const path = fileAtVersion(4);
+    const db = new Database(path);
+    db.exec(`
+      INSERT INTO nodes VALUES ('i1', 'c1', 'impact', 'Old impact', '', '[]', 5, 6, 200, 72, NULL, 4, NULL, NULL, '[]', NULL, NULL);
+      INSERT INTO nodes VALUES ('r1', 'c1', 'response', 'Old response', '', '[]', 7, 8, 220, 92, NULL, NULL, 'days', 'us', '[]', 'agreed', 'weeks');
+      INSERT INTO edges VALUES ('e2', 'c1', 'k1', 'i1', 'leads-to', '', NULL);
+      INSERT INTO sources VALUES ('s1', 'Report', '', '2016', '');
+      INSERT INTO provenance VALUES ('p1', 't1', 's1', 'p. 3', 'a quote');
+    `);
+    db.close();
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const doc = opened.store.load();
+    opened.store.close();
+    const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+    expect(doc.scenario.asOf).toBeNull();
+    expect(byId.get('t1')!.basis).toEqual({ likelihood: 'planner', horizon: 'planner' });
+    expect(byId.get('k1')!.basis).toEqual({});
+    expect(byId.get('i1')!.basis).toEqual({ severity: 'planner' });
+    expect(byId.get('r1')!.basis).toEqual({ horizon: 'planner', leadActorId: 'planner', responseStatus: 'planner', leadTime: 'planner' });
+    expect(doc.nodes.map((n) => [n.statusAsOf, n.gapAccepted, n.unavertable])).toEqual(doc.nodes.map(() => [null, null, false]));
+    expect(doc.edges).toEqual([
+      { id: 'e1', crisisId: 'c1', source: 't1', target: 'k1', kind: 'leads-to', label: 'old edge', confidence: 'low', basis: { kind: 'planner', confidence: 'planner' } },
+      { id: 'e2', crisisId: 'c1', source: 'k1', target: 'i1', kind: 'leads-to', label: '', confidence: null, basis: { kind: 'planner' } },
+    ]);
+    expect(doc.stances).toEqual([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null }]);
+    expect(doc.provenance).toEqual([{ id: 'p1', elementId: 't1', sourceId: 's1', locator: 'p. 3', quote: 'a quote', relation: 'supports' }]);
+    expect(indexNames(path)).toContain('stances_by_provenance');
+    expect(sideFiles(dir.dir)).toEqual([]);
+  });
+
+  it('005: the new columns refuse what the model refuses', () => {
+    const db = new Database(':memory:');
+    runMigrations(db, 5);
+    db.exec(`
+      INSERT INTO actors VALUES ('us', 'United States', 'US', '#3b5ba9', 0);
+      INSERT INTO crises VALUES ('c1', 'C', '', '', 'draft', 0, 0, 1, 0);
+      INSERT INTO nodes (id, crisis_id, kind, title, description, tags, x, y, width, height, supporting_actor_ids) VALUES ('i1', 'c1', 'impact', 'I', '', '[]', 0, 0, 1, 1, '[]');
+    `);
+    expect(() => db.exec("UPDATE nodes SET unavertable = 1 WHERE id = 'i1'")).toThrow(/CHECK constraint/);
+    expect(() => db.exec("UPDATE nodes SET status_as_of = '2016-01-01' WHERE id = 'i1'")).toThrow(/CHECK constraint/);
+    expect(() => db.exec("UPDATE nodes SET basis = '[]' WHERE id = 'i1'")).toThrow(/CHECK constraint/);
+    expect(() => db.exec("INSERT INTO stances (actor_id, element_id, position, note, holder) VALUES ('us', 'i1', 'agree', '', 'rumour')")).toThrow(/CHECK constraint/);
+    expect(() => db.exec("INSERT INTO stances (actor_id, element_id, position, note, as_of) VALUES ('us', 'i1', 'agree', '', 'June')")).toThrow(/CHECK constraint/);
+    db.pragma('foreign_keys = ON');
+    expect(() => db.exec("INSERT INTO stances (actor_id, element_id, position, note, provenance_id) VALUES ('us', 'i1', 'agree', '', 'ghost')")).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 
   it('all pending steps run in one transaction: a failing step leaves the earlier ones unapplied', () => {
@@ -157,7 +208,7 @@ describe('an older file opened read-only', () => {
     store.saveAs(copy);
     store.close();
     expect(sha256(path)).toBe(before);
-    expect(indexNames(copy)).toHaveLength(8);
+    expect(indexNames(copy)).toHaveLength(9);
     const reopened = openScenarioFile(copy);
     expect(reopened.ok && reopened.store.info().formatVersion).toBe(SCHEMA_VERSION);
     if (reopened.ok) reopened.store.close();

@@ -45,13 +45,13 @@ export function randomOp(doc: ScenarioDocument, r: () => number, pick: Pick, ser
       const to = pick(nodes);
       const inferred = inferEdgeKind(from.kind, to.kind);
       const kind = inferred.ok && r() < 0.9 ? inferred.kind : 'leads-to';
-      return { op: 'edge.create', edge: { id, crisisId: from.crisisId, source: from.id, target: to.id, kind, label: `e${serial}`, confidence: r() < 0.5 ? null : pick(CONFIDENCES) } };
+      return { op: 'edge.create', edge: { id, crisisId: from.crisisId, source: from.id, target: to.id, kind, label: `e${serial}`, confidence: r() < 0.5 ? null : pick(CONFIDENCES), basis: {} } };
     }
     case 14: return doc.edges.length ? { op: 'edge.update', id: pick(doc.edges).id, patch: { label: `L${serial}`, confidence: pick(CONFIDENCES) } } : { op: 'edge.delete', id: 'ghost' };
     case 15: return { op: 'edge.delete', id: doc.edges.length ? pick(doc.edges).id : 'ghost' };
     case 16: return { op: 'stance.set', actorId: actor?.id ?? 'ghost', elementId: anyNode?.id ?? 'ghost', position: pick(POSITIONS), note: r() < 0.5 ? '' : `note ${serial}` };
     case 17: return r() < 0.5 ? { op: 'source.create', source: { id, title: `Source ${serial}`, author: '', date: '', citation: '' } } : { op: 'source.delete', id: doc.sources.length ? pick(doc.sources).id : 'ghost' };
-    case 18: return doc.sources.length && anyNode ? { op: 'provenance.create', provenance: { id, elementId: anyNode.id, sourceId: pick(doc.sources).id, locator: `p${serial}`, quote: '' } } : { op: 'provenance.delete', id: 'ghost' };
+    case 18: return doc.sources.length && anyNode ? { op: 'provenance.create', provenance: { id, elementId: anyNode.id, sourceId: pick(doc.sources).id, locator: `p${serial}`, quote: '', relation: 'supports' } } : { op: 'provenance.delete', id: 'ghost' };
     default: return doc.provenance.length ? (r() < 0.5 ? { op: 'provenance.update', id: pick(doc.provenance).id, patch: { quote: `q${serial}` } } : { op: 'provenance.delete', id: pick(doc.provenance).id }) : { op: 'provenance.delete', id: 'ghost' };
   }
 }

@@ -130,7 +130,7 @@ describe('create', () => {
     const store = createRich(dir.dir);
     const doc = store.load();
     store.close();
-    doc.edges.push({ id: 'e-dangling', crisisId: 'crisis-a', source: 'n-trigger', target: 'ghost', kind: 'leads-to', label: '', confidence: null });
+    doc.edges.push({ id: 'e-dangling', crisisId: 'crisis-a', source: 'n-trigger', target: 'ghost', kind: 'leads-to', label: '', confidence: null, basis: {} });
     expect(createScenarioFile(path, { title: 'x', document: doc })).toMatchObject({ ok: false, error: { code: 'INVALID_DATA', message: 'edges[5].target: unknown node "ghost"' } });
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir.dir)).toEqual(['rich.scenario']);

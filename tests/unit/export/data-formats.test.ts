@@ -12,13 +12,15 @@ const all: ExportScope = { kind: 'all' };
 const byId = <T extends { id: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
 const stanceKey = (s: { actorId: string; elementId: string }): string => `${s.actorId}/${s.elementId}`;
 
-/** What CSV carries: nodes, edges, stance positions, crisis ids and titles. */
+/** What CSV carries: nodes (with bases, dates, accepted gaps), edges (with bases), stances with holder, date, basis and note, crisis ids and titles. */
 function csvView(doc: ScenarioDocument) {
   return {
     crises: byId(doc.crises).map((c) => ({ id: c.id, title: c.title })),
     nodes: byId(doc.nodes),
     edges: byId(doc.edges),
-    stances: doc.stances.map((s) => ({ key: stanceKey(s), position: s.position })).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    stances: doc.stances
+      .map((s) => ({ key: stanceKey(s), position: s.position, note: s.note, holder: s.holder, asOf: s.asOf, basis: s.basis }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1)),
   };
 }
 
@@ -41,7 +43,7 @@ describe('CSV export and import', () => {
       const remap = (d: ScenarioDocument): ScenarioDocument => ({
         ...d,
         nodes: d.nodes.map((n) => ({ ...n, leadActorId: n.leadActorId && codeOf(d, n.leadActorId), supportingActorIds: n.supportingActorIds.map((a) => codeOf(d, a)) })),
-        stances: d.stances.map((s) => ({ ...s, actorId: codeOf(d, s.actorId), note: '' })),
+        stances: d.stances.map((s) => ({ ...s, actorId: codeOf(d, s.actorId) })),
       });
       expect(csvView(remap(back.document))).toEqual(csvView(remap(doc)));
     }
@@ -64,9 +66,10 @@ describe('CSV export and import', () => {
     const plain = renderCsv(doc, all);
     expect(plain.startsWith('record,')).toBe(true);
     expect(renderCsv(doc, all, { bom: true }).startsWith('\uFEFFrecord,')).toBe(true);
-    expect(plain.split('\r\n')[0]).toContain('stance:US,stance:JP,stance:ROK,stance:PRC');
+    expect(plain.split('\r\n')[0]).toContain('stance:US,stance_holder:US,stance_as_of:US,stance_basis:US,stance_note:US,stance:JP,');
+    expect(plain.split('\r\n')[0]).toContain(',likelihood_basis,severity_basis,horizon_basis,lead_actor_basis,response_status_basis,lead_time_basis,');
     const tables = renderCsvTables(doc, all);
-    expect(tables.edges.split('\r\n')[0]).toBe('id,crisis_id,source,target,kind,label,confidence');
+    expect(tables.edges.split('\r\n')[0]).toBe('id,crisis_id,source,target,kind,label,confidence,kind_basis,confidence_basis');
     const back = importCsvTables(tables.nodes, tables.edges, { now: doc.scenario.createdAt });
     expect(back.ok && back.document.edges.length).toBe(doc.edges.length);
   });

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const REPORT_PATH = fileURLToPath(new URL('../../../../shared/report/us-japan-alliance-2016.txt', import.meta.url));
+/** Beside the repository (../shared/report/), or wherever REPORT_TEXT points (for checkouts elsewhere). */
+const REPORT_PATH = process.env.REPORT_TEXT ?? fileURLToPath(new URL('../../../../shared/report/us-japan-alliance-2016.txt', import.meta.url));
 
 /** The report's section headings, in the order they appear (each is a line of its own). */
 export const REPORT_HEADINGS = [

@@ -104,7 +104,7 @@ describe('the contract at the boundary', () => {
     const impact = blankNode('impact', crisisId, newId(), { x: 0, y: 0 });
     const trigger = blankNode('trigger', crisisId, newId(), { x: 300, y: 0 });
     await h.value('applyOps', { ops: [{ op: 'node.create', node: impact }, { op: 'node.create', node: trigger }], mark: null });
-    const edge = { id: newId(), crisisId, source: impact.id, target: trigger.id, kind: 'leads-to' as const, label: '', confidence: null };
+    const edge = { id: newId(), crisisId, source: impact.id, target: trigger.id, kind: 'leads-to' as const, label: '', confidence: null, basis: {} };
     const refused = await h.call('applyOps', { ops: [{ op: 'edge.create', edge }], mark: null });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_CONNECTION' } });
     expect((await h.value('currentScenario', {}))?.document.edges).toEqual([]);

@@ -99,8 +99,9 @@ describe('Merge a Copy', () => {
       '~ trigger "Super typhoon": description: (empty) → "Category 5 by Thursday"',
     ]));
     expect(preview.conflicts.map((c) => [c.label, c.field, c.ours, c.theirs])).toEqual([
-      ['Japan\'s stance on "Port closed"', 'note', '"Waiting for MLIT"', '"Ports reopen in a day"'],
-      ['Japan\'s stance on "Port closed"', 'position', '"uncertain"', '"disagree"'],
+      // Each side's view of a stance says whose it is and on what basis (issue 11).
+      ['Japan\'s stance on "Port closed"', 'note', '"Waiting for MLIT" (holder "analyst", basis "planner")', '"Ports reopen in a day" (holder "analyst", basis "planner")'],
+      ['Japan\'s stance on "Port closed"', 'position', '"uncertain" (holder "analyst", basis "planner")', '"disagree" (holder "analyst", basis "planner")'],
     ]);
 
     // Unresolved conflicts are refused; nothing changes.

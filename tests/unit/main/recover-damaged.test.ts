@@ -50,7 +50,7 @@ describe('recoverDamaged', () => {
     expect(hash(path)).toBe(before);
     const notice = h.events.find((e) => e.event === 'notice')?.payload as { tone: string; text: string };
     expect(notice.tone).toBe('warning');
-    expect(notice.text).toMatch(new RegExp(`^Recovered 13 crises, ${nodes - 1} nodes, .*node "${victim}", severity`));
+    expect(notice.text).toMatch(new RegExp(`^Recovered ${reportLibrary().crises.length} crises, ${nodes - 1} nodes, .*node "${victim}", severity`));
     // The window now edits the recovered file, and it is in the recent list.
     expect((await h.value('currentScenario', {}))?.displayPath).toBe(target);
     expect((await h.value('recentFiles', {})).map((r) => r.displayPath)).toContain(target);

@@ -9,17 +9,17 @@ function crisis() {
   doc.crises.push({ id: 'c', title: 'C', region: '', summary: '', status: 'draft', viewport: { x: 0, y: 0, zoom: 1 }, order: 0 });
   // t1 → k → i1 → i2;  t2 (unconnected);  r contains i1 (i2 is left uncovered)
   doc.nodes.push(
-    blankNode('trigger', 'c', 't1', { x: 0, y: 0 }),
-    blankNode('trigger', 'c', 't2', { x: 0, y: 200 }),
-    blankNode('crisis', 'c', 'k', { x: 300, y: 0 }),
+    { ...blankNode('trigger', 'c', 't1', { x: 0, y: 0 }), likelihood: 3 },
+    { ...blankNode('trigger', 'c', 't2', { x: 0, y: 200 }), likelihood: 3 },
+    { ...blankNode('crisis', 'c', 'k', { x: 300, y: 0 }), likelihood: 3 },
     { ...blankNode('impact', 'c', 'i1', { x: 600, y: 0 }), severity: 4 },
     { ...blankNode('impact', 'c', 'i2', { x: 900, y: 0 }), severity: 2 },
     { ...blankNode('response', 'c', 'r', { x: 600, y: 200 }), leadActorId: 'us' },
   );
-  const edge = (id: string, source: string, target: string, kind: GraphEdge['kind']): GraphEdge => ({ id, crisisId: 'c', source, target, kind, label: '', confidence: null });
+  const edge = (id: string, source: string, target: string, kind: GraphEdge['kind']): GraphEdge => ({ id, crisisId: 'c', source, target, kind, label: '', confidence: null, basis: {} });
   doc.edges.push(edge('e1', 't1', 'k', 'leads-to'), edge('e2', 'k', 'i1', 'leads-to'), edge('e3', 'i1', 'i2', 'leads-to'), edge('e4', 'r', 'i1', 'contains'));
-  for (const actor of ['us', 'jp', 'kr', 'cn']) doc.stances.push({ actorId: actor, elementId: 'i1', position: 'agree', note: '' });
-  doc.stances.push({ actorId: 'cn', elementId: 'i2', position: 'disagree', note: 'warned' });
+  for (const actor of ['us', 'jp', 'kr', 'cn']) doc.stances.push({ actorId: actor, elementId: 'i1', position: 'agree', note: '', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null });
+  doc.stances.push({ actorId: 'cn', elementId: 'i2', position: 'disagree', note: 'warned', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null });
   return doc;
 }
 

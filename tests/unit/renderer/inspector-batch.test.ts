@@ -7,7 +7,7 @@ import { addTagOps, removeTagOps, setFieldOps, sharedValue, tagCounts } from '..
 
 const doc = emptyDocument({ title: 'Batch', now: '2026-01-01T00:00:00.000Z' });
 doc.crises.push({ id: 'c', title: 'C', region: '', summary: '', status: 'draft', viewport: { x: 0, y: 0, zoom: 1 }, order: 0 });
-const trigger = { ...blankNode('trigger', 'c', 't', { x: 0, y: 0 }), tags: ['sea'] };
+const trigger = { ...blankNode('trigger', 'c', 't', { x: 0, y: 0 }), likelihood: 3, tags: ['sea'] };
 const impact = { ...blankNode('impact', 'c', 'i', { x: 0, y: 0 }), severity: 4, tags: ['sea', 'food'] };
 const r1 = { ...blankNode('response', 'c', 'r1', { x: 0, y: 0 }), leadActorId: 'us' };
 const r2 = { ...blankNode('response', 'c', 'r2', { x: 0, y: 0 }), leadActorId: 'jp' };

@@ -11,7 +11,7 @@ function scenario(): ScenarioDocument {
     { id: 'b', title: 'B', region: '', summary: '', status: 'draft', viewport: { x: 0, y: 0, zoom: 1 }, order: 0 },
   );
   doc.nodes.push(blankNode('trigger', 'a', 't', { x: 0, y: 0 }), blankNode('crisis', 'a', 'k', { x: 300, y: 0 }));
-  doc.edges.push({ id: 'e', crisisId: 'a', source: 't', target: 'k', kind: 'leads-to', label: '', confidence: null });
+  doc.edges.push({ id: 'e', crisisId: 'a', source: 't', target: 'k', kind: 'leads-to', label: '', confidence: null, basis: {} });
   return doc;
 }
 

@@ -49,7 +49,7 @@ export function randomOp(doc: ScenarioDocument, random: Random): Op | null {
       const other = pick(random, doc.nodes.filter((n) => n.crisisId === node.crisisId && n.id !== node.id));
       const kind = other && edgeKindFor(node.kind, other.kind);
       if (!other || !kind) return null;
-      return { op: 'edge.create', edge: { id: freshId(random, 'e'), crisisId: node.crisisId, source: node.id, target: other.id, kind, label: '', confidence: null } };
+      return { op: 'edge.create', edge: { id: freshId(random, 'e'), crisisId: node.crisisId, source: node.id, target: other.id, kind, label: '', confidence: null, basis: { kind: 'planner' } } };
     }
     case 9: {
       const edge = pick(random, doc.edges);
@@ -88,7 +88,7 @@ export function randomOp(doc: ScenarioDocument, random: Random): Op | null {
     case 17: {
       const source = pick(random, doc.sources);
       if (!node || !source) return null;
-      return { op: 'provenance.create', provenance: { id: freshId(random, 'p'), elementId: node.id, sourceId: source.id, locator: 'p. 1', quote: word(random) } };
+      return { op: 'provenance.create', provenance: { id: freshId(random, 'p'), elementId: node.id, sourceId: source.id, locator: 'p. 1', quote: word(random), relation: 'supports' } };
     }
     case 18: {
       const p = pick(random, doc.provenance);
