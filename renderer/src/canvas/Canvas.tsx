@@ -95,6 +95,8 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         panOnScroll
         zoomOnDoubleClick={false}
         disableKeyboardA11y
+        tabIndex={0}
+        aria-label="Crisis canvas. Tab moves from node to node, then on; Shift+F10 opens the menu."
         minZoom={0.05}
         maxZoom={2.5}
         onlyRenderVisibleElements={nodes.length > 400}
