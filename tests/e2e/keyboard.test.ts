@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
-import { untitledFile, waitSaved } from './harness/editor';
+import { saveMark, untitledFile, waitSaved } from './harness/editor';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -81,8 +81,9 @@ it('builds trigger → crisis → impact → response and connects them from the
   await page.keyboard.press('Enter');
   await page.getByTestId('title-input').waitFor();
   await page.keyboard.type('Naval incident');
+  const named = await saveMark(page);
   await page.keyboard.press('Enter');
-  await waitSaved(page);
+  await waitSaved(page, named);
 
   const addConnected = async (kind: string, title: string) => {
     await page.keyboard.press('Shift+F10');
@@ -93,8 +94,9 @@ it('builds trigger → crisis → impact → response and connects them from the
     await page.keyboard.press('Enter');
     await page.getByTestId('title-input').waitFor();
     await page.keyboard.type(title);
+    const mark = await saveMark(page);
     await page.keyboard.press('Enter');
-    await waitSaved(page);
+    await waitSaved(page, mark);
   };
   await addConnected('crisis', 'Blockade of the strait');
   await addConnected('impact', 'Ports closed');
