@@ -177,7 +177,8 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   const markdown = [
     `One crisis of N nodes and 1.5 N edges (bench/fixtures.ts, seed 7), opened at the viewport ${JSON.stringify(VIEWPORT)}, in Chromium (${cpus().length} cores).`,
-    `Runs interleaved, workbench then bare: 3 per size up to 2,000, 2 at 5,000, 1 at 20,000 (to stay under 20 minutes on 2 cores). Medians; each cell is workbench / bare (ratio).`,
+    `Runs interleaved, workbench then bare: ${SIZES.map((n) => `${runsFor(n)} at ${n.toLocaleString('en')}`).join(', ')} (by default 3 up to 2,000, 2 at 5,000 and 1 at 20,000, to stay under 20 minutes on 2 cores; CANVAS_SIZES and CANVAS_RUNS override). Medians; each cell is workbench / bare (ratio).`,
+    `Open is measured from navigation to the first node in the DOM; the workbench's includes loading the scenario through the e2e harness's bridge (JSON over CDP), which Electron's IPC does not pay, so its ratio is pessimistic.`,
     `The bare page is bench/canvas/bare-page.tsx: React Flow from our node_modules, default node type, controlled nodes, onlyRenderVisibleElements above 400 nodes, pan on scroll, the same zoom range and pane size.`,
     `Load average before / after: ${loadBefore.map((x) => x.toFixed(2)).join(' ')} / ${loadAfter.map((x) => x.toFixed(2)).join(' ')} (the machine is shared; timings are noisy, ratios less so). Took ${minutes} min.`,
     '',
