@@ -68,7 +68,7 @@ export function OverviewMap({ nodes }: { nodes: readonly GraphNode[] }) {
   };
 
   return (
-    <Panel position="bottom-right" className="overview-map">
+    <Panel position="bottom-right" className="react-flow__minimap overview-map">
       <div
         className="overview-map-frame"
         data-testid="minimap"
