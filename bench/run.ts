@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Section> }>> = {
   analysis: () => import('./analysis.bench'),
   export: () => import('./export.bench'),
   reconcile: () => import('./reconcile.bench'),
+  canvas: () => import('./canvas.bench'),
 };
 
 const root = resolve(import.meta.dirname, '..');
@@ -39,7 +40,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const header = [
   '# Benchmarks',
   '',
-  'Written by `npm run bench` (all) or `npm run bench -- NAME…` (some: store, layout, analysis, export, reconcile).',
+  'Written by `npm run bench` (all) or `npm run bench -- NAME…` (some: store, layout, analysis, export, reconcile, canvas).',
   'Every figure is set against a peer doing comparable work in the same run, because these machines are shared and noisy:',
   'read the ratios, not only the milliseconds.',
   '',

@@ -15,6 +15,7 @@ import { SessionStore } from './state/session';
 import { Observable, useObservable } from './state/store';
 import { ExchangeDialogs } from './exchange/ExchangeDialogs';
 import { ReconcileDialogs } from './exchange/ReconcileDialogs';
+import { CommandPalette } from './shell/CommandPalette';
 import { Notices } from './shell/Notices';
 import { useShellCommands } from './shell/useShellCommands';
 import { Welcome } from './shell/Welcome';
@@ -107,6 +108,7 @@ export function App() {
       {view ? <Workspace /> : <Welcome />}
       <ExchangeDialogs />
       <ReconcileDialogs />
+      <CommandPalette />
       <Notices notices={noticeList} dismiss={(id) => notices.update((list) => list.filter((n) => n.id !== id))} />
     </WorkbenchContext.Provider>
   );

@@ -3,9 +3,10 @@
  * each concern is its own hook: document sync (useFlowNodes, useFlowEdges), the viewport
  * (useViewportMemory, with whether it is still: canvas-motion), connections (useConnections), context menus (useCanvasMenus), drag
  * commits (useDragCommit), the handle others move the canvas by (useCanvasHandle) and the
- * keyboard commands (useCanvasCommands).
+ * keyboard commands (useCanvasCommands). Zoomed far out on a big crisis, the overview layer
+ * draws every node as a box instead of React Flow mounting thousands of DOM nodes.
  */
-import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import { ViewLegend } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
@@ -16,8 +17,9 @@ import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
 import { KindNode } from './KindNode';
+import { OVERVIEW_MIN_NODES, OVERVIEW_ZOOM, OverviewLayer, nodeAt } from './OverviewLayer';
+import { OverviewMap } from './OverviewMap';
 import { Palette } from './Palette';
-import { MINIMAP_STYLE } from './visible-area';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useCanvasHandle } from './useCanvasHandle';
 import { useCanvasMenus } from './useCanvasMenus';
@@ -32,7 +34,8 @@ const nodeTypes = { kind: KindNode };
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
-const minimapColor = (n: Node) => `var(--${(n as FlowNode).data.node.kind})`;
+const NO_NODES: FlowNode[] = [];
+const NO_EDGES: Edge[] = [];
 
 export function Canvas({ crisisId }: { crisisId: string }) {
   return (
@@ -51,14 +54,32 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const findOpen = useObservableSelector(workbench.view, (v) => v.findOpen);
 
   const { nodes, onNodesChange, nodeById, modelNodes } = useFlowNodes(doc, crisisId);
-  const { edges, onEdgesChange } = useFlowEdges(doc, crisisId);
+  const { edges, modelEdges, onEdgesChange } = useFlowEdges(doc, crisisId);
+  const selectedNodes = useObservableSelector(workbench.selection, (s) => s.nodeIds);
+  const flow = useReactFlow();
+  // Zoomed far out on a big crisis, React Flow holds no nodes: the overview layer draws them all.
+  const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM) && modelNodes.length > OVERVIEW_MIN_NODES;
   const motion = useMemo(() => new CanvasMotion(), []);
   const { onMoveStart, onMoveEnd } = useViewportMemory(crisisId, readOnly, { count: nodes.length, modelNodes, edges: doc.edges }, motion);
   const { onConnect, isValidConnection, onConnectEnd } = useConnections(crisisId, nodeById, doc.edges);
   const menus = useCanvasMenus(crisisId, readOnly);
   const onNodeDragStop = useDragCommit(nodeById);
-  useCanvasHandle(motion);
+  useCanvasHandle(nodeById, motion);
   useCanvasCommands(crisisId, readOnly);
+
+  // In the overview a click on a box selects that node and zooms in on it.
+  const onPaneClick = useStable((event: React.MouseEvent) => {
+    menus.onPaneClick();
+    if (!overview) return;
+    const zoom = flow.getZoom();
+    const hit = nodeAt(modelNodes, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), 4 / zoom);
+    if (!hit) return;
+    workbench.selection.selectNodes([hit.id]);
+    void flow.setCenter(hit.x + hit.width / 2, hit.y + hit.height / 2, { zoom: 1, duration: 250 });
+  });
+
+  // React Flow's own fit frames the nodes it holds, which are none in the overview.
+  const fitDocument = useStable(() => workbench.canvas.current?.fit());
 
   const onNodeDoubleClick = useStable((_event: React.MouseEvent, node: FlowNode) => {
     if (!readOnly) workbench.view.patch({ editingNodeId: node.id });
@@ -69,8 +90,8 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
       {!readOnly && <Palette crisisId={crisisId} />}
       {findOpen && <FindBar />}
       <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
+        nodes={overview ? NO_NODES : nodes}
+        edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -82,7 +103,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         onPaneContextMenu={menus.onPaneContextMenu}
         onNodeContextMenu={menus.onNodeContextMenu}
         onEdgeContextMenu={menus.onEdgeContextMenu}
-        onPaneClick={menus.onPaneClick}
+        onPaneClick={onPaneClick}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly}
@@ -95,14 +116,17 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         panOnScroll
         zoomOnDoubleClick={false}
         disableKeyboardA11y
+        tabIndex={0}
+        aria-label="Crisis canvas. Tab moves from node to node, then on; Shift+F10 opens the menu."
         minZoom={0.05}
         maxZoom={2.5}
         onlyRenderVisibleElements={nodes.length > 400}
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        {showMinimap && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColor} style={MINIMAP_STYLE} ariaLabel="Minimap of the crisis" />}
-        <Controls showInteractive={false} aria-label="Zoom controls">
+        {overview && <OverviewLayer nodes={modelNodes} nodeById={nodeById} edges={modelEdges} selected={selectedNodes} />}
+        {showMinimap && <OverviewMap nodes={modelNodes} />}
+        <Controls showInteractive={false} onFitView={fitDocument} aria-label="Zoom controls">
           <ControlButton
             onClick={() => void workbench.commands.run('view.toggleMinimap')}
             aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'}

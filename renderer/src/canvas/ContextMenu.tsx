@@ -33,7 +33,22 @@ export function ContextMenu({ menu, onClose }: { menu: MenuRequest; onClose: () 
     };
   }, [onClose]);
   return (
-    <div ref={ref} className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} data-testid="context-menu">
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      style={{ left: menu.x, top: menu.y }}
+      data-testid="context-menu"
+      onKeyDown={(event) => {
+        // Arrows, Home and End move between the items, as in any menu.
+        const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
+        const at = items.indexOf(document.activeElement as HTMLButtonElement);
+        const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+        if (next === undefined || items.length === 0) return;
+        event.preventDefault();
+        items[(next + items.length) % items.length]!.focus();
+      }}
+    >
       {menu.items.map((item, i) =>
         item === 'separator' ? (
           <hr key={`sep-${i}`} />

@@ -5,7 +5,7 @@
  * re-render only what changed, and a re-analysis after an edit touches only the nodes whose
  * colour or badge really moved.
  */
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Actor, EdgeKind, GraphEdge, GraphNode, Position, ScenarioDocument } from '../../../core/model';
 import type { NodeDecoration } from '../analysis/decorate';
 
@@ -25,6 +25,43 @@ export interface FlowNodeData extends Record<string, unknown> {
 }
 
 export type FlowNode = Node<FlowNodeData, 'kind'>;
+
+/**
+ * Where KindNode's two handles sit (the .kind-handle box is 9 px, centred on the left and right
+ * edges). React Flow measures handles from the DOM, and mounts every node it has not measured
+ * yet, even with onlyRenderVisibleElements; a node that states its size and handles up front is
+ * never mounted off-screen, on open or when its object is rebuilt (view modes, filters, edits).
+ */
+const HANDLE = 9;
+const handleCache = new Map<string, NodeHandle[]>();
+function handlesFor(width: number, height: number): NodeHandle[] {
+  const key = `${width}x${height}`;
+  let handles = handleCache.get(key);
+  if (!handles) {
+    const y = height / 2 - HANDLE / 2;
+    handles = [
+      { type: 'target', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { type: 'source', position: Side.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    ];
+    handleCache.set(key, handles);
+  }
+  return handles;
+}
+
+/** The React Flow node for a model node: its position and size as the document holds them. */
+export function flowNode(node: GraphNode, data: FlowNodeData, selected: boolean): FlowNode {
+  return {
+    id: node.id,
+    type: 'kind',
+    position: { x: node.x, y: node.y },
+    width: node.width,
+    height: node.height,
+    measured: { width: node.width, height: node.height },
+    handles: handlesFor(node.width, node.height),
+    selected,
+    data,
+  };
+}
 
 const NO_CHIPS: readonly StanceChip[] = [];
 

@@ -2,6 +2,7 @@
 import { NODE_KINDS, type GraphNode } from '../../../core/model';
 import type { Workbench } from '../workspace-context';
 import { addNode, arrange, copySelection, deleteSelection, duplicateSelection, paste, selectAll } from './actions';
+import { connectItems } from './connect-menu';
 import type { MenuItem } from './ContextMenu';
 
 type Items = (MenuItem | 'separator')[];
@@ -37,6 +38,7 @@ export function nodeMenu(workbench: Workbench, node: GraphNode, readOnly: boolea
     ...(node.kind === 'trigger'
       ? [{ label: 'What if this happens?', testId: 'menu-whatif', run: () => workbench.view.patch({ mode: 'what-if', whatIf: [node.id] }) } as MenuItem]
       : []),
+    ...(connectItems(workbench, node, readOnly).length ? ['separator' as const, ...connectItems(workbench, node, readOnly)] : []),
     'separator',
     { label: 'Delete', testId: 'menu-delete', disabled: readOnly, run: () => deleteSelection(workbench) },
   ];

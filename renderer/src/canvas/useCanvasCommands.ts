@@ -19,16 +19,25 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
   useEffect(() => {
     const writable = () => !readOnly;
     const hasSelection = () => workbench.selection.get().nodeIds.size + workbench.selection.get().edgeIds.size > 0;
-    const cycle = (step: number) => () => {
+    // Tab walks the nodes left to right and then leaves the canvas (no wrap-around, so focus is
+    // never trapped); it acts only with focus on the canvas itself, not on its buttons.
+    const tabTarget = (step: number) => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.classList.contains('react-flow')) return null;
       const doc = workbench.current();
-      if (!doc) return;
+      if (!doc) return null;
       const nodes = doc.nodes.filter((n) => n.crisisId === crisisId).sort((a, b) => a.x - b.x || a.y - b.y);
-      if (nodes.length === 0) return;
       const [current] = workbench.selection.get().nodeIds;
       const at = nodes.findIndex((n) => n.id === current);
-      const next = nodes[(at + step + nodes.length) % nodes.length]!;
+      const next = at === -1 ? (step > 0 ? 0 : -1) : at + step;
+      return nodes[next] ?? null;
+    };
+    const cycle = (step: number) => () => {
+      const next = tabTarget(step);
+      if (!next) return;
       workbench.selection.selectNodes([next.id]);
       workbench.canvas.current?.focusNodes([next.id]);
+      document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow')?.focus();
     };
     const nudge = (dx: number, dy: number): Omit<Command, 'id'> => ({ when: onCanvas, enabled: writable, run: () => nudgeSelection(workbench, dx, dy) });
     const commands: Command[] = [
@@ -53,8 +62,8 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
       { id: 'canvas.rightFar', keys: ['Shift+ArrowRight'], ...nudge(50, 0) },
       { id: 'canvas.upFar', keys: ['Shift+ArrowUp'], ...nudge(0, -50) },
       { id: 'canvas.downFar', keys: ['Shift+ArrowDown'], ...nudge(0, 50) },
-      { id: 'canvas.nextNode', keys: ['Tab'], when: onCanvas, run: cycle(1) },
-      { id: 'canvas.previousNode', keys: ['Shift+Tab'], when: onCanvas, run: cycle(-1) },
+      { id: 'canvas.nextNode', keys: ['Tab'], when: () => tabTarget(1) !== null, run: cycle(1) },
+      { id: 'canvas.previousNode', keys: ['Shift+Tab'], when: () => tabTarget(-1) !== null, run: cycle(-1) },
       {
         id: 'canvas.rename',
         keys: ['Enter', 'F2'],

@@ -1,20 +1,39 @@
-/** Lets the rest of the window move the canvas (focus nodes, fit, zoom) while it is mounted. */
-import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+/**
+ * Lets the rest of the window move the canvas (focus nodes, fit, zoom) while it is mounted.
+ * Framing is computed from the document's nodes, not React Flow's: in the overview React Flow
+ * holds no nodes, and Fit must still frame the whole crisis. Every move is tracked by the
+ * canvas's motion signal, so tests can wait until it is still.
+ */
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { GraphNode } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
-import { fitPadding } from './visible-area';
+import { boundsOf } from './box-painter';
 import type { CanvasMotion } from './canvas-motion';
+import { fitPadding } from './visible-area';
 
-export function useCanvasHandle(motion: CanvasMotion): void {
+const MIN_ZOOM = 0.05;
+
+export function useCanvasHandle(nodeById: ReadonlyMap<string, GraphNode>, motion: CanvasMotion): void {
   const workbench = useWorkbench();
   const flow = useReactFlow();
+  const store = useStoreApi();
+  const nodes = useRef(nodeById);
+  nodes.current = nodeById;
+
   useEffect(() => {
+    const frame = (ids: readonly string[] | null, padding: Parameters<typeof getViewportForBounds>[5], duration: number) => {
+      const picked = ids ? ids.map((id) => nodes.current.get(id)).filter((n): n is GraphNode => !!n) : nodes.current.values();
+      const bounds = boundsOf(picked);
+      if (!bounds) return;
+      const { width, height } = store.getState();
+      motion.track(flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.2, padding), { duration }));
+    };
     workbench.canvas.current = {
       focusNodes: (ids) => {
-        const targets = ids.map((id) => ({ id }));
-        if (targets.length) motion.track(flow.fitView({ nodes: targets, duration: 250, maxZoom: 1.2, padding: 0.4 }));
+        if (ids.length) frame(ids, 0.4, 250);
       },
-      fit: () => motion.track(flow.fitView({ duration: 250, padding: fitPadding(workbench.view.get().showMinimap), maxZoom: 1.2 })),
+      fit: () => frame(null, fitPadding(workbench.view.get().showMinimap), 250),
       zoomIn: () => motion.track(flow.zoomIn({ duration: 150 })),
       zoomOut: () => motion.track(flow.zoomOut({ duration: 150 })),
       centre: () => {
@@ -26,5 +45,5 @@ export function useCanvasHandle(motion: CanvasMotion): void {
     return () => {
       workbench.canvas.current = null;
     };
-  }, [flow, workbench, motion]);
+  }, [flow, store, workbench, motion]);
 }

@@ -1,6 +1,6 @@
 /** Context menus on the pane, a node or an edge (right-click; double-click on the pane adds). */
 import { useReactFlow, type Edge } from '@xyflow/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useWorkbench } from '../workspace-context';
 import type { MenuRequest } from './ContextMenu';
 import type { FlowNode } from './flow-model';
@@ -35,5 +35,35 @@ export function useCanvasMenus(crisisId: string, readOnly: boolean) {
     if (!readOnly && target.classList.contains('react-flow__pane')) openMenu(event, { items: paneMenu(workbench, crisisId, flowPoint(event), readOnly) });
   });
   const close = useStable(() => setMenu(null));
+  // Shift+F10 or the Menu key: the menu of the selected node (or edge), else of the pane's middle.
+  const onKeyDown = useStable((event: KeyboardEvent) => {
+    if (!(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) return;
+    event.preventDefault();
+    const { nodeIds, edgeIds } = workbench.selection.get();
+    const doc = workbench.current();
+    const [nodeId] = nodeIds;
+    const node = nodeId ? doc?.nodes.find((n) => n.id === nodeId) : undefined;
+    const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+    const middle = { x: (pane?.left ?? 0) + (pane?.width ?? 0) / 2, y: (pane?.top ?? 0) + (pane?.height ?? 0) / 2 };
+    if (node) {
+      const box = document.querySelector(`[data-testid="graph-node"][data-node-id="${node.id}"]`)?.getBoundingClientRect();
+      setMenu({ x: box?.left ?? middle.x, y: box?.bottom ?? middle.y, items: nodeMenu(workbench, node, readOnly) });
+    } else if (edgeIds.size > 0) {
+      setMenu({ ...middle, items: edgeMenu(workbench, [...edgeIds][0]!, readOnly) });
+    } else {
+      setMenu({ ...middle, items: paneMenu(workbench, crisisId, flow.screenToFlowPosition(middle), readOnly) });
+    }
+  });
+  // On the window, so it works with focus on the canvas or nowhere (after an in-place rename).
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.closest('[data-testid="canvas"]')) return;
+      if (active?.closest('input, textarea')) return;
+      onKeyDown(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [onKeyDown]);
   return { menu, close, onPaneContextMenu, onNodeContextMenu, onEdgeContextMenu, onPaneClick, onDoubleClick };
 }

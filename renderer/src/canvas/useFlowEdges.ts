@@ -1,12 +1,13 @@
 /** The crisis's edges as React Flow edges, with the session's edge selection fed in and out. */
 import type { Edge, EdgeChange } from '@xyflow/react';
+import type { GraphEdge } from '../../../core/model';
 import { useCallback, useMemo, useRef } from 'react';
 import type { ScenarioDocument } from '../../../core/model';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { FlowEdgeCache } from './flow-model';
 
-export function useFlowEdges(doc: ScenarioDocument, crisisId: string): { edges: Edge[]; onEdgesChange: (changes: EdgeChange[]) => void } {
+export function useFlowEdges(doc: ScenarioDocument, crisisId: string): { edges: Edge[]; modelEdges: readonly GraphEdge[]; onEdgesChange: (changes: EdgeChange[]) => void } {
   const workbench = useWorkbench();
   const selectedEdges = useObservableSelector(workbench.selection, (s) => s.edgeIds);
   const cache = useRef(new FlowEdgeCache());
@@ -27,5 +28,5 @@ export function useFlowEdges(doc: ScenarioDocument, crisisId: string): { edges: 
     },
     [workbench],
   );
-  return { edges, onEdgesChange };
+  return { edges, modelEdges, onEdgesChange };
 }

@@ -10,7 +10,7 @@ import type { GraphNode, ScenarioDocument } from '../../../core/model';
 import { decorateNodes } from '../analysis/decorate';
 import { useObservable, useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
-import { FlowNodeCache, matchesFilter, stanceChips, type FlowNode } from './flow-model';
+import { FlowNodeCache, flowNode, matchesFilter, stanceChips, type FlowNode } from './flow-model';
 
 export interface FlowNodes {
   nodes: FlowNode[];
@@ -55,7 +55,7 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
         if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
           return old;
         }
-        return { id: n.id, type: 'kind' as const, position: { x: n.x, y: n.y }, width: n.width, height: n.height, selected: isSelected, data };
+        return flowNode(n, data, isSelected);
       });
     });
   }, [modelNodes, nodeById, chips, decorations, actors, filter, workbench]);

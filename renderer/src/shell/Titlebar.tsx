@@ -29,7 +29,7 @@ export function Titlebar() {
     </button>
   );
   return (
-    <header className="titlebar">
+    <header className="titlebar" data-region="toolbar">
       <div className="title-group">
         {marking && (
           <span className="title-marking" data-testid="title-marking" title="Handling marking: printed on every export">

@@ -18,12 +18,14 @@ import { Sidebar } from './Sidebar';
 import { Splitter } from './Splitter';
 import { Titlebar } from './Titlebar';
 import { usePanelLayout } from './usePanelLayout';
+import { useRegionCommands } from './regions';
 
 export function Workspace() {
   const workbench = useWorkbench();
   const { view } = useDocument(workbench.doc);
   const viewState = useObservable(workbench.view);
   const crises = view?.document.crises;
+  useRegionCommands(workbench);
   const { sizes, set } = usePanelLayout(workbench, { inspector: viewState.showInspector, analysis: viewState.showAnalysis });
 
   // Keep the shown crisis valid: the first one when none is chosen or the chosen one is gone.

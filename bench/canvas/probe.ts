@@ -1,0 +1,56 @@
+/**
+ * A profiling aid, not part of the report: open the workbench on a generated crisis of N nodes
+ * and print the top self-time functions of one step (open, drag, consensus). Run with
+ * `node --import tsx bench/canvas/probe.ts STEP N` after `npx electron-vite build`.
+ */
+import { WINDOW_ID, launchApp } from '../../tests/e2e/harness/app';
+import { generateDocument } from '../fixtures';
+import { dragNode, settle } from './gestures';
+import { clickAndTime } from './page-probes';
+import { summariseProfile } from './profile';
+import { startTrace, stopTrace } from './trace';
+
+const [step = 'drag', size = '2000'] = process.argv.slice(2);
+const doc = generateDocument({ crises: 1, nodesPerCrisis: Number(size), edgeFactor: 1.5, seed: 7 });
+doc.crises[0]!.viewport = { x: 40, y: 40, zoom: 0.8 };
+const app = await launchApp({ viewport: { width: 1440, height: 900 } });
+app.main.sessions.createUntitled(WINDOW_ID, doc.scenario.title, doc);
+// How many nodes were ever mounted at once, and of which kind of element.
+await app.context.addInitScript({
+  content: `new MutationObserver(() => {
+    const n = document.querySelectorAll('.react-flow__node').length;
+    const m = document.querySelectorAll('.react-flow__minimap-node').length;
+    window.__maxNodes = Math.max(window.__maxNodes || 0, n);
+    window.__maxMini = Math.max(window.__maxMini || 0, m);
+  }).observe(document, { childList: true, subtree: true });`,
+});
+const cdp = await app.page.context().newCDPSession(app.page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+if (step === 'open') await cdp.send('Profiler.start');
+const started = performance.now();
+await app.page.reload();
+await app.page.locator('[data-testid="graph-node"]').first().waitFor({ timeout: 180_000 });
+console.log('open', Math.round(performance.now() - started), 'ms');
+await settle(app.page);
+if (step !== 'open') await cdp.send('Profiler.start');
+const browserCdp = process.env.TRACE ? await app.browser.newBrowserCDPSession() : null;
+if (browserCdp) await startTrace(browserCdp);
+if (step === 'drag') console.log('drag', await dragNode(app.page).then((m) => m.perSecond.toFixed(1) + ' moves/s'));
+if (step === 'consensus') console.log('consensus', await app.page.evaluate<number>(clickAndTime('[data-testid="mode-consensus"]', '[data-testid="graph-node"]:not([data-tone=""])')));
+if (step === 'handles') {
+  console.log(await app.page.evaluate(`[...document.querySelectorAll('.react-flow__node')].slice(0, 4).map((node) => {
+    const r = node.getBoundingClientRect();
+    const zoom = r.width / node.offsetWidth;
+    return [node.getAttribute('data-id'), node.offsetWidth, node.offsetHeight, ...[...node.querySelectorAll('.react-flow__handle')].map((h) => {
+      const b = h.getBoundingClientRect();
+      return [(b.left - r.left) / zoom, (b.top - r.top) / zoom, b.width / zoom, b.height / zoom].map((v) => Math.round(v * 100) / 100).join(',');
+    })];
+  })`));
+}
+const { profile } = await cdp.send('Profiler.stop');
+if (browserCdp) for (const t of await stopTrace(browserCdp)) console.log('trace', t.ms.toFixed(0).padStart(7), t.key);
+console.log('most nodes mounted at once', await app.page.evaluate('window.__maxNodes'), 'minimap nodes', await app.page.evaluate('window.__maxMini'));
+const summary = summariseProfile(profile, 25);
+for (const f of summary.top) console.log(f.selfMs.toFixed(0).padStart(7), (f.share * 100).toFixed(1).padStart(5) + '%', f.name, f.where);
+await app.close();
