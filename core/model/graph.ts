@@ -1,6 +1,6 @@
 /** Nodes and edges of a crisis graph: trigger → crisis → impact → response. */
 import { z } from 'zod';
-import { EdgeBasis, IsoDate, JUDGED_NODE_FIELDS, NodeBasis } from './basis';
+import { EDIT_BASIS, EdgeBasis, IsoDate, JUDGED_NODE_FIELDS, NodeBasis } from './basis';
 import { Coord, Horizon, Id, LongText, Score, ShortText, Size, Tags, Title } from './primitives';
 
 export const NODE_KINDS = ['trigger', 'crisis', 'impact', 'response'] as const;
@@ -137,3 +137,8 @@ export type GraphEdge = z.infer<typeof EdgeFields>;
 
 export const EdgePatch = EdgeFields.pick({ label: true, confidence: true, basis: true }).partial();
 export type EdgePatch = z.infer<typeof EdgePatch>;
+
+/** A new edge a user draws: no label, no confidence, its kind the user's own judgement. */
+export function blankEdge(id: string, crisisId: string, ends: { source: string; target: string; kind: EdgeKind }): GraphEdge {
+  return { id, crisisId, source: ends.source, target: ends.target, kind: ends.kind, label: '', confidence: null, basis: { kind: EDIT_BASIS } };
+}

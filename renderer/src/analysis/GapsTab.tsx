@@ -4,7 +4,7 @@
  * planner can name it straight away.
  */
 import { GAP_KINDS, type CoverageGap, type GapKind } from '../../../core/analysis';
-import { EDIT_BASIS, blankNode, newId, LIMITS, type GraphNode, type ScenarioDocument } from '../../../core/model';
+import { blankEdge, blankNode, newId, LIMITS, type GraphNode, type ScenarioDocument } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { inferEdgeKind } from '../../../core/rules';
 import { useEdit } from './hooks';
@@ -127,7 +127,7 @@ export function responseFor(target: GraphNode): { responseId: string; ops: Op[] 
     responseId,
     ops: [
       { op: 'node.create', node: response },
-      { op: 'edge.create', edge: { id: newId(), crisisId: target.crisisId, source: responseId, target: target.id, kind: kind.kind, label: '', confidence: null, basis: { kind: EDIT_BASIS } } },
+      { op: 'edge.create', edge: blankEdge(newId(), target.crisisId, { source: responseId, target: target.id, kind: kind.kind }) },
     ],
   };
 }

@@ -5,7 +5,7 @@
  * kind's column and links it in one undo step.
  */
 import { placeNewNode } from '../../../core/layout';
-import { NODE_DEFAULT_SIZE, blankNode, newId, type GraphNode, type NodeKind } from '../../../core/model';
+import { NODE_DEFAULT_SIZE, blankEdge, blankNode, newId, type GraphNode, type NodeKind } from '../../../core/model';
 import { checkConnection } from '../../../core/rules';
 import type { Workbench } from '../workspace-context';
 import type { MenuItem } from './ContextMenu';
@@ -36,7 +36,7 @@ export function connectItems(workbench: Workbench, node: GraphNode, readOnly: bo
     label: `Connect to ${other.kind} “${other.title || 'Untitled'}” (${kind})`,
     testId: `menu-connect-${other.id}`,
     run: () => {
-      const edge = { id: newId(), crisisId: node.crisisId, source: source.id, target: target.id, kind, label: '', confidence: null };
+      const edge = blankEdge(newId(), node.crisisId, { source: source.id, target: target.id, kind });
       workbench.doc.edit([{ op: 'edge.create', edge }]).catch((e: Error) => workbench.notify(e.message, 'error'));
     },
   }));
@@ -57,7 +57,7 @@ function addConnected(workbench: Workbench, from: GraphNode, kind: NodeKind): vo
   const check = forward.ok ? { source: from, target: node, kind: forward.kind } : backward.ok ? { source: node, target: from, kind: backward.kind } : null;
   if (!check) return workbench.notify(`A ${kind} cannot be connected to a ${from.kind}.`, 'error');
   const mark = `node:new:${node.id}`;
-  const edge = { id: newId(), crisisId: from.crisisId, source: check.source.id, target: check.target.id, kind: check.kind, label: '', confidence: null };
+  const edge = blankEdge(newId(), from.crisisId, { source: check.source.id, target: check.target.id, kind: check.kind });
   workbench.doc
     .edit([{ op: 'node.create', node }, { op: 'edge.create', edge }], mark)
     .then(() => {

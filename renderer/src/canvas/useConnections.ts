@@ -1,6 +1,6 @@
 /** Drawing an edge: every connection is checked against core/rules before and after the drop. */
 import type { Connection, Edge, FinalConnectionState } from '@xyflow/react';
-import { EDIT_BASIS, newId, type GraphEdge, type GraphNode } from '../../../core/model';
+import { blankEdge, newId, type GraphEdge, type GraphNode } from '../../../core/model';
 import { checkConnection } from '../../../core/rules';
 import { reportError, useWorkbench } from '../workspace-context';
 import { useStable } from './use-stable';
@@ -23,7 +23,7 @@ export function useConnections(crisisId: string, nodeById: ReadonlyMap<string, G
     const check = checkConnection(from, to);
     if (!check.ok) return workbench.notify(check.reason, 'error');
     if (edges.some((e) => e.source === from.id && e.target === to.id)) return workbench.notify('These two nodes are already connected.', 'info');
-    const edge = { id: newId(), crisisId, source: from.id, target: to.id, kind: check.kind, label: '', confidence: null, basis: { kind: EDIT_BASIS } };
+    const edge = blankEdge(newId(), crisisId, { source: from.id, target: to.id, kind: check.kind });
     workbench.doc.edit([{ op: 'edge.create', edge }]).catch((e: unknown) => reportError(workbench, e));
   });
   const isValidConnection = useStable((connection: Connection | Edge) => refusal(connection) === null);
