@@ -141,7 +141,8 @@ describe('changes', () => {
     expect(cli('changes', 'ours.scenario@Tokyo', 'ours.scenario', '-o', 'brief.md').code).toBe(0);
     const md = readFileSync(join(dir, 'brief.md'), 'utf8');
     expect(md).toContain('# What changed since the last meeting');
-    expect(md).toContain('Japan\\\'s stance on \\"Port closed\\"');
+    // Markdown escapes only what Markdown acts on (issue 17): apostrophes and quotes stay as typed.
+    expect(md).toContain('Japan\'s stance on "Port closed"');
     expect(cli('changes', 'ours.scenario@Tokyo', 'ours.scenario', '-o', 'brief.html').code).toBe(0);
     const html = readFileSync(join(dir, 'brief.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
