@@ -3,11 +3,14 @@
  * (scenario.coreActorIds) agree. States and the role of `uncertain` are defined in
  * docs/analysis.md; in short, uncertain blocks "agreed" but is not a disagreement.
  */
-import { POSITIONS, type GraphNode, type Position, type ScenarioDocument } from '../model';
+import { HOLDER_STRENGTH, POSITIONS, STANCE_HOLDERS, type GraphNode, type Position, type ScenarioDocument, type StanceHolder } from '../model';
 import { nodeComparator, nodesInScope, sortedActors, type AnalysisScope } from './graph-index';
 
 /** A module-local copy: read in the hot loop, where a re-exported binding may cost a getter call. */
 const POSITION_LIST: readonly Position[] = [...POSITIONS];
+const HOLDER_LIST: readonly StanceHolder[] = [...STANCE_HOLDERS];
+/** Holder code in the grid for a cell with no stance row. */
+const NO_HOLDER = 255;
 
 export const CONSENSUS_STATES = ['agreed', 'split', 'partly-unknown', 'unasked'] as const;
 export type ConsensusState = (typeof CONSENSUS_STATES)[number];
@@ -22,6 +25,30 @@ export interface ElementConsensus {
   state: ConsensusState;
   /** The core actors who disagree, so a summary can name them without rescanning. */
   disagreeing: string[];
+  /** What the core actors' known positions rest on: who holds them and since when. */
+  holders: ConsensusHolders;
+}
+
+/**
+ * Who holds the core actors' known positions on one element (agree, disagree or uncertain;
+ * an unknown position has no holder, whatever its row says). "Agreed by all four (official)"
+ * and "all four participants agree" differ here, not in the state.
+ */
+export interface ConsensusHolders {
+  /** How many core positions each kind of holder holds. */
+  counts: Record<StanceHolder, number>;
+  /** The weakest holder among them (official > participant > analyst); null when no core position is known. */
+  weakest: StanceHolder | null;
+  /** The core actors whose position is held by the weakest holder, in actor order. */
+  weakestActorIds: string[];
+  /** Each core actor's position, aligned with ConsensusSummary.coreActorIds. */
+  corePositions: Position[];
+  /** Each core actor's holder, aligned with coreActorIds; null where the position is unknown. */
+  core: (StanceHolder | null)[];
+  /** The earliest as-of date among those positions; null when none is dated. */
+  earliestAsOf: string | null;
+  /** How many of those positions carry no as-of date. */
+  undated: number;
 }
 
 export interface ConsensusSummary {
@@ -34,6 +61,8 @@ export interface ConsensusSummary {
   partlyUnknown: number;
   /** "nobody has asked": every core actor unknown. */
   unasked: number;
+  /** The agreed elements by the weakest holder their agreement rests on (they add up to `agreed`). */
+  agreedBy: Record<StanceHolder, number>;
 }
 
 export interface ConsensusAnalysis {
@@ -52,25 +81,59 @@ export function consensus(doc: ConsensusInput, scope: AnalysisScope = {}): Conse
   const coreActorIds = [...new Set(doc.scenario.coreActorIds)].filter((id) => actorIndex.has(id));
   const coreIndices = coreActorIds.map((id) => actorIndex.get(id)!);
   const nodes = [...nodesInScope(doc, scope)].sort(nodeComparator(doc.crises));
-  const grid = positionGrid(doc.stances, nodes, actorIndex, actors.length);
+  const { grid, holderGrid, asOfGrid } = positionGrid(doc.stances, nodes, actorIndex, actors.length);
+  const unknownCode = POSITION_LIST.indexOf('unknown');
 
-  const summary: ConsensusSummary = { coreActorIds, total: nodes.length, agreed: 0, split: 0, partlyUnknown: 0, unasked: 0 };
-  const corePositions: Position[] = new Array<Position>(coreIndices.length);
+  const summary: ConsensusSummary = {
+    coreActorIds,
+    total: nodes.length,
+    agreed: 0,
+    split: 0,
+    partlyUnknown: 0,
+    unasked: 0,
+    agreedBy: { official: 0, participant: 0, analyst: 0 },
+  };
   const elements = nodes.map((node, e): ElementConsensus => {
     const base = e * actors.length;
     const positions = new Array<Position>(actors.length);
     for (let a = 0; a < actors.length; a++) positions[a] = POSITION_LIST[grid[base + a]!]!;
     const disagreeing: string[] = [];
+    const holders: ConsensusHolders = {
+      counts: { official: 0, participant: 0, analyst: 0 },
+      weakest: null,
+      weakestActorIds: [],
+      corePositions: new Array<Position>(coreIndices.length),
+      core: new Array<StanceHolder | null>(coreIndices.length).fill(null),
+      earliestAsOf: null,
+      undated: 0,
+    };
     coreIndices.forEach((a, k) => {
-      corePositions[k] = POSITION_LIST[grid[base + a]!]!;
-      if (corePositions[k] === 'disagree') disagreeing.push(actors[a]!.id);
+      const cell = base + a;
+      const position = POSITION_LIST[grid[cell]!]!;
+      holders.corePositions[k] = position;
+      if (position === 'disagree') disagreeing.push(actors[a]!.id);
+      if (grid[cell] === unknownCode || holderGrid[cell] === NO_HOLDER) return;
+      const holder = HOLDER_LIST[holderGrid[cell]!]!;
+      holders.core[k] = holder;
+      holders.counts[holder]++;
+      if (holders.weakest === null || HOLDER_STRENGTH[holder] < HOLDER_STRENGTH[holders.weakest]) {
+        holders.weakest = holder;
+        holders.weakestActorIds = [actors[a]!.id];
+      } else if (holder === holders.weakest) holders.weakestActorIds.push(actors[a]!.id);
+      const asOf = asOfGrid.get(cell) ?? null;
+      if (asOf === null) holders.undated++;
+      else if (holders.earliestAsOf === null || asOf < holders.earliestAsOf) holders.earliestAsOf = asOf;
     });
-    const state = consensusState(corePositions);
-    if (state === 'agreed') summary.agreed++;
-    else if (state === 'split') summary.split++;
+    // Core actors are walked in core-list order; name the weakest in actor (column) order.
+    if (holders.weakestActorIds.length > 1) holders.weakestActorIds.sort((x, y) => actorIndex.get(x)! - actorIndex.get(y)!);
+    const state = consensusState(holders.corePositions);
+    if (state === 'agreed') {
+      summary.agreed++;
+      summary.agreedBy[holders.weakest!]++;
+    } else if (state === 'split') summary.split++;
     else if (state === 'partly-unknown') summary.partlyUnknown++;
     else summary.unasked++;
-    return { nodeId: node.id, kind: node.kind, crisisId: node.crisisId, title: node.title, positions, state, disagreeing };
+    return { nodeId: node.id, kind: node.kind, crisisId: node.crisisId, title: node.title, positions, state, disagreeing, holders };
   });
   return { actorIds: actors.map((a) => a.id), elements, summary };
 }
@@ -89,23 +152,34 @@ export function consensusState(corePositions: readonly Position[]): ConsensusSta
 
 /**
  * Positions as one flat grid, element-major: grid[element * actors + actor] indexes POSITIONS.
- * Starts as all unknown, which is what a missing row means. A duplicate row (invalid anyway)
- * is resolved by the later one winning.
+ * Starts as all unknown, which is what a missing row means. holderGrid holds the row's holder
+ * (an index into STANCE_HOLDERS, NO_HOLDER without a row) and asOfGrid its as-of date where it
+ * has one. A duplicate row (invalid anyway) is resolved by the later one winning.
  */
 function positionGrid(
   stances: ConsensusInput['stances'],
   nodes: readonly GraphNode[],
   actorIndex: Map<string, number>,
   width: number,
-): Uint8Array {
+): { grid: Uint8Array; holderGrid: Uint8Array; asOfGrid: Map<number, string> } {
   const elementIndex = new Map<string, number>();
   for (let i = 0; i < nodes.length; i++) elementIndex.set(nodes[i]!.id, i);
   const positionCode = new Map(POSITION_LIST.map((p, i) => [p, i]));
+  const holderCode = new Map(HOLDER_LIST.map((h, i) => [h, i]));
+  const analystCode = HOLDER_LIST.indexOf('analyst');
   const grid = new Uint8Array(nodes.length * width).fill(POSITION_LIST.indexOf('unknown'));
+  const holderGrid = new Uint8Array(nodes.length * width).fill(NO_HOLDER);
+  const asOfGrid = new Map<number, string>();
   for (const s of stances) {
     const e = elementIndex.get(s.elementId);
     const a = actorIndex.get(s.actorId);
-    if (e !== undefined && a !== undefined) grid[e * width + a] = positionCode.get(s.position)!;
+    if (e === undefined || a === undefined) continue;
+    const cell = e * width + a;
+    grid[cell] = positionCode.get(s.position)!;
+    // A row without a valid holder (only in an unvalidated file) is the planner's estimate, as migration makes it.
+    holderGrid[cell] = holderCode.get(s.holder) ?? analystCode;
+    if (s.asOf) asOfGrid.set(cell, s.asOf);
+    else asOfGrid.delete(cell);
   }
-  return grid;
+  return { grid, holderGrid, asOfGrid };
 }

@@ -8,6 +8,8 @@ import type { DocumentAnalysis } from './analyze';
 import { CONSENSUS_STATES } from './consensus';
 import { GAP_KINDS, type GapKind } from './gaps';
 import { pushAll } from '../arrays';
+import { allCoreActors, consensusText, HOLDER_PLURALS, riskText, scoreText } from './wording';
+import { STANCE_HOLDERS } from '../model';
 
 const TITLE_WIDTH = 60;
 const NAME_WIDTH = 24;
@@ -47,6 +49,12 @@ function gapsSection(result: DocumentAnalysis, crisisLabel: (id: string) => stri
     const rows = gaps.map((g) => [GAP_LABEL[g.kind], crisisLabel(g.crisisId), g.nodeId, printableText(g.title, TITLE_WIDTH)]);
     pushAll(lines, indent(alignColumns(['GAP', 'CRISIS', 'ID', 'TITLE'], rows)));
   }
+  const { accepted } = result.gaps;
+  if (accepted.length > 0) {
+    lines.push('', `ACCEPTED GAPS (${accepted.length}; not counted above)`);
+    const rows = accepted.map((g) => [GAP_LABEL[g.kind], crisisLabel(g.crisisId), g.nodeId, printableText(g.title, TITLE_WIDTH), printableText(g.reason, TITLE_WIDTH)]);
+    pushAll(lines, indent(alignColumns(['GAP', 'CRISIS', 'ID', 'TITLE', 'REASON'], rows)));
+  }
   return lines.join('\n');
 }
 
@@ -55,12 +63,11 @@ function riskSection(result: DocumentAnalysis, crisisLabel: (id: string) => stri
   const rated = ranking.filter((r) => r.risk !== null).length;
   const lines = [`RISK RANKING (${plural(ranking.length, 'impact', 'impacts')}, ${rated} rated; risk = likelihood × severity)`];
   if (ranking.length === 0) return lines.concat('  No impacts.').join('\n');
-  const dash = (v: number | null): string => (v === null ? '-' : String(v));
   const rows = ranking.map((r) => [
-    dash(r.rank),
-    dash(r.risk),
-    dash(r.likelihood),
-    dash(r.severity),
+    r.rank === null ? '-' : String(r.rank),
+    riskText(r.risk),
+    scoreText(r.likelihood),
+    scoreText(r.severity),
     crisisLabel(r.crisisId),
     r.nodeId,
     printableText(r.title, TITLE_WIDTH),
@@ -76,7 +83,7 @@ function matrixSection(result: DocumentAnalysis): string {
   const rows = [5, 4, 3, 2, 1].map((l) => [`L${l}`, ...counts[l - 1]!.map(String)]);
   const lines = ['RISK MATRIX (impacts per likelihood × severity cell)'];
   pushAll(lines, indent(alignColumns(header, rows, [false, true, true, true, true, true])));
-  if (unrated.length > 0) lines.push(`  Unrated (likelihood or severity missing): ${unrated.length}`);
+  if (unrated.length > 0) lines.push(`  Unrated (likelihood or severity unscored): ${unrated.length}`);
   return lines.join('\n');
 }
 
@@ -86,23 +93,29 @@ function consensusSection(result: DocumentAnalysis, crisisLabel: (id: string) =>
   const core = summary.coreActorIds.map((id) => code.get(id) ?? id);
   const lines = [`CONSENSUS (${plural(summary.total, 'element', 'elements')}; core actors: ${core.join(', ') || 'none'})`];
   const label: Record<(typeof CONSENSUS_STATES)[number], [string, number]> = {
-    agreed: [`agreed by all ${core.length === 4 ? 'four' : core.length}`, summary.agreed],
+    agreed: [`agreed by ${allCoreActors(core.length)}`, summary.agreed],
     split: ['contested', summary.split],
     'partly-unknown': ['partly unknown', summary.partlyUnknown],
     unasked: ['nobody has asked', summary.unasked],
   };
   pushAll(lines, indent(alignColumns([], CONSENSUS_STATES.map((s) => [label[s][0], String(label[s][1])]), [false, true])));
-  const contested = elements.filter((e) => e.state === 'split');
-  if (contested.length > 0) {
-    lines.push('', '  Contested:');
-    const rows = contested.map((e) => [
+  if (summary.agreed > 0) {
+    // Each agreed element counts once, under the weakest holder its agreement rests on.
+    const rows = STANCE_HOLDERS.filter((h) => summary.agreedBy[h] > 0).map((h) => [`resting at weakest on ${HOLDER_PLURALS[h]}`, String(summary.agreedBy[h])]);
+    pushAll(lines, indent(alignColumns([], rows, [false, true]), '    '));
+  }
+  const nameOf = (id: string): string => code.get(id) ?? id;
+  const listed = elements.filter((e) => e.state === 'split' || e.state === 'agreed');
+  if (listed.length > 0) {
+    lines.push('', '  Agreed and contested, with what each rests on:');
+    const rows = listed.map((e) => [
       e.kind,
       crisisLabel(e.crisisId),
       e.nodeId,
       printableText(e.title, TITLE_WIDTH),
-      e.disagreeing.map((id) => code.get(id) ?? id).join(' '),
+      consensusText(e, summary.coreActorIds, nameOf),
     ]);
-    pushAll(lines, indent(alignColumns(['KIND', 'CRISIS', 'ID', 'TITLE', 'DISAGREE'], rows), '    '));
+    pushAll(lines, indent(alignColumns(['KIND', 'CRISIS', 'ID', 'TITLE', 'CONSENSUS'], rows), '    '));
   }
   return lines.join('\n');
 }

@@ -1,7 +1,9 @@
 /**
- * Coverage gaps: the places where the plan has no answer yet. Rules are in docs/analysis.md.
+ * Coverage gaps: the places where the plan has no answer yet, and apart from them the gaps
+ * the planners have accepted (with a reason, or because no response can avert the trigger).
+ * Rules are in docs/analysis.md.
  */
-import type { NodeKind, ScenarioDocument } from '../model';
+import type { GraphNode, NodeKind, ScenarioDocument } from '../model';
 import { buildGraphIndex, nodeComparator, type AnalysisScope, type GraphIndex } from './graph-index';
 
 export const GAP_KINDS = [
@@ -20,9 +22,29 @@ export interface CoverageGap {
   title: string;
 }
 
+/** Why a gap is not open: the node's gap is accepted with a reason, or the trigger is unavertable. */
+export const GAP_ACCEPTANCES = ['accepted', 'unavertable'] as const;
+export type GapAcceptance = (typeof GAP_ACCEPTANCES)[number];
+
+/** The reason shown for an unavertable trigger that carries no reason of its own. */
+export const UNAVERTABLE_REASON = 'no response can avert it';
+
+/** The reason shown for a gap accepted with an empty reason (the model's null means "not accepted"). */
+export const NO_REASON_GIVEN = 'accepted, no reason given';
+
+export interface AcceptedGap extends CoverageGap {
+  because: GapAcceptance;
+  /** The planner's reason (node.gapAccepted), or UNAVERTABLE_REASON. */
+  reason: string;
+}
+
 export interface CoverageGaps {
+  /** Open gaps only: accepted ones are in `accepted`, never in both. */
   gaps: CoverageGap[];
   counts: Record<GapKind, number>;
+  /** Gaps that are accepted, listed apart with their reason, in the same order as `gaps`. */
+  accepted: AcceptedGap[];
+  acceptedCounts: Record<GapKind, number>;
 }
 
 type GapInput = Pick<ScenarioDocument, 'nodes' | 'edges' | 'actors' | 'crises'>;
@@ -46,14 +68,41 @@ export function coverageGaps(doc: GapInput, scope: AnalysisScope = {}, index?: G
   }
 
   const compare = nodeComparator(doc.crises);
-  const gaps: CoverageGap[] = [];
-  const counts = {} as Record<GapKind, number>;
+  const result: CoverageGaps = { gaps: [], counts: zeroCounts(), accepted: [], acceptedCounts: zeroCounts() };
   for (const kind of GAP_KINDS) {
-    const list = byKind.get(kind)!.sort(compare);
-    counts[kind] = list.length;
-    for (const node of list) gaps.push({ kind, nodeId: node.id, crisisId: node.crisisId, title: node.title });
+    for (const node of byKind.get(kind)!.sort(compare)) {
+      const gap: CoverageGap = { kind, nodeId: node.id, crisisId: node.crisisId, title: node.title };
+      const acceptance = gapAcceptance(node, kind);
+      if (acceptance === null) {
+        result.gaps.push(gap);
+        result.counts[kind]++;
+      } else {
+        result.accepted.push({ ...gap, ...acceptance });
+        result.acceptedCounts[kind]++;
+      }
+    }
   }
-  return { gaps, counts };
+  return result;
+}
+
+/**
+ * Whether a node's gap of this kind is accepted, and why. A reason in gapAccepted accepts every
+ * gap of the node; an unavertable trigger accepts only its "nothing averts it" gap, since a
+ * response drawn to it anyway is still one to lead and to aim.
+ */
+export function gapAcceptance(
+  node: Pick<GraphNode, 'kind' | 'gapAccepted' | 'unavertable'>,
+  kind: GapKind,
+): { because: GapAcceptance; reason: string } | null {
+  if (kind === 'unaverted-trigger' && node.kind === 'trigger' && node.unavertable) {
+    return { because: 'unavertable', reason: node.gapAccepted?.trim() || UNAVERTABLE_REASON };
+  }
+  if (node.gapAccepted !== null) return { because: 'accepted', reason: node.gapAccepted.trim() || NO_REASON_GIVEN };
+  return null;
+}
+
+function zeroCounts(): Record<GapKind, number> {
+  return Object.fromEntries(GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
 }
 
 /** Which gap an element with no averting or containing response is, by kind. */

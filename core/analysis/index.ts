@@ -7,3 +7,4 @@ export * from './gaps';
 export { buildGraphIndex, type AnalysisScope, type GraphIndex } from './graph-index';
 export * from './responsibilities';
 export * from './risk';
+export * from './wording';

@@ -6,27 +6,30 @@ import { crisis, impact, response, scenario, trigger } from './build';
 /*
  * One crisis, "Korean Peninsula":
  *   t1(4) → x(3) → i1(S5), x → i2(S2);  r1 (lead us, support jp, agreed) contains i1;
- *   r2 (no lead) targets nothing.
- * Gaps: i2 uncontained; t1 and x unaverted; r2 unled and orphaned.
+ *   r2 (no lead) targets nothing; t2 (unscored, a typhoon: unavertable) → x.
+ * Gaps: i2 uncontained; t1 and x unaverted; r2 unled and orphaned. Accepted apart: t2, which
+ * no response can avert.
  * Risk: x = min(4, 3) = 3, so i1 = 3×5 = 15, i2 = 3×2 = 6.
- * Consensus: i1 agreed by all four; i2 contested (PRC disagrees); the other 4 unasked.
+ * Consensus: i1 agreed by all four, on two official positions, a participant view and an analyst
+ * estimate (PRC's, the weakest); i2 contested (PRC disagrees, analyst estimate); the other 5 unasked.
  * The title of t1 carries a newline and a right-to-left override, both flattened to spaces.
  */
 const doc = scenario({
   crises: [{ id: 'c1', title: 'Korean Peninsula' }],
   nodes: [
     trigger('t1', 4, 'c1', 'Missile\ntest \u202Eevil'),
+    { ...trigger('t2', null, 'c1', 'Typhoon landfall'), unavertable: true },
     crisis('x', 3, 'c1', 'Border clash'),
     impact('i1', 5, 'c1', 'Refugee flows'),
     impact('i2', 2, 'c1', 'Market shock'),
     response('r1', 'us', { supporters: ['jp'], status: 'agreed', title: 'Humanitarian corridor' }),
     response('r2', null, { title: 'Sanctions' }),
   ],
-  edges: [['t1', 'x'], ['x', 'i1'], ['x', 'i2'], ['r1', 'i1']],
+  edges: [['t1', 'x'], ['t2', 'x'], ['x', 'i1'], ['x', 'i2'], ['r1', 'i1']],
   stances: [
-    ['us', 'i1', 'agree'],
-    ['jp', 'i1', 'agree'],
-    ['kr', 'i1', 'agree'],
+    ['us', 'i1', 'agree', 'official'],
+    ['jp', 'i1', 'agree', 'official'],
+    ['kr', 'i1', 'agree', 'participant'],
     ['cn', 'i1', 'agree'],
     ['cn', 'i2', 'disagree'],
   ],
@@ -48,6 +51,10 @@ COVERAGE GAPS (5)
   response without a lead  Korean Peninsula  r2  Sanctions
   response with no target  Korean Peninsula  r2  Sanctions
 
+ACCEPTED GAPS (1; not counted above)
+  GAP                     CRISIS            ID  TITLE             REASON
+  trigger nothing averts  Korean Peninsula  t2  Typhoon landfall  no response can avert it
+
 RISK RANKING (2 impacts, 2 rated; risk = likelihood × severity)
   RANK  RISK  L  S  CRISIS            ID  TITLE
      1    15  3  5  Korean Peninsula  i1  Refugee flows
@@ -61,15 +68,17 @@ RISK MATRIX (impacts per likelihood × severity cell)
   L2   0   0   0   0   0
   L1   0   0   0   0   0
 
-CONSENSUS (6 elements; core actors: US, JP, ROK, PRC)
+CONSENSUS (7 elements; core actors: US, JP, ROK, PRC)
   agreed by all four  1
   contested           1
   partly unknown      0
-  nobody has asked    4
+  nobody has asked    5
+    resting at weakest on analyst estimates  1
 
-  Contested:
-    KIND    CRISIS            ID  TITLE         DISAGREE
-    impact  Korean Peninsula  i2  Market shock  PRC
+  Agreed and contested, with what each rests on:
+    KIND    CRISIS            ID  TITLE          CONSENSUS
+    impact  Korean Peninsula  i2  Market shock   contested: PRC (analyst estimate) disagrees
+    impact  Korean Peninsula  i1  Refugee flows  all four agree (2 official positions, 1 participant view, 1 analyst estimate); weakest: PRC (analyst estimate)
 
 RESPONSIBILITIES
   US United States: leads 1, supports 0; crises: Korean Peninsula
@@ -92,7 +101,10 @@ describe('analyzeDocument', () => {
       'orphaned-response:r2',
     ]);
     expect(result.risk.ranking.map((r) => [r.nodeId, r.risk])).toEqual([['i1', 15], ['i2', 6]]);
-    expect(result.consensus.summary).toMatchObject({ agreed: 1, split: 1, partlyUnknown: 0, unasked: 4 });
+    expect(result.consensus.summary).toMatchObject({ agreed: 1, split: 1, partlyUnknown: 0, unasked: 5, agreedBy: { official: 0, participant: 0, analyst: 1 } });
+    expect(result.gaps.accepted).toEqual([
+      { kind: 'unaverted-trigger', nodeId: 't2', crisisId: 'c1', title: 'Typhoon landfall', because: 'unavertable', reason: 'no response can avert it' },
+    ]);
     expect(result.responsibilities[0]!.leads.map((r) => r.responseId)).toEqual(['r1']);
     // --json prints JSON.stringify(result): nothing may be lost on the way (no Map, Set, BigInt).
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
@@ -135,17 +147,19 @@ describe('formatAnalysisText', () => {
     expect(text.split('\n')[0]).toBe('Analysis of "Test scenario": crisis Strait (c1)');
     expect(text).toContain('RISK RANKING (0 impacts, 0 rated; risk = likelihood × severity)\n  No impacts.');
   });
-  it('shows unrated impacts with dashes and counts them under the matrix', () => {
+  it('says "unscored" and "unrated" for blank scores, never a number, and counts them under the matrix', () => {
     // i has severity 3 but nothing scored leads to it: no likelihood, so no risk and no rank.
-    const text = formatAnalysisText(analyzeDocument(scenario({ nodes: [impact('i', 3, 'c1', 'Lonely')] })));
+    // j has no severity at all.
+    const text = formatAnalysisText(analyzeDocument(scenario({ nodes: [impact('i', 3, 'c1', 'Lonely'), impact('j', null, 'c1', 'Blank')] })));
     expect(text).toContain(
       [
-        'RISK RANKING (1 impact, 0 rated; risk = likelihood × severity)',
-        '  RANK  RISK  L  S  CRISIS     ID  TITLE',
-        '     -     -  -  3  Crisis c1  i   Lonely',
+        'RISK RANKING (2 impacts, 0 rated; risk = likelihood × severity)',
+        '  RANK     RISK         L         S  CRISIS     ID  TITLE',
+        '     -  unrated  unscored         3  Crisis c1  i   Lonely',
+        '     -  unrated  unscored  unscored  Crisis c1  j   Blank',
       ].join('\n'),
     );
-    expect(text).toContain('  Unrated (likelihood or severity missing): 1\n');
+    expect(text).toContain('  Unrated (likelihood or severity unscored): 2\n');
   });
 });
 

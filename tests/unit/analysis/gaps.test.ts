@@ -104,3 +104,51 @@ describe('coverageGaps', () => {
     expect(Object.values(counts)).toEqual([0, 0, 0, 0, 0]);
   });
 });
+
+/*
+ * Accepted gaps, on the base graph: t2 is marked unavertable (a typhoon); x1's gap is accepted with
+ * a reason; r2 (no lead) is accepted with an empty reason; r3 stays open. t1 is unavertable too but
+ * r1 averts it anyway: no gap, so nothing to accept. i2 stays an open gap.
+ */
+describe('coverageGaps: accepted gaps', () => {
+  const accepted = withoutValidation(base, (doc) => {
+    for (const node of doc.nodes) {
+      if (node.id === 't2' || node.id === 't1') node.unavertable = true;
+      if (node.id === 'x1') node.gapAccepted = 'Deterrence, not a response, answers this';
+      if (node.id === 'r2') node.gapAccepted = '';
+    }
+  });
+
+  it('lists accepted gaps apart with their reason and leaves them out of the open gaps and counts', () => {
+    const { gaps, counts, accepted: apart, acceptedCounts } = coverageGaps(accepted);
+    expect(gaps.map((g) => `${g.kind}:${g.nodeId}`)).toEqual(['uncontained-impact:i2', 'orphaned-response:r3']);
+    expect(counts).toEqual({ 'uncontained-impact': 1, 'unaverted-trigger': 0, 'unaverted-crisis': 0, 'response-without-lead': 0, 'orphaned-response': 1 });
+    expect(apart).toEqual([
+      { kind: 'unaverted-trigger', nodeId: 't2', crisisId: 'c1', title: 't2', because: 'unavertable', reason: 'no response can avert it' },
+      { kind: 'unaverted-crisis', nodeId: 'x1', crisisId: 'c1', title: 'x1', because: 'accepted', reason: 'Deterrence, not a response, answers this' },
+      { kind: 'response-without-lead', nodeId: 'r2', crisisId: 'c1', title: 'r2', because: 'accepted', reason: 'accepted, no reason given' },
+    ]);
+    expect(acceptedCounts).toEqual({ 'uncontained-impact': 0, 'unaverted-trigger': 1, 'unaverted-crisis': 1, 'response-without-lead': 1, 'orphaned-response': 0 });
+  });
+
+  it('gives an unavertable trigger its own reason when it has one, and accepts only its "not averted" gap', () => {
+    const reasoned = withoutValidation(accepted, (doc) => {
+      doc.nodes.find((n) => n.id === 't2')!.gapAccepted = 'Typhoons are met by the disaster response';
+    });
+    expect(coverageGaps(reasoned).accepted[0]).toMatchObject({ nodeId: 't2', because: 'unavertable', reason: 'Typhoons are met by the disaster response' });
+    // unavertable on anything but a trigger accepts nothing (the schema forbids it anyway).
+    const odd = withoutValidation(base, (doc) => {
+      doc.nodes.find((n) => n.id === 'r3')!.unavertable = true;
+    });
+    expect(coverageGaps(odd).gaps.map((g) => g.nodeId)).toContain('r3');
+    expect(coverageGaps(odd).accepted).toEqual([]);
+  });
+
+  it('reopens a gap when its acceptance is withdrawn', () => {
+    const withdrawn = withoutValidation(accepted, (doc) => {
+      doc.nodes.find((n) => n.id === 'x1')!.gapAccepted = null;
+    });
+    expect(coverageGaps(withdrawn).gaps.map((g) => g.nodeId)).toContain('x1');
+    expect(coverageGaps(withdrawn).accepted.map((g) => g.nodeId)).toEqual(['t2', 'r2']);
+  });
+});
