@@ -6,7 +6,13 @@
  * starts and when the user leaves a field, or an undo or redo. Time plays no part, so two
  * separate edits of one field are two steps however close together they are.
  * Selection and viewport never come here.
+ *
+ * History survives closing: every change to the stacks is mirrored, in the same transaction as
+ * the edit, to a `HistoryLog` (the file's `history` table, db/history-log.ts), and a reopened
+ * file starts with the steps it left with. The log is bounded (HISTORY_BOUND) and each step is
+ * compacted (core/history-compact.ts).
  */
+import { compactOps } from './history-compact';
 import type { Op } from './ops';
 
 /** A change as history needs it: the ops applied (to redo) and their inverse (to undo). */
@@ -15,37 +21,107 @@ export interface UndoableChange {
   inverse: Op[];
 }
 
-interface Entry {
-  mark: string | null;
+/** Who made a step, and when. */
+export interface StepMeta {
+  at: string;
+  author: string;
+}
+
+/** One undo step as it is kept (in memory and in the file). */
+export interface HistoryStep extends StepMeta {
   redo: Op[];
   undo: Op[];
 }
 
-export interface HistoryOptions {
-  limit?: number;
+/**
+ * How much history a file keeps: at most `steps` undo steps, and the steps' ops at most `bytes`
+ * of JSON (the newest step is kept whatever its size, so the last change, even a merge of a
+ * large copy, can always be undone). Older steps are dropped first.
+ */
+export const HISTORY_BOUND = { steps: 500, bytes: 16 * 1024 * 1024 } as const;
+
+/**
+ * Where the stacks are mirrored. `past` is oldest first; `future` has the next redo first.
+ * Each method is called before the in-memory stacks change, so a failed write changes nothing.
+ */
+export interface HistoryLog {
+  /** A new step on top of `past`; `future` is emptied. */
+  push(step: HistoryStep): void;
+  /** The top step of `past` grew (an edit under the same mark). */
+  replaceTop(step: HistoryStep): void;
+  /** The top of `past` moved to the front of `future`. */
+  undone(): void;
+  /** The front of `future` moved back on top of `past`. */
+  redone(): void;
+  /** The `count` oldest steps of `past` were dropped. */
+  dropOldest(count: number): void;
 }
 
+interface Entry extends HistoryStep {
+  mark: string | null;
+  bytes: number;
+}
+
+export interface HistoryOptions {
+  limit?: number;
+  maxBytes?: number;
+  log?: HistoryLog;
+  /** The steps a reopened file left with (all sealed). */
+  restored?: { past: readonly HistoryStep[]; future: readonly HistoryStep[] };
+}
+
+const sizeOf = (step: HistoryStep): number => JSON.stringify(step.redo).length + JSON.stringify(step.undo).length;
+const entryOf = (step: HistoryStep, mark: string | null): Entry => ({ ...step, mark, bytes: sizeOf(step) });
+const stepOf = ({ at, author, redo, undo }: Entry): HistoryStep => ({ at, author, redo, undo });
+
 export class UndoHistory {
-  private past: Entry[] = [];
-  private future: Entry[] = [];
+  private past: Entry[];
+  private future: Entry[];
   private readonly limit: number;
+  private readonly maxBytes: number;
+  private readonly log: HistoryLog | null;
 
   constructor(options: HistoryOptions = {}) {
-    this.limit = options.limit ?? 500;
+    this.limit = options.limit ?? HISTORY_BOUND.steps;
+    this.maxBytes = options.maxBytes ?? HISTORY_BOUND.bytes;
+    this.log = options.log ?? null;
+    this.past = (options.restored?.past ?? []).map((s) => entryOf(s, null));
+    // Kept as a stack: the next redo last.
+    this.future = [...(options.restored?.future ?? [])].reverse().map((s) => entryOf(s, null));
   }
 
   /** Record an applied change. A new change clears the redo stack. */
-  record(change: UndoableChange, mark: string | null = null): void {
+  record(change: UndoableChange, mark: string | null = null, meta: StepMeta = { at: new Date().toISOString(), author: '' }): void {
     if (change.applied.length === 0) return;
     const last = this.past.at(-1);
-    this.future = [];
-    if (mark !== null && last && last.mark === mark) {
-      last.redo = [...last.redo, ...change.applied];
-      last.undo = [...change.inverse, ...last.undo];
-      return;
+    if (mark !== null && last && last.mark === mark && this.future.length === 0) {
+      const grown = entryOf(
+        { at: meta.at, author: last.author, redo: compactOps([...last.redo, ...change.applied]), undo: compactOps([...change.inverse, ...last.undo]) },
+        mark,
+      );
+      this.log?.replaceTop(stepOf(grown));
+      this.past[this.past.length - 1] = grown;
+    } else {
+      const entry = entryOf({ ...meta, redo: compactOps(change.applied), undo: compactOps(change.inverse) }, mark);
+      this.log?.push(stepOf(entry));
+      this.future = [];
+      this.past.push(entry);
     }
-    this.past.push({ mark, redo: change.applied, undo: change.inverse });
-    if (this.past.length > this.limit) this.past.shift();
+    this.trim();
+  }
+
+  /** Drop the oldest steps beyond the bound (never the newest). */
+  private trim(): void {
+    let bytes = 0;
+    for (const e of this.past) bytes += e.bytes;
+    let drop = 0;
+    while (this.past.length - drop > 1 && (this.past.length - drop > this.limit || bytes > this.maxBytes)) {
+      bytes -= this.past[drop]!.bytes;
+      drop++;
+    }
+    if (drop === 0) return;
+    this.log?.dropOldest(drop);
+    this.past = this.past.slice(drop);
   }
 
   /** A stopping point: the next change starts a new step even under the same mark. */
@@ -70,20 +146,27 @@ export class UndoHistory {
   }
   /** Undo and redo are stopping points too: nothing typed afterwards joins a step from before. */
   undone(): void {
-    const entry = this.past.pop();
-    if (entry) this.future.push({ ...entry, mark: null });
+    const entry = this.past.at(-1);
+    if (!entry) return;
+    this.log?.undone();
+    this.past.pop();
+    this.future.push({ ...entry, mark: null });
     this.seal();
   }
   redone(): void {
-    const entry = this.future.pop();
-    if (entry) this.past.push({ ...entry, mark: null });
+    const entry = this.future.at(-1);
+    if (!entry) return;
+    this.log?.redone();
+    this.future.pop();
+    this.past.push({ ...entry, mark: null });
     this.seal();
-  }
-  clear(): void {
-    this.past = [];
-    this.future = [];
   }
   get depth(): { undo: number; redo: number } {
     return { undo: this.past.length, redo: this.future.length };
+  }
+
+  /** Every step, oldest first: those that can be undone, then those that can be redone (next first). */
+  steps(): { past: HistoryStep[]; future: HistoryStep[] } {
+    return { past: this.past.map(stepOf), future: [...this.future].reverse().map(stepOf) };
   }
 }

@@ -15,3 +15,4 @@ export { readImportText, writeFileAtomically, MAX_IMPORT_BYTES } from './file-io
 export { commonBase, SNAPSHOT_KINDS, type SnapshotInfo, type SnapshotKind, type Lineage } from './snapshots';
 export { refuseOutputOnto, fileIdentity, type ProtectedFile } from './output-guard';
 export { writeMergedFile } from './merge-file';
+export { applyRecorded, historyOfStore } from './history-log';

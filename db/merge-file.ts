@@ -1,7 +1,7 @@
 /**
  * Writing a merge to a new file (the CLI's `merge -o OUT`): OUT is a copy of OURS, so it keeps
  * OURS's snapshots and lineage, with a `before-merge` snapshot and then the merged state applied
- * as one batch. It is built under a hidden temp name and renamed into place only when complete,
+ * as one batch, recorded as one undo step. It is built under a hidden temp name and renamed into place only when complete,
  * so OUT is either absent (or as it was) or the whole merge. OUT is never one of the inputs.
  */
 import { renameSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { diffToOps } from '../core/diff';
 import { AppError } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
+import { applyRecorded, historyOfStore } from './history-log';
 import { refuseOutputOnto } from './output-guard';
 import { openScenarioFile } from './open';
 import { fsyncPath } from './save-as';
@@ -33,7 +34,8 @@ export function writeMergedFile(
     try {
       copy.store.createSnapshot(init.snapshotName, 'before-merge', init.author);
       const ops = diffToOps(copy.store.load(), merged);
-      if (ops.length > 0) copy.store.apply(ops);
+      // One undo step in OUT's history, after OURS's own steps: undo there takes the merge back.
+      if (ops.length > 0) applyRecorded(copy.store, historyOfStore(copy.store), ops, null, init.author);
     } finally {
       copy.store.close();
     }

@@ -7,8 +7,10 @@ import { basename } from 'node:path';
 import type { Database, Transaction } from 'better-sqlite3';
 import { AppError, type AppErrorShape, type ErrorCode } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
+import type { HistoryLog, HistoryStep } from '../core/history';
 import type { Op } from '../core/ops';
 import { applyOps, type AppliedChange } from './apply';
+import { readHistoryLog, sqliteHistoryLog } from './history-log';
 import { loadDocument, readCounts, type CrisisSummary, type FileCounts } from './load';
 import { saveCopy } from './save-as';
 import {
@@ -39,6 +41,15 @@ export interface ScenarioStore {
   load(): ScenarioDocument;
   info(): FileInfo;
   apply(ops: Op[]): AppliedChange;
+  /**
+   * Run `work` (an apply and the history's record of it) as ONE transaction: the edit and its
+   * undo step reach the file together or not at all.
+   */
+  atomically<T>(work: () => T): T;
+  /** The undo steps kept in the file (db/history-log.ts), read and validated at open. */
+  historySteps(): { past: HistoryStep[]; future: HistoryStep[] };
+  /** Where the session's undo history mirrors its steps; null for a read-only file. */
+  historyLog(): HistoryLog | null;
   saveAs(target: string): void;
   /** Named snapshots kept inside the file (db/snapshots.ts). */
   createSnapshot(name: string, kind: SnapshotKind, author: string): SnapshotInfo;
@@ -71,6 +82,8 @@ export class SqliteScenarioStore implements ScenarioStore {
   private closed = false;
   /** The document read and validated at open, handed to the first load() unless an edit came first. */
   private opened: ScenarioDocument | null = null;
+  /** The undo steps read and validated at open, handed to the first historySteps(). */
+  private openedHistory: { past: HistoryStep[]; future: HistoryStep[] } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -93,6 +106,35 @@ export class SqliteScenarioStore implements ScenarioStore {
   verifyContents(): void {
     this.assertOpen();
     this.opened = this.load();
+    this.openedHistory = this.historySteps();
+  }
+
+  historySteps(): { past: HistoryStep[]; future: HistoryStep[] } {
+    this.assertOpen();
+    const opened = this.openedHistory;
+    if (opened) {
+      this.openedHistory = null;
+      return opened;
+    }
+    try {
+      return readHistoryLog(this.db);
+    } catch (err) {
+      throw toAppError(err, 'Reading the undo history');
+    }
+  }
+
+  historyLog(): HistoryLog | null {
+    this.assertOpen();
+    return this.readOnly ? null : sqliteHistoryLog(this.db);
+  }
+
+  atomically<T>(work: () => T): T {
+    this.assertOpen();
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (err) {
+      throw toAppError(err, 'The change was not saved');
+    }
   }
 
   load(): ScenarioDocument {
@@ -121,6 +163,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     this.assertFileInPlace();
     const modifiedAt = this.clock().toISOString();
     this.opened = null;
+    this.openedHistory = null;
     try {
       return this.applyInTransaction.immediate(ops, modifiedAt);
     } catch (err) {
@@ -181,6 +224,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     if (this.closed) return;
     this.closed = true;
     this.opened = null;
+    this.openedHistory = null;
     this.db.close();
   }
 

@@ -10,11 +10,12 @@ import { referenceIndexes } from './002-reference-indexes';
 import { snapshots } from './003-snapshots';
 import { handlingMarking } from './004-handling-marking';
 import { basisAndHolders } from './005-basis-and-holders';
+import { historyLog } from './006-history-log';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots, handlingMarking, basisAndHolders];
+export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots, handlingMarking, basisAndHolders, historyLog];
 
 /** The typed refusal for a file whose user_version is above what this build knows. */
 export function newerVersionError(version: number, known: number, action: string): AppError {

@@ -8,14 +8,17 @@ import { basename, join, resolve } from 'node:path';
 import { isInsideFolder } from './asset-path';
 import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { UndoHistory } from '../../core/history';
+import type { UndoHistory } from '../../core/history';
 import { newId } from '../../core/model';
-import { createScenarioFile, openScenarioFile, refuseOutputOnto, type OpenOptions, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
+import { createScenarioFile, historyOfStore, openScenarioFile, refuseOutputOnto, type OpenOptions, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
 import type { ScenarioDocument } from '../../core/model';
 
 export interface Session {
   store: ScenarioStore;
+  /** Restored from the file's log when it opens, and mirrored to it on every change. */
   history: UndoHistory;
+  /** The name history records as the author of each step (the app's settings). */
+  author: () => string;
   /** Lives in the app's data folder until Save As. */
   untitled: boolean;
 }
@@ -28,6 +31,7 @@ export class SessionRegistry {
   constructor(
     private readonly userDataDir: string,
     private readonly openOptions: OpenOptions,
+    private readonly author: () => string = () => '',
   ) {}
 
   get untitledDir(): string {
@@ -117,10 +121,13 @@ export class SessionRegistry {
     return path;
   }
 
-  /** Replace a window's store by another (after Save As), keeping its history. */
+  /**
+   * Replace a window's store by another (after Save As). The copy holds the same history log,
+   * so the history is read back from it and mirrored there from now on.
+   */
   rebind(windowId: number, store: ScenarioStore, untitled: boolean): Session {
     const session = this.require(windowId);
-    const next = { ...session, store, untitled };
+    const next = { ...session, store, untitled, history: historyOfStore(store) };
     this.byWindow.set(windowId, next);
     return next;
   }
@@ -140,7 +147,14 @@ export class SessionRegistry {
 
   private bind(windowId: number, store: ScenarioStore, untitled: boolean): Session {
     this.close(windowId);
-    const session: Session = { store, history: new UndoHistory(), untitled };
+    let history: UndoHistory;
+    try {
+      history = historyOfStore(store);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    const session: Session = { store, history, untitled, author: this.author };
     this.byWindow.set(windowId, session);
     return session;
   }

@@ -3,13 +3,13 @@ import type { EditResult } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { ExportAudience, Viewport } from '../../core/model';
 import type { Op } from '../../core/ops';
-import type { AppliedChange } from '../../db';
+import { applyRecorded, type AppliedChange } from '../../db';
 import type { Session } from '../app/sessions';
 
+/** An edit and its undo step are one transaction (applyRecorded): both are in the file, or neither is. */
 export function applyEdit(session: Session, ops: Op[], mark: string | null): EditResult {
   refuseReadOnly(session);
-  const change = session.store.apply(ops);
-  session.history.record(change, mark);
+  const change = applyRecorded(session.store, session.history, ops, mark, session.author());
   return result(session, change);
 }
 
@@ -17,8 +17,11 @@ export function undoEdit(session: Session): EditResult | null {
   const ops = session.history.peekUndo();
   if (!ops) return null;
   refuseReadOnly(session);
-  const change = session.store.apply(ops);
-  session.history.undone();
+  const change = session.store.atomically(() => {
+    const applied = session.store.apply(ops);
+    session.history.undone();
+    return applied;
+  });
   return result(session, change);
 }
 
@@ -26,8 +29,11 @@ export function redoEdit(session: Session): EditResult | null {
   const ops = session.history.peekRedo();
   if (!ops) return null;
   refuseReadOnly(session);
-  const change = session.store.apply(ops);
-  session.history.redone();
+  const change = session.store.atomically(() => {
+    const applied = session.store.apply(ops);
+    session.history.redone();
+    return applied;
+  });
   return result(session, change);
 }
 

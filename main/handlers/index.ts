@@ -16,9 +16,9 @@ export interface HandlerContext extends DocumentDeps {
 }
 
 export function createHandlers(services: AppServices): HandlerContext {
-  const sessions = new SessionRegistry(services.userDataDir, { nativeBinding: services.nativeBinding });
-  const recent = new RecentFiles(services.userDataDir);
   const settings = new AppSettings(services.userDataDir);
+  const sessions = new SessionRegistry(services.userDataDir, { nativeBinding: services.nativeBinding }, () => settings.author());
+  const recent = new RecentFiles(services.userDataDir);
   const deps: DocumentDeps = { services, sessions, recent, settings };
 
   const handlers: Handlers = {

@@ -164,6 +164,42 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('006 (from a version 5 file with data): adds an empty history log, keeps every row, and undo starts empty', () => {
+    const path = fileAtVersion(4);
+    const old = new Database(path);
+    runMigrations(old, 5);
+    old.close();
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    try {
+      expect(opened.store.load().nodes.map((n) => n.title).sort()).toEqual(['Old crisis node', 'Old trigger']);
+      expect(opened.store.historySteps()).toEqual({ past: [], future: [] });
+    } finally {
+      opened.store.close();
+    }
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'history'").pluck().get()).toMatch(/STRICT$/);
+    expect(db.prepare('SELECT count(*) FROM history').pluck().get()).toBe(0);
+    db.close();
+    expect(sideFiles(dir.dir)).toEqual([]);
+  });
+
+  it('006: the history table refuses a step that is not a list of ops, or a bad state or time', () => {
+    const db = new Database(':memory:');
+    runMigrations(db, 6);
+    const insert = db.prepare('INSERT INTO history (state, at, author, redo, undo) VALUES (?, ?, ?, ?, ?)');
+    const op = '[{"op":"node.delete","id":"n1"}]';
+    expect(() => insert.run('done', '2026-12-05T12:00:00.000Z', 'Aiko', op, op)).not.toThrow();
+    expect(() => insert.run('maybe', '2026-12-05T12:00:00.000Z', '', op, op)).toThrow(/CHECK/);
+    expect(() => insert.run('done', 'yesterday', '', op, op)).toThrow(/CHECK/);
+    expect(() => insert.run('done', '2026-12-05T12:00:00.000Z', '', '[]', op)).toThrow(/CHECK/);
+    expect(() => insert.run('done', '2026-12-05T12:00:00.000Z', '', op, '{"op":"x"}')).toThrow(/CHECK/);
+    expect(() => insert.run('done', '2026-12-05T12:00:00.000Z', 'x'.repeat(121), op, op)).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('all pending steps run in one transaction: a failing step leaves the earlier ones unapplied', () => {
     const failing: Migration = { version: SCHEMA_VERSION + 1, name: 'broken', up: (db) => db.exec('CREATE TABLE nodes (x TEXT) STRICT') };
     const db = new Database(':memory:');

@@ -35,7 +35,7 @@ describe('the connection', () => {
     const db = new Database(join(dir.dir, 'rich.scenario'), { readonly: true });
     const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
     db.close();
-    expect(tables.length).toBe(10); // eight scenario tables, snapshots and lineage
+    expect(tables.length).toBe(11); // eight scenario tables, snapshots, lineage and the history log
     for (const t of tables) expect(t, t.name).toMatchObject({ strict: 1 });
   });
 
