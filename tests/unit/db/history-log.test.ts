@@ -93,8 +93,10 @@ describe('the history log in the file', () => {
         const before = store.load();
         // Runs of edits to one record, as typing and nudging make them, mixed with random ops.
         const batch: Op[] = [];
-        for (let i = 0; i < 6; i++) {
-          const op = randomOp(store.load(), r, pick, serial++);
+        const typed = before.nodes.length ? pick(before.nodes).id : null;
+        if (typed) for (const title of ['T', 'Ty', 'Typ']) batch.push({ op: 'node.update', id: typed, patch: { title, x: serial++ } });
+        for (let i = 0; i < 3; i++) {
+          const op = randomOp(before, r, pick, serial++);
           batch.push(op);
           if (op.op === 'node.update') batch.push({ op: 'node.update', id: op.id, patch: { title: `again ${serial}`, x: serial } });
         }
