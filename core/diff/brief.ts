@@ -7,7 +7,6 @@
 import type { ScenarioDocument } from '../model';
 import { markdown } from '../export/escape';
 import { fragment, htmlEl as h, text, trusted, type Markup } from '../export/markup';
-import { cspHash } from '../export/sha256';
 import { FONT_STACK } from '../export/style';
 import { diffDocuments, type DocumentDiff } from './diff';
 import { describeDiff, type ChangeLine } from './describe';
@@ -81,7 +80,10 @@ const STYLESHEET = [
   '.added{color:#1d6b3a}.removed{color:#9b2c1f}.changed{color:#7a5a00}.moved{color:#5b6270}ul ul{margin:.2rem 0 .4rem}',
 ].join('');
 
-export const CHANGES_BRIEF_CSP = `default-src 'none'; style-src ${cspHash(STYLESHEET)}; base-uri 'none'; form-action 'none'`;
+/** SHA-256 of STYLESHEET, base64, committed and checked as in core/export/html.ts (tests/unit/export/csp-hash.test.ts). */
+const STYLESHEET_SHA256 = 'Z3Tom+GwZSd7kTYvS6xx5CPEcSJU72mU//ZFPgo9vwI=';
+
+export const CHANGES_BRIEF_CSP = `default-src 'none'; style-src 'sha256-${STYLESHEET_SHA256}'; base-uri 'none'; form-action 'none'`;
 
 export function changesBriefHtml(before: ScenarioDocument, after: ScenarioDocument, options: ChangesBriefOptions, diff?: DocumentDiff): string {
   const brief = buildBrief(before, after, options, diff);

@@ -12,7 +12,6 @@ import { briefData, type BriefData } from './brief-data';
 import { diagramGeometry } from './geometry';
 import { fragment, htmlEl as h, text, trusted, type Markup } from './markup';
 import { crisisScope, type ExportScope } from './scope';
-import { cspHash } from './sha256';
 import { svgElement } from './svg';
 import { FONT_STACK } from './style';
 
@@ -30,8 +29,16 @@ const STYLESHEET = [
   '.contradicts{border-left-color:#b3261e}',
 ].join('');
 
+/**
+ * SHA-256 of STYLESHEET, base64: the CSP allows exactly that stylesheet. Committed rather than
+ * computed because core/ cannot use node:crypto and WebCrypto is asynchronous;
+ * tests/unit/export/csp-hash.test.ts recomputes it with node:crypto from the brief as written,
+ * so a change to the stylesheet fails there with the new value to paste here.
+ */
+const STYLESHEET_SHA256 = 'QyDxL4389BXeVtMTwCiy8ufZmGldZeohNvlXc4CCzCs=';
+
 /** The Content-Security-Policy the brief carries: nothing may load or run except our one stylesheet. */
-export const BRIEF_CSP = `default-src 'none'; style-src ${cspHash(STYLESHEET)}; img-src data:; base-uri 'none'; form-action 'none'`;
+export const BRIEF_CSP = `default-src 'none'; style-src 'sha256-${STYLESHEET_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 export function renderHtmlBrief(doc: ScenarioDocument, scope: ExportScope, header: ExportHeader): string {
   const brief = briefData(doc, scope, header);

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { csvField, dotString, markdown, mermaidId, mermaidLabel, unescapeMarkdown, xml } from '../../../core/export/escape';
 import { el, htmlEl, text } from '../../../core/export/markup';
-import { base64, sha256 } from '../../../core/export/sha256';
 import { cleanText, textWidthEm, wrapText } from '../../../core/export/text';
 import { HOSTILE_TEXT } from '../../fixtures/export/builder';
 
@@ -70,14 +68,5 @@ describe('text shaping', () => {
 
   it('replaces lone surrogates and drops control characters', () => {
     expect(cleanText('a\uD800b\u0007c\td')).toBe('a\uFFFDbc\td');
-  });
-});
-
-describe('sha256 for the CSP hash', () => {
-  it('matches node:crypto on lengths around the block boundaries', () => {
-    for (const length of [0, 1, 55, 56, 63, 64, 65, 1000]) {
-      const bytes = new Uint8Array(length).map((_, i) => (i * 31 + 7) & 0xff);
-      expect(base64(sha256(bytes))).toBe(createHash('sha256').update(bytes).digest('base64'));
-    }
   });
 });
