@@ -30,7 +30,7 @@ describe('Electron smoke', () => {
       const page = await app.firstWindow();
       await page.locator('#root[data-app-state="ready"]').waitFor({ timeout: 60_000 });
       expect(page.url()).toBe('app://workbench/index.html');
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof Reflect.get(window, 'require'))).toBe('undefined');
       await page.getByTestId('welcome-new').click();
       await page.getByTestId('add-trigger').waitFor();
     } finally {

@@ -1,12 +1,11 @@
-/** The layout worker: takes one job per message and answers with its id. Holds no state between jobs. */
+/**
+ * The layout worker: takes one job per message and answers with its id. Holds no state between
+ * jobs. Typed by tsconfig.worker.json (the WebWorker library), where `self` is the worker's scope.
+ */
 import { replyTo } from '../../../core/layout/jobs';
 import type { LayoutReply, LayoutRequest } from '../../../core/layout/jobs';
 
-/** The two members of DedicatedWorkerGlobalScope we use; the web tsconfig types `self` as a Window. */
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<LayoutRequest>) => void) | null;
-  postMessage(message: LayoutReply): void;
-}
-
-const scope = self as unknown as WorkerScope;
-scope.onmessage = (event) => scope.postMessage(replyTo(event.data));
+self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
+  const reply: LayoutReply = replyTo(event.data);
+  self.postMessage(reply);
+});

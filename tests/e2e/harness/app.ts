@@ -103,7 +103,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   const pushEvent = async (windowId: number, event: EventName, payload: unknown) => {
     const target = await windowPages.get(windowId)?.catch(() => undefined);
     await target
-      ?.evaluate(([channel, body]) => (window as unknown as { __swEmit(c: string, p: unknown): void }).__swEmit(channel, body), [ipcEvent(event), payload] as const)
+      ?.evaluate(([channel, body]) => window.__swEmit(channel, body), [ipcEvent(event), payload] as const)
       .catch(() => undefined);
   };
   const services: AppServices = {
@@ -172,7 +172,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     dialogs,
     main,
     errors,
-    emit: (event, payload) => page.evaluate(([channel, body]) => (window as unknown as { __swEmit(c: string, p: unknown): void }).__swEmit(channel, body), [ipcEvent(event), payload] as const),
+    emit: (event, payload) => page.evaluate(([channel, body]) => window.__swEmit(channel, body), [ipcEvent(event), payload] as const),
     window: (windowId) => windowPages.get(windowId) ?? Promise.reject(new Error(`no window ${windowId}`)),
     windowIds: () => [...windowPages.keys()],
     focused,

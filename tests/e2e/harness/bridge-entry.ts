@@ -3,11 +3,8 @@
 import { buildWorkbenchApi } from '../../../preload/build-api';
 
 type Listener = (payload: unknown) => void;
-const host = window as unknown as {
-  __swInvoke(channel: string, request: unknown): Promise<unknown>;
-  __swEmit(channel: string, payload: unknown): void;
-  workbench: unknown;
-};
+// window.__swInvoke and __swEmit are typed in bridge-globals.d.ts.
+const host = window;
 const listeners = new Map<string, Set<Listener>>();
 host.__swEmit = (channel, payload) => listeners.get(channel)?.forEach((listener) => listener(payload));
 host.workbench = buildWorkbenchApi(

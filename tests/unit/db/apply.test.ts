@@ -107,6 +107,9 @@ describe('deletes cascade and say what they touched', () => {
   });
 });
 
+/** An op as it might arrive from outside the type system (a damaged log, a foreign caller): unchecked JSON. */
+const opFromOutside = (json: string): Op => JSON.parse(json);
+
 describe('refusals leave the file as it was', () => {
   const refusals: [string, Op[], string][] = [
     ['rule-breaking edge', [{ op: 'edge.create', edge: { id: 'e-bad', crisisId: c, source: 'n-impact', target: 'n-trigger', kind: 'leads-to', label: '', confidence: null, basis: {} } }], 'INVALID_CONNECTION'],
@@ -116,7 +119,7 @@ describe('refusals leave the file as it was', () => {
     ['missing node', [{ op: 'node.update', id: 'nope', patch: { title: 'x' } }], 'NOT_FOUND'],
     ['severity on a trigger', [{ op: 'node.update', id: 'n-trigger', patch: { severity: 3 } }], 'INVALID_DATA'],
     ['empty title', [{ op: 'node.update', id: 'n-trigger', patch: { title: '   ' } }], 'INVALID_DATA'],
-    ['unknown op', [{ op: 'node.explode', id: 'n-trigger' } as unknown as Op], 'INVALID_DATA'],
+    ['unknown op', [opFromOutside('{"op":"node.explode","id":"n-trigger"}')], 'INVALID_DATA'],
     ['node id used by an edge', [{ op: 'node.create', node: node('trigger', c, 'e-1') }], 'INVALID_DATA'],
     ['duplicate actor', [{ op: 'actor.create', actor: { id: 'us', name: 'Dup', code: 'D', color: '#000000', order: 0 } }], 'INVALID_DATA'],
     ['lead actor that does not exist', [{ op: 'node.update', id: 'n-response', patch: { leadActorId: 'ghost' } }], 'NOT_FOUND'],

@@ -37,9 +37,9 @@ describe('JSON export', () => {
 describe('JSON import rejects bad input, naming the first bad path', () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{"format": ', /^Not valid JSON/],
-    ['wrong type', bad((d) => ((d.nodes[3] as unknown as Record<string, unknown>).kind = 'volcano')), /^nodes\[3\]\.kind: /],
-    ['a string where a number belongs', bad((d) => ((d.nodes[0] as unknown as Record<string, unknown>).x = '10')), /^nodes\[0\]\.x: /],
-    ['unknown key', bad((d) => ((d.sources[1] as unknown as Record<string, unknown>).url = 'http://x')), /^sources\[1\]: .*url/],
+    ['wrong type', bad((d) => Reflect.set(d.nodes[3]!, 'kind', 'volcano')), /^nodes\[3\]\.kind: /],
+    ['a string where a number belongs', bad((d) => Reflect.set(d.nodes[0]!, 'x', '10')), /^nodes\[0\]\.x: /],
+    ['unknown key', bad((d) => Reflect.set(d.sources[1]!, 'url', 'http://x')), /^sources\[1\]: .*url/],
     ['__proto__ key', bad(() => undefined).replace('"title":"Strait contingency"', '"__proto__":{"polluted":true},"title":"Strait contingency"'), /^scenario\.__proto__: the key "__proto__" is not allowed/],
     ['constructor key', bad(() => undefined).replace('"id":"s-2"', '"constructor":{"prototype":{}},"id":"s-2"'), /^sources\[1\]\.constructor: /],
     ['duplicate ids', bad((d) => (d.nodes[2]!.id = 'n-trigger')), /^nodes\[2\]\.id: duplicate id "n-trigger"/],
@@ -53,11 +53,11 @@ describe('JSON import rejects bad input, naming the first bad path', () => {
     ['a basis for a value that is not set', bad((d) => (d.nodes[0]!.basis = { severity: 'report' })), /^nodes\[0\]\.basis: a basis for severity, which is not set/],
     ['an unknown basis', bad((d) => ((d.nodes[0]!.basis as Record<string, unknown>).likelihood = 'rumour')), /^nodes\[0\]\.basis\.likelihood: /],
     ['an edge basis for a blank confidence', bad((d) => (d.edges[1]!.basis = { confidence: 'report' })), /^edges\[1\]\.basis: a basis for confidence/],
-    ['an unknown stance holder', bad((d) => ((d.stances[0] as unknown as Record<string, unknown>).holder = 'rumour')), /^stances\[0\]\.holder: /],
+    ['an unknown stance holder', bad((d) => Reflect.set(d.stances[0]!, 'holder', 'rumour')), /^stances\[0\]\.holder: /],
     ['a date that does not exist', bad((d) => (d.stances[0]!.asOf = '2016-02-30')), /^stances\[0\]\.asOf: no such date/],
     ['a stance citing a quote on another node', bad((d) => (d.stances[1]!.provenanceId = 'p-2')), /^stances\[\d\]\.provenanceId: no quote "p-2" on this node/],
     ['an unavertable impact', bad((d) => (d.nodes[2]!.unavertable = true)), /^nodes\[2\]\.unavertable: only a trigger/],
-    ['an unknown quote relation', bad((d) => ((d.provenance[0] as unknown as Record<string, unknown>).relation = 'maybe')), /^provenance\[0\]\.relation: /],
+    ['an unknown quote relation', bad((d) => Reflect.set(d.provenance[0]!, 'relation', 'maybe')), /^provenance\[0\]\.relation: /],
     ['the wrong format name', bad((d) => ((d as Record<string, unknown>).format = 'other-app')), /^format: /],
   ];
   for (const [name, text, message] of cases) {

@@ -63,7 +63,8 @@ const { ipcChannel } = await import('../../../core/contract');
 describe('the window', () => {
   it('is created with every security flag and loads the app protocol', () => {
     const manager = new WindowManager('/app/out/preload/index.cjs');
-    const win = manager.create(() => undefined) as unknown as InstanceType<typeof mock.FakeWindow>;
+    manager.create(() => undefined);
+    const win = mock.FakeWindow.all.at(-1)!;
     expect(win.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -125,7 +126,8 @@ describe('IPC registration', () => {
 
   it('refuses senders that are not our windows, and bad arguments', async () => {
     const manager = new WindowManager('/p.cjs');
-    const win = manager.create(() => undefined) as unknown as InstanceType<typeof mock.FakeWindow>;
+    manager.create(() => undefined);
+    const win = mock.FakeWindow.all.at(-1)!;
     const appInfo = vi.fn(() => ({ name: 'n', version: 'v', platform: 'p' }));
     registerIpc({ appInfo } as never, manager);
     const listener = mock.handlers.get(ipcChannel('appInfo'))!;

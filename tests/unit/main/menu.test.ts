@@ -8,21 +8,24 @@ import { EXPORT_FORMATS } from '../../../core/formats';
 
 type Item = { label?: string; role?: string; accelerator?: string; submenu?: Item[]; click?: () => void; type?: string };
 const sent: { channel: string; payload: unknown }[] = [];
+/** The template handed to the mocked Menu.buildFromTemplate. */
+const built = vi.hoisted(() => ({ template: [] as unknown[] }));
 
 vi.mock('electron', () => ({
-  Menu: { buildFromTemplate: (template: Item[]) => template },
+  Menu: { buildFromTemplate: (template: unknown[]) => { built.template = template; return template; } },
   app: { getAppPath: () => '/app' },
   shell: { openPath: vi.fn() },
 }));
 
 const { buildMenu } = await import('../../../main/electron/menu');
 const focused = { webContents: { send: (channel: string, payload: unknown) => sent.push({ channel, payload }) } };
-const template = buildMenu({
+buildMenu({
   focused: () => focused as never,
   recent: () => [{ id: 'r1', fileName: 'a.scenario', displayPath: '/x/a.scenario', openedAt: '', exists: true }],
   openRecent: vi.fn(),
   newWindow: vi.fn(),
-}) as unknown as Item[];
+});
+const template = built.template as Item[];
 
 const menu = (label: string) => template.find((m) => m.label?.replace('&', '') === label)!.submenu!;
 const names = (items: Item[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label ?? i.role);
