@@ -93,6 +93,24 @@ export function writeBlocker(path: string): string | null {
   }
 }
 
+/**
+ * Before a new file is written into `path`'s folder (create, Save As, recover, merge, export):
+ * a folder we may not write gets a message naming it, instead of SQLite's nameless "unable to
+ * open database file" or a bare EACCES. `action` says what was refused ("Cannot create X").
+ * Root ignores permission bits, so a read-only disk (EROFS) is what stops it there.
+ */
+export function refuseUnwritableFolder(path: string, action: string): void {
+  const folder = dirname(path);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') throw new AppError('READ_ONLY', `${action}: the folder ${folder} is on a read-only disk.`, { cause: err });
+    if (code === 'EACCES' || code === 'EPERM') throw new AppError('READ_ONLY', `${action}: no permission to write in the folder ${folder}.`, { cause: err });
+    // Anything else (a missing folder) is reported by the write itself.
+  }
+}
+
 /** The parent folder must exist and be a folder. */
 export function checkParentFolder(path: string): void {
   const parent = dirname(path);

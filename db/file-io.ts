@@ -6,6 +6,7 @@ import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, stat
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../core/errors';
+import { refuseUnwritableFolder } from './file-checks';
 import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 
 /** Larger imports are refused before reading: no scenario we can hold comes near this. */
@@ -73,6 +74,7 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
     if (err instanceof AppError) throw err;
     // Missing is the usual case; a missing folder is reported by the open below.
   }
+  refuseUnwritableFolder(target, `Cannot write ${target}`);
   sweepStaleTemps(target);
   const temp = tempNameBeside(target, 'exporting');
   try {
@@ -99,14 +101,16 @@ export function fileError(err: unknown, path: string, access: 'read' | 'write'):
     case 'EISDIR':
     case 'ENOTDIR':
       return new AppError('BAD_PATH', `${path} is not a usable file path.`, { cause: err });
+    case 'EROFS':
+      return new AppError('READ_ONLY', `${path} is on a read-only disk.`, { cause: err });
     case 'EACCES':
     case 'EPERM':
-    case 'EROFS':
       return access === 'write'
         ? new AppError('READ_ONLY', `No permission to write ${path}.`, { cause: err })
         : new AppError('IO_ERROR', `No permission to read ${path}.`, { cause: err });
     case 'ENOSPC':
-      return new AppError('DISK_FULL', `The disk is full; ${basename(path)} was not written.`, { cause: err });
+    case 'EDQUOT':
+      return new AppError('DISK_FULL', `${basename(path)} was not written: the disk is full. Free some space and try again.`, { cause: err });
     default:
       return new AppError('IO_ERROR', `Could not use ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }

@@ -10,6 +10,7 @@ import { diffToOps } from '../core/diff';
 import { AppError } from '../core/errors';
 import type { ScenarioDocument } from '../core/model';
 import { applyRecorded, historyOfStore } from './history-log';
+import { refuseUnwritableFolder } from './file-checks';
 import { refuseOutputOnto } from './output-guard';
 import { openScenarioFile } from './open';
 import { fsyncPath } from './save-as';
@@ -20,6 +21,7 @@ export function writeMergedFile(
 ): void {
   const target = resolve(out);
   refuseOutputOnto(target, [oursPath, ...init.inputs].map((path) => ({ path, role: 'an input of the merge' })));
+  refuseUnwritableFolder(target, `Cannot write the merge to ${target}`);
   const ours = openScenarioFile(oursPath, { readOnly: true });
   if (!ours.ok) throw new AppError(ours.error.code, ours.error.message);
   const temp = tempNameBeside(target, 'merging');

@@ -15,7 +15,7 @@ import type { ScenarioDocument } from '../core/model';
 import { starterDocument, validateDocument } from './validate-document';
 import { APPLICATION_ID } from './constants';
 import { connect, connectNew, verifyFile, verifyNewerFile } from './connection';
-import { checkParentFolder, readHeader, refuseSideFilesAtTarget, refuseStrayWal, statScenarioPath, writeBlocker } from './file-checks';
+import { checkParentFolder, readHeader, refuseSideFilesAtTarget, refuseStrayWal, refuseUnwritableFolder, statScenarioPath, writeBlocker } from './file-checks';
 import { damageDetail, loadDocument, readCounts } from './load';
 import { MIGRATIONS, SCHEMA_VERSION, newerVersionError, runMigrations, type Migration } from './migrations';
 import { fsyncPath } from './save-as';
@@ -30,8 +30,9 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-const failure = (err: unknown): { ok: false; error: AppErrorShape } => {
-  const e = toAppError(err);
+/** `context` says what was being done to which file; an AppError keeps its own message. */
+const failure = (err: unknown, context?: string): { ok: false; error: AppErrorShape } => {
+  const e = toAppError(err, context);
   return { ok: false, error: { code: e.code, message: oneLine(e.message) } };
 };
 
@@ -39,7 +40,7 @@ export function openScenarioFile(path: string, options: OpenOptions = {}): OpenR
   try {
     return { ok: true, store: openStore(resolve(path), options, MIGRATIONS) };
   } catch (err) {
-    return failure(err);
+    return failure(err, `Opening ${resolve(path)} failed`);
   }
 }
 
@@ -180,7 +181,7 @@ export function checkScenarioFile(path: string, options: OpenOptions = {}): { ok
       },
     };
   } catch (err) {
-    return failure(err);
+    return failure(err, `Checking ${full} failed`);
   } finally {
     db?.close();
   }
@@ -196,6 +197,7 @@ export function createScenarioFile(path: string, init: { title: string; document
   try {
     checkParentFolder(full);
     if (pathExists(full)) throw new AppError('BAD_PATH', `${full} already exists; choose another name.`);
+    refuseUnwritableFolder(full, `Cannot create ${full}`);
     refuseSideFilesAtTarget(full);
     sweepStaleTemps(full);
     const doc = init.document ? validateDocument(init.document) : validateDocument(starterDocument(init.title));
@@ -226,7 +228,7 @@ export function createScenarioFile(path: string, init: { title: string; document
   } catch (err) {
     if (temp) removeTemp(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return failure(new AppError('BAD_PATH', `${full} already exists; choose another name.`));
-    return failure(err);
+    return failure(err, `Creating ${full} failed`);
   }
 }
 

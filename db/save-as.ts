@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync, existsSync } from
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../core/errors';
-import { checkParentFolder, refuseSideFilesAtTarget } from './file-checks';
+import { checkParentFolder, refuseSideFilesAtTarget, refuseUnwritableFolder } from './file-checks';
 import { refuseOutputOnto } from './output-guard';
 import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
@@ -39,6 +39,7 @@ export function saveCopy(
     if (stats.isDirectory()) throw new AppError('BAD_PATH', `${full} is a folder.`);
   }
   refuseSideFilesAtTarget(full);
+  refuseUnwritableFolder(full, `Cannot save to ${full}`);
   sweepStaleTemps(full);
   const temp = tempNameBeside(full, 'saving');
   try {
@@ -56,6 +57,6 @@ export function saveCopy(
     fsyncPath(dirname(full));
   } catch (err) {
     removeTemp(temp);
-    throw toAppError(err, 'Save As failed');
+    throw toAppError(err, `Saving to ${full} failed`);
   }
 }

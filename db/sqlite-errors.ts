@@ -36,14 +36,21 @@ function classifyFs(code: string): ErrorCode | null {
   return null;
 }
 
-const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  DISK_FULL: 'The disk is full; the last change was not saved. Free some space and try again.',
-  READ_ONLY: 'The scenario file cannot be written (read-only file, folder or disk).',
-  FILE_LOCKED: 'The scenario file is open in another window or program.',
-  NOT_A_SCENARIO: 'This is not a scenario file.',
-  DAMAGED_FILE: 'The scenario file is damaged.',
-  IO_ERROR: 'The scenario file could not be read or written.',
+/**
+ * The cause, in words, of each failure a file operation can meet. Only the cause: what was
+ * being done, and to which file, is the caller's `context` ("The change was not saved",
+ * "Creating /x/plan.scenario failed"), so no message says the same thing twice.
+ */
+const CAUSES: Partial<Record<ErrorCode, string>> = {
+  DISK_FULL: 'the disk is full. Free some space and try again.',
+  READ_ONLY: 'the file, its folder or its disk is read-only.',
+  FILE_LOCKED: 'the file is open in another window or program.',
+  NOT_A_SCENARIO: 'this is not a scenario file.',
+  DAMAGED_FILE: 'the scenario file is damaged.',
+  IO_ERROR: 'the file could not be read or written',
 };
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Wrap any thrown value as an AppError; AppErrors pass through unchanged. */
 export function toAppError(err: unknown, context?: string): AppError {
@@ -55,8 +62,10 @@ export function toAppError(err: unknown, context?: string): AppError {
   }
   const mapped = classifySqlite(code) ?? classifyFs(code);
   if (mapped) {
-    const base = mapped === 'INVALID_DATA' ? `The change breaks a rule of the file format (${code}).` : DEFAULT_MESSAGES[mapped] ?? 'The file operation failed.';
-    return new AppError(mapped, oneLine(context ? `${context}: ${base}` : base), { cause: err });
+    const cause = mapped === 'INVALID_DATA' ? `the change breaks a rule of the file format (${code}).`
+      : mapped === 'IO_ERROR' ? `${CAUSES.IO_ERROR} (${code}).`
+      : CAUSES[mapped] ?? `the file operation failed (${code}).`;
+    return new AppError(mapped, oneLine(context ? `${context}: ${cause}` : capitalised(cause)), { cause: err });
   }
   const text = err instanceof Error ? err.message : String(err);
   return new AppError('INTERNAL', oneLine(`Unexpected failure${context ? ` (${context})` : ''}: ${text}`), { cause: err });

@@ -53,4 +53,37 @@ describe.skipIf(!namespacesWork)('faults on a private tmpfs', () => {
       cleanup();
     }
   });
+
+  it('a read-only folder: create, Save As, export and recover each refuse with one line naming the folder, and leave nothing', () => {
+    const { dir, cleanup } = tempDir('swb-rofolder-');
+    try {
+      const result = inNamespace('read-only-folder', 4096, dir);
+      const mount = join(dir, 'mnt');
+      const errors = result.errors as Record<string, { code: string; message: string }>;
+      for (const [what, error] of Object.entries(errors)) {
+        expect(error, what).toMatchObject({ code: 'READ_ONLY' });
+        expect(error.message, what).toContain(`the folder ${mount} is on a read-only disk`);
+        expect(error.message, what).not.toMatch(/\n|could not be read or written/);
+      }
+      expect(result.left).toEqual(['plan.scenario']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('recover onto a nearly full disk: DISK_FULL said once, naming the file, and no temp file or -journal left', () => {
+    const { dir, cleanup } = tempDir('swb-recfull-');
+    try {
+      const result = inNamespace('recover-full', 1024, dir);
+      const error = result.error as { code: string; message: string };
+      expect(error.code).toBe('DISK_FULL');
+      expect(error.message).toContain(join(dir, 'mnt', 'recovered.scenario'));
+      expect(error.message.match(/disk is full/g)).toHaveLength(1);
+      expect(error.message).not.toMatch(/not saved|\n/);
+      // Exactly what was there before: no .recovered.scenario.creating-* and no -journal beside it.
+      expect(result.left).toEqual(result.before);
+    } finally {
+      cleanup();
+    }
+  });
 });
