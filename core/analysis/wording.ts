@@ -81,25 +81,45 @@ export function weakestText(holders: ConsensusHolders, nameOf: (actorId: string)
 }
 
 /**
- * One line saying where the core actors stand on an element and what that rests on. `core`
- * are the core actor ids in the order of ElementConsensus.holders.core; `nameOf` names them.
- * Unknown stays unknown: it is listed as unknown, never counted for or against.
+ * One line saying where the core actors stand on an element and what that rests on, starting
+ * with the state: "contested: PRC (official position) disagrees". `core` are the core actor ids
+ * in the order of ElementConsensus.holders.core; `nameOf` names them. Unknown stays unknown: it
+ * is listed as unknown, never counted for or against.
  */
 export function consensusText(element: ElementConsensus, core: readonly string[], nameOf: (actorId: string) => string): string {
+  const detail = consensusDetail(element, core, nameOf);
+  switch (element.state) {
+    case 'unasked':
+      return core.length === 0 ? 'no core actors set' : 'nobody has asked';
+    case 'agreed':
+      return detail!;
+    case 'split':
+      return `contested: ${detail!}`;
+    case 'partly-unknown':
+      return `partly unknown: ${detail!}`;
+  }
+}
+
+/**
+ * consensusText without the state word, for a view that shows the state beside it: "all four
+ * participants agree", "PRC (official position) disagrees", "US agree; JP, ROK unknown". null
+ * when nobody has been asked (there is nothing more to say).
+ */
+export function consensusDetail(element: ElementConsensus, core: readonly string[], nameOf: (actorId: string) => string): string | null {
   const { holders } = element;
   const weakest = weakestText(holders, nameOf);
   const withWeakest = (text: string): string => (weakest ? `${text}; ${weakest}` : text);
   switch (element.state) {
     case 'unasked':
-      return core.length === 0 ? 'no core actors set' : 'nobody has asked';
+      return null;
     case 'agreed':
       return withWeakest(agreementText(holders, core.length));
     case 'split': {
       const who = element.disagreeing.map((id) => `${nameOf(id)} (${holderOf(element, core, id)})`).join(', ');
-      return withWeakest(`contested: ${who} disagree${element.disagreeing.length === 1 ? 's' : ''}`);
+      return withWeakest(`${who} disagree${element.disagreeing.length === 1 ? 's' : ''}`);
     }
     case 'partly-unknown':
-      return withWeakest(`partly unknown: ${positionGroups(element, core, nameOf)}`);
+      return withWeakest(positionGroups(element, core, nameOf));
   }
 }
 

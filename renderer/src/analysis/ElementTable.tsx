@@ -4,7 +4,7 @@
  * coverage plus the shared filter text, and edits titles and scores in place.
  */
 import { useState } from 'react';
-import { CONSENSUS_STATES } from '../../../core/analysis';
+import { CONSENSUS_STATES, riskText, scoreText } from '../../../core/analysis';
 import { NODE_KINDS, type GraphNode, type NodeKind } from '../../../core/model';
 import { useAnalysisContext, useEdit } from './hooks';
 import { derived } from './memo';
@@ -132,13 +132,17 @@ function TableRow({ row, fileScope, readOnly, onFocus, onUpdate }: TableRowProps
         {scored ? (
           <ScoreCell label="Likelihood" testId={`table-likelihood-${node.id}`} value={node.likelihood} readOnly={readOnly} onChange={(likelihood) => onUpdate(node, { likelihood }, null)} />
         ) : (
-          <span className="muted" title="Effective likelihood, from what leads to it">{row.likelihood ?? ''}</span>
+          node.kind === 'impact' && (
+            <span className={row.likelihood === null ? 'unscored' : 'muted'} title="Effective likelihood, from what leads to it">
+              {scoreText(row.likelihood)}
+            </span>
+          )
         )}
       </td>
       <td>
         {node.kind === 'impact' && <ScoreCell label="Severity" testId={`table-severity-${node.id}`} value={node.severity} readOnly={readOnly} onChange={(severity) => onUpdate(node, { severity }, null)} />}
       </td>
-      <td>{node.kind === 'impact' && <span className="risk-chip" style={{ background: riskTone(row.risk) }}>{row.risk ?? 'unrated'}</span>}</td>
+      <td>{node.kind === 'impact' && <span className="risk-chip" style={{ background: riskTone(row.risk) }}>{riskText(row.risk)}</span>}</td>
       <td>{row.leadName}</td>
       <td>
         <span className="state-chip" style={{ borderColor: CONSENSUS_TONE[row.consensus] }}>

@@ -1,9 +1,12 @@
 /**
  * The coverage gaps, grouped by kind, each with the quickest fix next to it: draw a response
  * that averts or contains the element, or name a lead. The fix selects the new response so the
- * planner can name it straight away.
+ * planner can name it straight away. A gap can also be accepted with a reason (or a trigger
+ * marked as one no response can avert); accepted gaps are listed apart, not hidden.
  */
+import { useState } from 'react';
 import { GAP_KINDS, type CoverageGap, type GapKind } from '../../../core/analysis';
+import { AcceptedGaps } from './AcceptedGaps';
 import { blankEdge, blankNode, newId, LIMITS, type GraphNode, type ScenarioDocument } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { inferEdgeKind } from '../../../core/rules';
@@ -13,7 +16,7 @@ import { ROW_LIMIT, type TabProps } from './tab-props';
 import { GAP_LABEL, gapCountText } from './tones';
 
 export function GapsTab({ doc, scope, crisisNames, focus }: TabProps) {
-  const { gaps, counts } = gapsOf(doc, scope);
+  const { gaps, counts, accepted } = gapsOf(doc, scope);
   const edit = useEdit();
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const total = gaps.length;
@@ -25,12 +28,18 @@ export function GapsTab({ doc, scope, crisisNames, focus }: TabProps) {
   const setLead = (responseId: string, actorId: string) => {
     if (actorId) void edit([{ op: 'node.update', id: responseId, patch: { leadActorId: actorId } }], null);
   };
+  const accept = (nodeId: string, patch: Pick<GraphNode, 'gapAccepted'> | Pick<GraphNode, 'unavertable'>) => void edit([{ op: 'node.update', id: nodeId, patch }], null);
+  const apart = <AcceptedGaps accepted={accepted} scope={scope} crisisNames={crisisNames} focus={focus} onReopen={(gap) => accept(gap.nodeId, gap.because === 'unavertable' ? { unavertable: false } : { gapAccepted: null })} />;
 
   if (total === 0) {
     return (
-      <p className="analysis-empty" data-testid="gaps-none">
-        No gaps: every impact is contained, every trigger and crisis is averted, and every response has a lead and a target.
-      </p>
+      <div className="gaps-tab">
+        <p className="analysis-empty" data-testid="gaps-none">
+          No open gaps: every impact is contained, every trigger and crisis is averted, and every response has a lead and a target
+          {accepted.length > 0 ? ', or the gap is accepted (below).' : '.'}
+        </p>
+        {apart}
+      </div>
     );
   }
   return (
@@ -59,12 +68,14 @@ export function GapsTab({ doc, scope, crisisNames, focus }: TabProps) {
                   onFocus={() => focus([gap.nodeId])}
                   onAddResponse={addResponse}
                   onSetLead={setLead}
+                  onAccept={accept}
                 />
               ))}
           </ul>
           {counts[kind] > ROW_LIMIT && <p className="muted">and {counts[kind] - ROW_LIMIT} more</p>}
         </section>
       ))}
+      {apart}
     </div>
   );
 }
@@ -77,9 +88,48 @@ interface GapRowProps {
   onFocus(): void;
   onAddResponse(target: GraphNode): void;
   onSetLead(responseId: string, actorId: string): void;
+  onAccept(nodeId: string, patch: Pick<GraphNode, 'gapAccepted'> | Pick<GraphNode, 'unavertable'>): void;
 }
 
-function GapRow({ gap, node, doc, crisisName, onFocus, onAddResponse, onSetLead }: GapRowProps) {
+function GapRow({ gap, node, doc, crisisName, onFocus, onAddResponse, onSetLead, onAccept }: GapRowProps) {
+  const [accepting, setAccepting] = useState(false);
+  const [reason, setReason] = useState('');
+  if (accepting) {
+    const commit = () => {
+      setAccepting(false);
+      onAccept(gap.nodeId, { gapAccepted: reason.trim() });
+    };
+    return (
+      <li className="analysis-row">
+        <form
+          className="gap-accept-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            commit();
+          }}
+        >
+          <label>
+            Why is the gap in “{gap.title}” accepted?{' '}
+            <input
+              autoFocus
+              value={reason}
+              maxLength={LIMITS.description}
+              placeholder="e.g. deterrence answers it, not a response"
+              data-testid={`gap-accept-reason-${gap.nodeId}`}
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setAccepting(false)}
+            />
+          </label>
+          <button type="submit" className="row-fix" data-testid={`gap-accept-save-${gap.nodeId}`}>
+            Accept gap
+          </button>
+          <button type="button" className="row-fix" onClick={() => setAccepting(false)}>
+            Cancel
+          </button>
+        </form>
+      </li>
+    );
+  }
   return (
     <li className="analysis-row">
       <button className="row-main" data-testid="gap-row" data-gap-kind={gap.kind} data-node-id={gap.nodeId} onClick={onFocus}>
@@ -103,6 +153,14 @@ function GapRow({ gap, node, doc, crisisName, onFocus, onAddResponse, onSetLead 
             ))}
         </select>
       )}
+      {gap.kind === 'unaverted-trigger' && (
+        <button className="row-fix" data-testid={`gap-unavertable-${gap.nodeId}`} title="Mark it as a trigger no response can avert, such as a typhoon" onClick={() => onAccept(gap.nodeId, { unavertable: true })}>
+          No response can avert it
+        </button>
+      )}
+      <button className="row-fix" data-testid={`gap-accept-${gap.nodeId}`} title="Accept this gap with a reason; it is then listed apart" onClick={() => setAccepting(true)}>
+        Accept…
+      </button>
     </li>
   );
 }

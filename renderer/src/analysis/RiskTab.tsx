@@ -1,5 +1,5 @@
 /** The risk ranking of impacts and the 5×5 likelihood × severity matrix of the scope. */
-import type { RiskEntry, RiskMatrix } from '../../../core/analysis';
+import { riskText, scoreText, type RiskEntry, type RiskMatrix } from '../../../core/analysis';
 import { riskOf } from './memo';
 import { ROW_LIMIT, type TabProps } from './tab-props';
 import { riskTone } from './tones';
@@ -41,11 +41,11 @@ function RiskRanking({ ranking, crisisNames, focus }: { ranking: RiskEntry[]; cr
               <td>{entry.rank ?? '–'}</td>
               <td className="row-title">{entry.title}</td>
               {crisisNames && <td className="row-crisis">{crisisNames.get(entry.crisisId)}</td>}
-              <td>{entry.likelihood ?? '–'}</td>
-              <td>{entry.severity ?? '–'}</td>
+              <td className={entry.likelihood === null ? 'unscored' : undefined}>{scoreText(entry.likelihood)}</td>
+              <td className={entry.severity === null ? 'unscored' : undefined}>{scoreText(entry.severity)}</td>
               <td>
                 <span className="risk-chip" style={{ background: riskTone(entry.risk) }}>
-                  {entry.risk ?? 'unrated'}
+                  {riskText(entry.risk)}
                 </span>
               </td>
             </tr>
@@ -93,7 +93,7 @@ export function RiskMatrixGrid({ matrix, focus }: { matrix: RiskMatrix; focus: T
           </tr>
         </tbody>
       </table>
-      <p className="risk-axes muted">Rows: likelihood · columns: severity{matrix.unrated.length > 0 && ` · ${matrix.unrated.length} unrated`}</p>
+      <p className="risk-axes muted">Rows: likelihood · columns: severity{matrix.unrated.length > 0 && ` · ${matrix.unrated.length} unrated (likelihood or severity unscored)`}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * blur and on unmount, all under one undo mark per node so a burst of typing is one undo step.
  */
 import { useEffect, useRef, useState } from 'react';
+import { UNSCORED } from '../../../core/analysis';
 import { LIMITS, type GraphNode } from '../../../core/model';
 
 const COMMIT_DELAY_MS = 300;
@@ -67,7 +68,7 @@ export function TitleCell({ node, readOnly, onCommit }: { node: GraphNode; readO
 export function ScoreCell({ label, value, readOnly, onChange, testId }: { label: string; value: number | null; readOnly: boolean; onChange(value: number | null): void; testId: string }) {
   return (
     <select className="score-select" aria-label={label} value={value ?? ''} disabled={readOnly} data-testid={testId} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
-      <option value="">–</option>
+      <option value="">{UNSCORED}</option>
       {[1, 2, 3, 4, 5].map((s) => (
         <option key={s} value={s}>
           {s}

@@ -12,6 +12,7 @@ import {
   ANSWERING_RESPONSE_TONE,
   CASCADE_TONE,
   CHOSEN_TRIGGER_TONE,
+  ACCEPTED_GAP_TONE,
   CONSENSUS_LABEL,
   CONSENSUS_TONE,
   COVERED_TONE,
@@ -93,6 +94,7 @@ function LegendBody() {
         <ul>
           <Swatch tone={COVERED_TONE} text="Covered, led and aimed" />
           <Swatch tone={GAP_TONE} text={`Has a gap (${new Set(gapsOf(doc, crisisId).gaps.map((g) => g.nodeId)).size} in this crisis)`} flagged />
+          <Swatch tone={ACCEPTED_GAP_TONE} text={`Gap accepted or unavertable (${new Set(gapsOf(doc, crisisId).accepted.map((g) => g.nodeId)).size})`} />
         </ul>
       )}
       {view.mode === 'what-if' && (

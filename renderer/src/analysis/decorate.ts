@@ -3,11 +3,12 @@
  * the answer is cached per document object (see memo.ts), so it is computed once per document
  * change and view-mode switch, never once per node.
  */
-import { GAP_KINDS, type GapKind } from '../../../core/analysis';
+import { GAP_KINDS, soleHolder, type ElementConsensus, type GapKind } from '../../../core/analysis';
 import type { ScenarioDocument } from '../../../core/model';
 import type { ViewState } from '../state/view';
 import { cascadeOf, consensusOf, derived, gapsOf, likelihoodsOf, riskOf, whatIfTriggers } from './memo';
 import {
+  ACCEPTED_GAP_TONE,
   ANSWERING_RESPONSE_TONE,
   CASCADE_TONE,
   CHOSEN_TRIGGER_TONE,
@@ -16,6 +17,7 @@ import {
   COVERED_TONE,
   GAP_BADGE,
   GAP_TONE,
+  HOLDER_BADGE,
   riskTone,
 } from './tones';
 
@@ -52,9 +54,17 @@ export function decorateNodes(doc: ScenarioDocument, crisisId: string, view: Pic
 function consensusDecorations(doc: ScenarioDocument, crisisId: string): Decorations {
   const out = new Map<string, NodeDecoration>();
   for (const element of consensusOf(doc, crisisId).elements) {
-    out.set(element.nodeId, { tone: CONSENSUS_TONE[element.state], badge: CONSENSUS_BADGE[element.state] });
+    out.set(element.nodeId, { tone: CONSENSUS_TONE[element.state], badge: consensusBadge(element) });
   }
   return out;
+}
+
+/** "agreed · official", "agreed · participants", "agreed · weakest: estimate": what the state rests on, in a word. */
+function consensusBadge(element: ElementConsensus): string {
+  const badge = CONSENSUS_BADGE[element.state];
+  if (element.state !== 'agreed' || element.holders.weakest === null) return badge;
+  const sole = soleHolder(element.holders);
+  return sole ? `${badge} · ${HOLDER_BADGE[sole]}` : `${badge} · weakest: ${HOLDER_BADGE[element.holders.weakest]}`;
 }
 
 /**
@@ -80,21 +90,29 @@ function riskDecorations(doc: ScenarioDocument, crisisId: string): Decorations {
   return out;
 }
 
-/** Every element that can be covered (or needs a lead) is marked: green when fine, flagged when a gap. */
+/**
+ * Every element that can be covered (or needs a lead) is marked: green when fine, flagged when
+ * a gap, and in its own tone when its only gaps are accepted (never shown as covered).
+ */
 function coverageDecorations(doc: ScenarioDocument, crisisId: string): Decorations {
+  const { gaps, accepted } = gapsOf(doc, crisisId);
   const gapsByNode = new Map<string, GapKind[]>();
-  for (const gap of gapsOf(doc, crisisId).gaps) {
+  for (const gap of gaps) {
     const list = gapsByNode.get(gap.nodeId) ?? [];
     list.push(gap.kind);
     gapsByNode.set(gap.nodeId, list);
   }
+  const acceptedByNode = new Map(accepted.map((gap) => [gap.nodeId, gap]));
   const out = new Map<string, NodeDecoration>();
   for (const node of doc.nodes) {
     if (node.crisisId !== crisisId) continue;
     const kinds = gapsByNode.get(node.id);
+    const acceptedGap = acceptedByNode.get(node.id);
     if (kinds) {
       const badge = GAP_KINDS.filter((k) => kinds.includes(k)).map((k) => GAP_BADGE[k]).join(', ');
       out.set(node.id, { tone: GAP_TONE, badge, flagged: true });
+    } else if (acceptedGap) {
+      out.set(node.id, { tone: ACCEPTED_GAP_TONE, badge: acceptedGap.because === 'unavertable' ? 'unavertable' : 'gap accepted' });
     } else {
       out.set(node.id, { tone: COVERED_TONE, badge: node.kind === 'response' ? 'answers' : 'covered' });
     }

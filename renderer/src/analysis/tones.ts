@@ -3,7 +3,7 @@
  * the legends and the panels always say the same thing.
  */
 import type { ConsensusState, GapKind } from '../../../core/analysis';
-import type { Position } from '../../../core/model';
+import type { Position, StanceHolder } from '../../../core/model';
 
 export const CONSENSUS_TONE: Record<ConsensusState, string> = {
   agreed: '#a6dcb5',
@@ -25,6 +25,9 @@ export const CONSENSUS_BADGE: Record<ConsensusState, string> = {
   'partly-unknown': 'partly unknown',
   unasked: 'not asked',
 };
+
+/** A holder in a word, for a badge on the canvas (HOLDER_LABELS in core says it in full). */
+export const HOLDER_BADGE: Record<StanceHolder, string> = { official: 'official', participant: 'participants', analyst: 'estimates' };
 
 /** One short symbol per position, so a matrix cell reads at a glance and by screen reader. */
 export const POSITION_SYMBOL: Record<Position, string> = {
@@ -59,6 +62,8 @@ export function riskTone(risk: number | null): string {
 
 export const COVERED_TONE = '#bfe6cb';
 export const GAP_TONE = '#f4a6a6';
+/** A gap planners have accepted (or a trigger no response can avert): not covered, not open. */
+export const ACCEPTED_GAP_TONE = '#c9d3e6';
 
 export const GAP_LABEL: Record<GapKind, string> = {
   'uncontained-impact': 'Impacts no response contains',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankNode, emptyDocument, type GraphEdge } from '../../../core/model';
 import { decorateNodes } from '../../../renderer/src/analysis/decorate';
-import { CONSENSUS_TONE, GAP_TONE } from '../../../renderer/src/analysis/tones';
+import { ACCEPTED_GAP_TONE, CONSENSUS_TONE, GAP_TONE } from '../../../renderer/src/analysis/tones';
 
 function crisis() {
   const doc = emptyDocument({ title: 'Modes', now: '2026-01-01T00:00:00.000Z' });
@@ -33,6 +33,26 @@ describe('canvas view modes', () => {
     expect(d.get('i1')?.tone).toBe(CONSENSUS_TONE.agreed);
     expect(d.get('i2')?.tone).toBe(CONSENSUS_TONE.split);
     expect(d.get('t2')?.tone).toBe(CONSENSUS_TONE.unasked);
+    // All four rows on i1 are analyst estimates: the badge says so.
+    expect(d.get('i1')?.badge).toBe('agreed · estimates');
+  });
+
+  it('consensus mode names the weakest holder of a mixed agreement', () => {
+    const doc = crisis();
+    for (const s of doc.stances) if (s.elementId === 'i1' && s.actorId !== 'cn') s.holder = 'official';
+    expect(decorateNodes(doc, 'c', { mode: 'consensus', whatIf: [] }).get('i1')?.badge).toBe('agreed · weakest: estimates');
+    for (const s of doc.stances) if (s.elementId === 'i1') s.holder = 'official';
+    expect(decorateNodes(structuredClone(doc), 'c', { mode: 'consensus', whatIf: [] }).get('i1')?.badge).toBe('agreed · official');
+  });
+
+  it('coverage mode shows accepted gaps in their own tone, never as covered or open', () => {
+    const doc = crisis();
+    doc.nodes.find((n) => n.id === 't2')!.unavertable = true;
+    doc.nodes.find((n) => n.id === 'i2')!.gapAccepted = 'Markets recover on their own';
+    const d = decorateNodes(doc, 'c', { mode: 'coverage', whatIf: [] });
+    expect(d.get('t2')).toEqual({ tone: ACCEPTED_GAP_TONE, badge: 'unavertable' });
+    expect(d.get('i2')).toEqual({ tone: ACCEPTED_GAP_TONE, badge: 'gap accepted' });
+    expect(d.get('t1')?.flagged).toBe(true);
   });
 
   it('coverage mode flags exactly the gaps', () => {
