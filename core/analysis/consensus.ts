@@ -11,6 +11,7 @@ const POSITION_LIST: readonly Position[] = [...POSITIONS];
 const HOLDER_LIST: readonly StanceHolder[] = [...STANCE_HOLDERS];
 /** Holder code in the grid for a cell with no stance row. */
 const NO_HOLDER = 255;
+const STRENGTH_BY_CODE: readonly number[] = HOLDER_LIST.map((h) => HOLDER_STRENGTH[h]);
 
 export const CONSENSUS_STATES = ['agreed', 'split', 'partly-unknown', 'unasked'] as const;
 export type ConsensusState = (typeof CONSENSUS_STATES)[number];
@@ -83,6 +84,14 @@ export function consensus(doc: ConsensusInput, scope: AnalysisScope = {}): Conse
   const nodes = [...nodesInScope(doc, scope)].sort(nodeComparator(doc.crises));
   const { grid, holderGrid, asOfGrid } = positionGrid(doc.stances, nodes, actorIndex, actors.length);
   const unknownCode = POSITION_LIST.indexOf('unknown');
+  const disagreeCode = POSITION_LIST.indexOf('disagree');
+  const officialCode = HOLDER_LIST.indexOf('official');
+  const participantCode = HOLDER_LIST.indexOf('participant');
+  const dated = asOfGrid.size > 0;
+  // Core actor index → its slot in the core list, and the core actors in column order.
+  const coreSlot: number[] = [];
+  coreIndices.forEach((a, k) => (coreSlot[a] = k));
+  const coreInActorOrder = [...coreIndices].sort((x, y) => x - y);
 
   const summary: ConsensusSummary = {
     coreActorIds,
@@ -93,43 +102,47 @@ export function consensus(doc: ConsensusInput, scope: AnalysisScope = {}): Conse
     unasked: 0,
     agreedBy: { official: 0, participant: 0, analyst: 0 },
   };
+  const coreCount = coreIndices.length;
+  const coreIds = coreIndices.map((a) => actors[a]!.id);
   const elements = nodes.map((node, e): ElementConsensus => {
     const base = e * actors.length;
     const positions = new Array<Position>(actors.length);
     for (let a = 0; a < actors.length; a++) positions[a] = POSITION_LIST[grid[base + a]!]!;
     const disagreeing: string[] = [];
-    const holders: ConsensusHolders = {
-      counts: { official: 0, participant: 0, analyst: 0 },
-      weakest: null,
-      weakestActorIds: [],
-      corePositions: new Array<Position>(coreIndices.length),
-      core: new Array<StanceHolder | null>(coreIndices.length).fill(null),
-      earliestAsOf: null,
-      undated: 0,
-    };
-    coreIndices.forEach((a, k) => {
-      const cell = base + a;
-      const position = POSITION_LIST[grid[cell]!]!;
-      holders.corePositions[k] = position;
-      if (position === 'disagree') disagreeing.push(actors[a]!.id);
-      if (grid[cell] === unknownCode || holderGrid[cell] === NO_HOLDER) return;
-      const holder = HOLDER_LIST[holderGrid[cell]!]!;
-      holders.core[k] = holder;
-      holders.counts[holder]++;
-      if (holders.weakest === null || HOLDER_STRENGTH[holder] < HOLDER_STRENGTH[holders.weakest]) {
-        holders.weakest = holder;
-        holders.weakestActorIds = [actors[a]!.id];
-      } else if (holder === holders.weakest) holders.weakestActorIds.push(actors[a]!.id);
-      const asOf = asOfGrid.get(cell) ?? null;
-      if (asOf === null) holders.undated++;
-      else if (holders.earliestAsOf === null || asOf < holders.earliestAsOf) holders.earliestAsOf = asOf;
-    });
-    // Core actors are walked in core-list order; name the weakest in actor (column) order.
-    if (holders.weakestActorIds.length > 1) holders.weakestActorIds.sort((x, y) => actorIndex.get(x)! - actorIndex.get(y)!);
-    const state = consensusState(holders.corePositions);
+    const corePositions = new Array<Position>(coreCount);
+    const core = new Array<StanceHolder | null>(coreCount);
+    let official = 0;
+    let participant = 0;
+    let analyst = 0;
+    let weakestCode = NO_HOLDER;
+    let earliestAsOf: string | null = null;
+    let undated = 0;
+    for (let k = 0; k < coreCount; k++) {
+      const cell = base + coreIndices[k]!;
+      const code = grid[cell]!;
+      corePositions[k] = POSITION_LIST[code]!;
+      core[k] = null;
+      if (code === disagreeCode) disagreeing.push(coreIds[k]!);
+      if (code === unknownCode) continue;
+      const h = holderGrid[cell]!;
+      core[k] = HOLDER_LIST[h]!;
+      if (h === officialCode) official++;
+      else if (h === participantCode) participant++;
+      else analyst++;
+      if (weakestCode === NO_HOLDER || STRENGTH_BY_CODE[h]! < STRENGTH_BY_CODE[weakestCode]!) weakestCode = h;
+      const asOf = dated ? asOfGrid.get(cell) : undefined;
+      if (asOf === undefined) undated++;
+      else if (earliestAsOf === null || asOf < earliestAsOf) earliestAsOf = asOf;
+    }
+    const weakest = weakestCode === NO_HOLDER ? null : HOLDER_LIST[weakestCode]!;
+    const weakestActorIds: string[] = [];
+    // Named in actor (column) order, whatever the order of the core list.
+    if (weakest !== null) for (const a of coreInActorOrder) if (core[coreSlot[a]!] === weakest) weakestActorIds.push(actors[a]!.id);
+    const holders: ConsensusHolders = { counts: { official, participant, analyst }, weakest, weakestActorIds, corePositions, core, earliestAsOf, undated };
+    const state = consensusState(corePositions);
     if (state === 'agreed') {
       summary.agreed++;
-      summary.agreedBy[holders.weakest!]++;
+      summary.agreedBy[weakest!]++;
     } else if (state === 'split') summary.split++;
     else if (state === 'partly-unknown') summary.partlyUnknown++;
     else summary.unasked++;
