@@ -68,7 +68,36 @@ it('cycles regions with F6 and Shift+F6', async () => {
 
 });
 
-it('builds trigger → crisis → impact → response and connects them from the keyboard alone', async () => {
+interface TabStop {
+  region: string | null;
+  /** What a screen reader names the focused element by (its aria-label), for canvas nodes and edges. */
+  name: string | null;
+  roleDescription: string | null;
+  backAtStart: boolean;
+}
+
+/** Press a key until focus comes back to where it started (or `limit` presses), noting each stop. */
+async function walkFocus(page: Page, key: 'Tab' | 'Shift+Tab', limit: number): Promise<TabStop[]> {
+  await page.evaluate(() => Object.assign(window, { walkStart: document.activeElement }));
+  const stops: TabStop[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    const stop = await page.evaluate(() => {
+      const a = document.activeElement;
+      return {
+        region: a?.closest('[data-region]')?.getAttribute('data-region') ?? null,
+        name: a?.getAttribute('aria-label') ?? null,
+        roleDescription: a?.getAttribute('aria-roledescription') ?? null,
+        backAtStart: a === Reflect.get(window, 'walkStart'),
+      };
+    });
+    stops.push(stop);
+    if (stop.backAtStart) break;
+  }
+  return stops;
+}
+
+it('builds trigger → crisis → impact → response and connects them from the keyboard alone; Tab then walks every region, naming nodes and edges', async () => {
   const { page } = app;
   await newScenarioByKeyboard(page);
   // F6 to the canvas, Shift+Tab back to the palette's Trigger button (the four kinds precede it).
@@ -120,4 +149,58 @@ it('builds trigger → crisis → impact → response and connects them from the
   const labels = await page.getByTestId('context-menu').locator('button').allTextContents();
   expect(labels).toContain('Connect to crisis “Blockade of the strait” (averts)');
   expect(labels).toContain('Connect to trigger “Naval incident” (averts)');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('context-menu').waitFor({ state: 'detached' });
+
+  // The response stands right of the impact it contains: its edge leaves the response's left
+  // side and enters the impact's right side, not looping back across the graph.
+  const geometry = await page.evaluate(() => {
+    const box = (title: string) => [...document.querySelectorAll('[data-testid="graph-node"]')].find((n) => n.textContent?.includes(title))!.getBoundingClientRect();
+    const path = document.querySelector<SVGPathElement>('.react-flow__edge.edge-contains path.react-flow__edge-path')!;
+    const matrix = path.getScreenCTM()!;
+    const at = (length: number) => new DOMPoint(path.getPointAtLength(length).x, path.getPointAtLength(length).y).matrixTransform(matrix);
+    const [start, end] = [at(0), at(path.getTotalLength())];
+    const [response, impact] = [box('Convoy escorts'), box('Ports closed')];
+    return { start: start.x, end: end.x, responseLeft: response.left, impactRight: impact.right };
+  });
+  expect(geometry.responseLeft).toBeGreaterThan(geometry.impactRight);
+  expect(Math.abs(geometry.start - geometry.responseLeft)).toBeLessThan(8);
+  expect(Math.abs(geometry.end - geometry.impactRight)).toBeLessThan(14);
+
+  // Tab from the canvas walks the nodes, then the edges, each named, then every other region,
+  // and comes back round: no trap. The analysis panel is opened from the command palette.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('command-palette').waitFor();
+  await page.keyboard.type('Analysis Panel');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('analysis-panel').waitFor();
+  while ((await focused(page)).region !== 'centre' || !(await focused(page)).flow) await page.keyboard.press('F6');
+  await page.keyboard.press('Escape'); // nothing selected: the walk starts at the first node
+  const forward = await walkFocus(page, 'Tab', 400);
+  expect(forward.at(-1)?.backAtStart, 'Tab comes back to the canvas').toBe(true);
+  // Past the window's last control focus rests on the page once (null) before wrapping to the first.
+  expect(forward.filter((s) => s.region === null).length, JSON.stringify(forward.map((s) => [s.region, s.name]))).toBeLessThanOrEqual(1);
+  expect(new Set(forward.map((s) => s.region).filter((r) => r !== null))).toEqual(new Set(['centre', 'inspector', 'analysis', 'toolbar', 'sidebar']));
+  const walked = forward.filter((s) => s.roleDescription !== null).map((s) => s.name);
+  expect(walked).toEqual([
+    'trigger: Naval incident',
+    'crisis: Blockade of the strait',
+    'impact: Ports closed',
+    'response: Convoy escorts',
+    'Naval incident → Blockade of the strait, leads to',
+    'Blockade of the strait → Ports closed, leads to',
+    'Convoy escorts → Ports closed, contains',
+  ]);
+  await app.screenshot('keyboard-tab-walk-1024x700');
+  const backward = await walkFocus(page, 'Shift+Tab', 400);
+  expect(backward.at(-1)?.backAtStart, 'Shift+Tab comes back to the canvas').toBe(true);
+  expect(backward.filter((s) => s.region === null).length).toBeLessThanOrEqual(1);
+  expect(new Set(backward.map((s) => s.region).filter((r) => r !== null))).toEqual(new Set(['centre', 'inspector', 'analysis', 'toolbar', 'sidebar']));
+  expect(backward.filter((s) => s.roleDescription !== null).map((s) => s.name)).toEqual([...walked].reverse());
+
+  // After Find (Ctrl+F), Tab leaves the find bar and the canvas for the next region.
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').waitFor();
+  const afterFind = await walkFocus(page, 'Tab', 60);
+  expect(afterFind.some((s) => s.region !== 'centre'), `Tab after Find: ${afterFind.map((s) => s.region).join(' ')}`).toBe(true);
 });

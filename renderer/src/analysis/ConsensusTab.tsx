@@ -63,7 +63,7 @@ export function ConsensusTab({ doc, scope, crisisNames, focus }: TabProps) {
           {shown.slice(0, ROW_LIMIT).map((element) => (
             <tr key={element.nodeId} className="clickable" data-testid="consensus-row" data-node-id={element.nodeId} data-state={element.state} tabIndex={0} onClick={() => focus([element.nodeId])} onKeyDown={(e) => e.key === 'Enter' && focus([element.nodeId])}>
               <td className="row-title">
-                <span className={`kind-dot kind-dot-${element.kind}`} aria-label={element.kind} /> {element.title}
+                <span className={`kind-dot kind-dot-${element.kind}`} role="img" aria-label={element.kind} /> {element.title}
               </td>
               {scope === null && <td className="row-crisis">{crisisNames.get(element.crisisId)}</td>}
               <td className="consensus-state-cell">

@@ -54,7 +54,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const findOpen = useObservableSelector(workbench.view, (v) => v.findOpen);
 
   const { nodes, onNodesChange, nodeById, modelNodes } = useFlowNodes(doc, crisisId);
-  const { edges, modelEdges, onEdgesChange } = useFlowEdges(doc, crisisId);
+  const { edges, modelEdges, onEdgesChange } = useFlowEdges(doc, crisisId, nodeById);
   const selectedNodes = useObservableSelector(workbench.selection, (s) => s.nodeIds);
   const flow = useReactFlow();
   // Zoomed far out on a big crisis, React Flow holds no nodes: the overview layer draws them all.

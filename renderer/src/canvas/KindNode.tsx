@@ -6,7 +6,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
-import type { FlowNode } from './flow-model';
+import { BACK_IN, BACK_OUT, type FlowNode } from './flow-model';
 import { KindIcon } from './KindIcon';
 
 const STANCE_MARK = { agree: '✓', disagree: '✕', uncertain: '?', unknown: '·' } as const;
@@ -46,7 +46,9 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
       <div className="kind-foot">
         {node.kind === 'response' &&
           (lead ? (
-            <span className="lead-chip" style={{ borderColor: lead.color, color: lead.color }} title={`Lead: ${lead.name}`}>
+            // The actor's colour (the planner's choice, of any lightness) marks the chip; the code is in ink, readable on any.
+            <span className="lead-chip" style={{ borderColor: lead.color }} title={`Lead: ${lead.name}`}>
+              <span className="lead-dot" style={{ background: lead.color }} aria-hidden="true" />
               {lead.code}
             </span>
           ) : (
@@ -66,6 +68,8 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
         )}
       </div>
       <Handle type="source" position={Position.Right} className="kind-handle" />
+      <Handle type="source" id={BACK_OUT} position={Position.Left} isConnectable={false} className="kind-handle kind-anchor" />
+      <Handle type="target" id={BACK_IN} position={Position.Right} isConnectable={false} className="kind-handle kind-anchor" />
     </div>
   );
 }
@@ -103,8 +107,11 @@ function NodeTitle({ nodeId, title }: { nodeId: string; title: string }) {
       onBlur={() => finish(true)}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Enter') finish(true);
-        if (e.key === 'Escape') finish(false);
+        if (e.key !== 'Enter' && e.key !== 'Escape') return;
+        // Focus goes back to the node, so the keyboard user carries on from it (menu, Tab walk).
+        const host = e.currentTarget.closest<HTMLElement>('.react-flow__node');
+        finish(e.key === 'Enter');
+        requestAnimationFrame(() => host?.isConnected && host.focus({ preventScroll: true }));
       }}
     />
   );

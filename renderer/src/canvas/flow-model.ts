@@ -33,6 +33,13 @@ export type FlowNode = Node<FlowNodeData, 'kind'>;
  * never mounted off-screen, on open or when its object is rebuilt (view modes, filters, edits).
  */
 const HANDLE = 9;
+/**
+ * Anchors (not for dragging) for an edge whose target lies left of its source, as a response's
+ * often does before Arrange: it leaves the source's left side and enters the target's right
+ * side, instead of leaving rightwards and looping back across the graph.
+ */
+export const BACK_OUT = 'back-out';
+export const BACK_IN = 'back-in';
 const handleCache = new Map<string, NodeHandle[]>();
 function handlesFor(width: number, height: number): NodeHandle[] {
   const key = `${width}x${height}`;
@@ -42,6 +49,8 @@ function handlesFor(width: number, height: number): NodeHandle[] {
     handles = [
       { type: 'target', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
       { type: 'source', position: Side.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { id: BACK_OUT, type: 'source', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { id: BACK_IN, type: 'target', position: Side.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
     ];
     handleCache.set(key, handles);
   }
@@ -60,6 +69,8 @@ export function flowNode(node: GraphNode, data: FlowNodeData, selected: boolean)
     handles: handlesFor(node.width, node.height),
     selected,
     data,
+    // Read out as "crisis: Refugee exodus" when the Tab walk focuses it.
+    ariaLabel: `${node.kind}: ${node.title}`,
   };
 }
 
@@ -137,12 +148,36 @@ export const EDGE_COLORS: Record<EdgeKind, string> = {
   contains: '#0e7490',
 };
 
-export function flowEdge(edge: GraphEdge, selected: boolean): Edge {
+/** What an edge joins, as the canvas draws and names it. */
+export interface EdgeEnds {
+  sourceTitle: string;
+  targetTitle: string;
+  /** The target's centre lies left of the source's: the edge runs right to left. */
+  backward: boolean;
+}
+
+export function edgeEnds(source: GraphNode | undefined, target: GraphNode | undefined): EdgeEnds {
+  return {
+    sourceTitle: source?.title ?? '',
+    targetTitle: target?.title ?? '',
+    backward: !!source && !!target && target.x + target.width / 2 < source.x + source.width / 2,
+  };
+}
+
+/** "Refugee exodus → Camps overwhelmed, leads to", and the edge's own label when it has one. */
+export function edgeName(edge: GraphEdge, ends: EdgeEnds): string {
+  const kind = edge.kind.replace('-', ' ');
+  return `${ends.sourceTitle} → ${ends.targetTitle}, ${kind}${edge.label ? ` (${edge.label})` : ''}`;
+}
+
+export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds): Edge {
   const color = EDGE_COLORS[edge.kind];
   return {
     id: edge.id,
     source: edge.source,
     target: edge.target,
+    ...(ends.backward ? { sourceHandle: BACK_OUT, targetHandle: BACK_IN } : {}),
+    ariaLabel: edgeName(edge, ends),
     selected,
     label: edge.label || (edge.kind === 'leads-to' ? undefined : edge.kind),
     className: `edge-${edge.kind}`,
@@ -155,19 +190,31 @@ export function flowEdge(edge: GraphEdge, selected: boolean): Edge {
 }
 
 /** Edge objects reused while their model edge and selection are unchanged. */
-export class FlowEdgeCache {
-  private entries = new Map<string, { edge: GraphEdge; selected: boolean; flow: Edge }>();
+interface EdgeEntry {
+  edge: GraphEdge;
+  selected: boolean;
+  ends: EdgeEnds;
+  flow: Edge;
+}
 
-  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>): Edge[] {
-    const next = new Map<string, { edge: GraphEdge; selected: boolean; flow: Edge }>();
+export class FlowEdgeCache {
+  private entries = new Map<string, EdgeEntry>();
+
+  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>): Edge[] {
+    const next = new Map<string, EdgeEntry>();
     const out = model.map((edge) => {
       const isSelected = selected.has(edge.id);
+      const ends = edgeEnds(nodeById.get(edge.source), nodeById.get(edge.target));
       const hit = this.entries.get(edge.id);
-      const entry = hit && hit.edge === edge && hit.selected === isSelected ? hit : { edge, selected: isSelected, flow: flowEdge(edge, isSelected) };
+      const entry = hit && hit.edge === edge && hit.selected === isSelected && sameEnds(hit.ends, ends) ? hit : { edge, selected: isSelected, ends, flow: flowEdge(edge, isSelected, ends) };
       next.set(edge.id, entry);
       return entry.flow;
     });
     this.entries = next;
     return out;
   }
+}
+
+function sameEnds(a: EdgeEnds, b: EdgeEnds): boolean {
+  return a.backward === b.backward && a.sourceTitle === b.sourceTitle && a.targetTitle === b.targetTitle;
 }

@@ -7,6 +7,7 @@ import { CLIP_MIME, parseClip } from '../../../core/clipboard';
 import type { Command } from '../commands/registry';
 import { isTextField } from '../commands/keyboard';
 import { useWorkbench } from '../workspace-context';
+import { backToSurface, leaveForward, stopElement, walkOrder, walkPosition, type WalkStop } from './tab-walk';
 import { arrange, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions';
 
 const onCanvas = () => {
@@ -19,25 +20,50 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
   useEffect(() => {
     const writable = () => !readOnly;
     const hasSelection = () => workbench.selection.get().nodeIds.size + workbench.selection.get().edgeIds.size > 0;
-    // Tab walks the nodes left to right and then leaves the canvas (no wrap-around, so focus is
-    // never trapped); it acts only with focus on the canvas itself, not on its buttons.
-    const tabTarget = (step: number) => {
-      const active = document.activeElement;
-      if (active && active !== document.body && !active.classList.contains('react-flow')) return null;
+    // Tab walks the nodes and then the edges, then leaves the canvas (see tab-walk.ts); it acts
+    // only with focus on the canvas itself or on one of its nodes or edges, not on its buttons.
+    const walkStep = (step: 1 | -1): WalkStop | 'leave' | null => {
+      const at = walkPosition(document.activeElement);
       const doc = workbench.current();
-      if (!doc) return null;
-      const nodes = doc.nodes.filter((n) => n.crisisId === crisisId).sort((a, b) => a.x - b.x || a.y - b.y);
-      const [current] = workbench.selection.get().nodeIds;
-      const at = nodes.findIndex((n) => n.id === current);
-      const next = at === -1 ? (step > 0 ? 0 : -1) : at + step;
-      return nodes[next] ?? null;
+      if (at === null || !doc) return null;
+      const order = walkOrder(doc, crisisId);
+      let index: number;
+      if (at === 'after') {
+        // Shift+Tab from the control after the walk comes back in at the last edge (or node).
+        if (step > 0) return null;
+        index = order.length - 1;
+        if (index < 0) return 'leave';
+      } else if (at === 'surface') {
+        // The surface comes before every stop: Shift+Tab leaves for the palette; Tab goes on
+        // from the selected node, if any, else from the first.
+        if (step < 0) return null;
+        const [selected] = workbench.selection.get().nodeIds;
+        index = order.findIndex((s) => s.kind === 'node' && s.id === selected) + 1;
+      } else {
+        index = order.findIndex((s) => s.kind === at.kind && s.id === at.id) + step;
+      }
+      if (index < 0) return step < 0 && typeof at === 'object' ? 'leave' : null;
+      return order[index] ?? (step > 0 ? 'leave' : null);
     };
-    const cycle = (step: number) => () => {
-      const next = tabTarget(step);
-      if (!next) return;
-      workbench.selection.selectNodes([next.id]);
-      workbench.canvas.current?.focusNodes([next.id]);
-      document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow')?.focus();
+    const walk = (step: 1 | -1) => () => {
+      const next = walkStep(step);
+      if (next === null) return;
+      if (next === 'leave') {
+        if (step > 0) leaveForward();
+        else document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow')?.focus();
+        return;
+      }
+      if (next.kind === 'node') workbench.selection.selectNodes([next.id]);
+      else workbench.selection.selectEdges([next.id]);
+      const shown = stopElement(next);
+      const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+      const box = shown?.getBoundingClientRect();
+      const inView = !!box && !!pane && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+      if (!inView && next.kind === 'node') workbench.canvas.current?.focusNodes([next.id]);
+      // Off-screen nodes are mounted once the canvas has moved to them (large crises).
+      const focus = () => (stopElement(next) ?? document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow'))?.focus({ preventScroll: true });
+      if (shown) focus();
+      else requestAnimationFrame(() => requestAnimationFrame(focus));
     };
     const nudge = (dx: number, dy: number): Omit<Command, 'id'> => ({ when: onCanvas, enabled: writable, run: () => nudgeSelection(workbench, dx, dy) });
     const commands: Command[] = [
@@ -62,8 +88,8 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
       { id: 'canvas.rightFar', keys: ['Shift+ArrowRight'], ...nudge(50, 0) },
       { id: 'canvas.upFar', keys: ['Shift+ArrowUp'], ...nudge(0, -50) },
       { id: 'canvas.downFar', keys: ['Shift+ArrowDown'], ...nudge(0, 50) },
-      { id: 'canvas.nextNode', keys: ['Tab'], when: () => tabTarget(1) !== null, run: cycle(1) },
-      { id: 'canvas.previousNode', keys: ['Shift+Tab'], when: () => tabTarget(-1) !== null, run: cycle(-1) },
+      { id: 'canvas.nextNode', keys: ['Tab'], when: () => walkStep(1) !== null, run: walk(1) },
+      { id: 'canvas.previousNode', keys: ['Shift+Tab'], when: () => walkStep(-1) !== null, run: walk(-1) },
       {
         id: 'canvas.rename',
         keys: ['Enter', 'F2'],
@@ -75,6 +101,7 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
         id: 'canvas.escape',
         keys: ['Escape'],
         run: () => {
+          backToSurface();
           workbench.selection.clear();
           workbench.view.patch({ findOpen: false, editingNodeId: null });
         },

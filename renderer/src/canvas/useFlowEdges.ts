@@ -1,18 +1,21 @@
-/** The crisis's edges as React Flow edges, with the session's edge selection fed in and out. */
+/**
+ * The crisis's edges as React Flow edges, named for assistive technology by what they join and
+ * anchored on the sides that face each other, with the session's edge selection fed in and out.
+ */
 import type { Edge, EdgeChange } from '@xyflow/react';
-import type { GraphEdge } from '../../../core/model';
+import type { GraphEdge, GraphNode } from '../../../core/model';
 import { useCallback, useMemo, useRef } from 'react';
 import type { ScenarioDocument } from '../../../core/model';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { FlowEdgeCache } from './flow-model';
 
-export function useFlowEdges(doc: ScenarioDocument, crisisId: string): { edges: Edge[]; modelEdges: readonly GraphEdge[]; onEdgesChange: (changes: EdgeChange[]) => void } {
+export function useFlowEdges(doc: ScenarioDocument, crisisId: string, nodeById: ReadonlyMap<string, GraphNode>): { edges: Edge[]; modelEdges: readonly GraphEdge[]; onEdgesChange: (changes: EdgeChange[]) => void } {
   const workbench = useWorkbench();
   const selectedEdges = useObservableSelector(workbench.selection, (s) => s.edgeIds);
   const cache = useRef(new FlowEdgeCache());
   const modelEdges = useMemo(() => doc.edges.filter((e) => e.crisisId === crisisId), [doc.edges, crisisId]);
-  const edges = useMemo(() => cache.current.edges(modelEdges, selectedEdges), [modelEdges, selectedEdges]);
+  const edges = useMemo(() => cache.current.edges(modelEdges, selectedEdges, nodeById), [modelEdges, selectedEdges, nodeById]);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {

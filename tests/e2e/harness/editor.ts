@@ -50,8 +50,8 @@ export async function dragNode(page: Page, id: string, dx: number, dy: number): 
  * in the file; a connection the rules refuse sends no edit, so then pass `{ refused: true }`.
  */
 export async function connect(page: Page, fromId: string, toId: string, options: { refused?: boolean } = {}): Promise<void> {
-  const from = (await page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`).boundingBox())!;
-  const to = (await page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target`).boundingBox())!;
+  const from = (await page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source:not(.kind-anchor)`).boundingBox())!;
+  const to = (await page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target:not(.kind-anchor)`).boundingBox())!;
   const mark = await saveMark(page);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
