@@ -1,5 +1,6 @@
 // The report's contingency library: every seeded crisis opens laid out, with no two node boxes
-// overlapping, readable at the zoom it opens at. A screenshot of each is saved for review.
+// overlapping, readable at the zoom it opens at, with the inspector open as the user keeps it.
+// A screenshot of each is saved for review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { waitCanvasStill } from './harness/editor';
@@ -18,7 +19,6 @@ afterAll(async () => {
 describe('the seeded report library', () => {
   it('lays out every crisis without overlaps, readable at the zoom it opens at', async () => {
     const { page } = app;
-    await page.getByTestId('tool-view.toggleInspector').click();
     const titles = await page.getByTestId('crisis-item').locator('.crisis-title').allTextContents();
     expect(titles.length).toBeGreaterThanOrEqual(10);
     for (const [index, title] of titles.entries()) {
