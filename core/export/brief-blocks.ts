@@ -5,10 +5,11 @@
  * its text for its own language.
  */
 import { pushAll } from '../arrays';
-import type { EdgeKind, Position } from '../model';
+import type { Actor, Position, ProvenanceRelation } from '../model';
 import { audienceNotes } from './audience';
-import { POSITION_TEXT, type BriefData, type BriefSection, type ElementEntry, type ElementLink } from './brief-data';
-import { EDGE_STYLE, KIND_STYLE } from './style';
+import type { BriefData, BriefSection, ElementEntry } from './brief-data';
+import { briefKey, consensusCell, elementFacts, leadCell, linkText, positionText, quoteAttribution, statusCell } from './brief-text';
+import { KIND_STYLE } from './style';
 
 export interface TableCell {
   text: string;
@@ -23,19 +24,30 @@ export type BriefBlock =
   /** `weights`: relative column widths for renderers that lay out columns themselves (PDF); absent: the first column wide, the rest even. */
   | { type: 'table'; head: string[]; rows: TableCell[][]; weights?: number[] }
   | { type: 'entry'; kind: string; title: string; facts: string[]; description: string; links: string[] }
-  | { type: 'quote'; text: string; attribution: string; contradicts: boolean }
+  /** A quote and how it bears on its element; a `contradicts` quote is shown as evidence against, never as support. */
+  | { type: 'quote'; text: string; attribution: string; relation: ProvenanceRelation }
   | { type: 'diagram'; crisisId: string; title: string };
 
-/** The brief's opening: title, then who prepared it and when, then what this audience does not see. */
+/** The brief's opening: title, then who prepared it, when, as of when, then what this audience does not see. */
 export function briefIntro(brief: BriefData): { facts: string[]; audience: string[] } {
   const facts = [`Date: ${brief.date}`];
+  if (brief.asOf) facts.push(`As of: ${brief.asOf}`);
   if (brief.author.trim()) facts.push(`Author: ${brief.author.trim()}`);
   return { facts, audience: audienceNotes(brief.header) };
 }
 
-/** Every block after the intro, crisis by crisis, then the sources. */
+/** Every block after the intro: the key, crisis by crisis, then the sources. */
 export function briefBlocks(brief: BriefData): BriefBlock[] {
   const blocks: BriefBlock[] = [];
+  const key = briefKey(brief.header);
+  blocks.push(
+    { type: 'heading', level: 2, text: 'Reading this brief', id: 'key' },
+    { type: 'paragraph', text: key.intro },
+    { type: 'list', items: key.bases },
+    { type: 'paragraph', text: key.positions },
+    { type: 'list', items: key.holders },
+    { type: 'paragraph', text: key.quotes },
+  );
   if (brief.sections.length === 0) blocks.push({ type: 'paragraph', text: 'Nothing in this export.', muted: true });
   brief.sections.forEach((section, i) => pushAll(blocks, sectionBlocks(section, brief, i + 1)));
   if (brief.sources.length > 0) {
@@ -53,6 +65,7 @@ export function briefContents(blocks: readonly BriefBlock[]): { text: string; id
 function sectionBlocks(s: BriefSection, brief: BriefData, n: number): BriefBlock[] {
   const c = s.graph.crisis;
   const id = `crisis-${n}`;
+  const actors = new Map(brief.actors.map((a) => [a.id, a]));
   const out: BriefBlock[] = [{ type: 'heading', level: 2, text: c.title, id }];
   // The diagram follows its heading directly: the PDF brief opens the crisis with the diagram page.
   if (s.elements.length > 0) out.push({ type: 'diagram', crisisId: c.id, title: c.title });
@@ -61,9 +74,10 @@ function sectionBlocks(s: BriefSection, brief: BriefData, n: number): BriefBlock
 
   out.push({ type: 'heading', level: 3, text: 'Elements', id: `${id}-elements` });
   if (s.elements.length === 0) out.push({ type: 'paragraph', text: 'No elements yet.', muted: true });
-  for (const entry of s.elements) out.push(entryBlock(entry, brief));
+  for (const entry of s.elements) out.push(entryBlock(entry, actors, brief));
 
   out.push({ type: 'heading', level: 3, text: 'Coverage gaps', id: `${id}-gaps` });
+  if (brief.header.reportOnly) out.push({ type: 'paragraph', text: 'Counted on what the sources state or ground: a link or lead left out here leaves a gap.', muted: true });
   out.push({
     type: 'list',
     items: [
@@ -79,13 +93,13 @@ function sectionBlocks(s: BriefSection, brief: BriefData, n: number): BriefBlock
     out.push({
       type: 'table',
       head: ['Lead', 'Response', 'Supporting', 'Status'],
-      weights: [24, 40, 18, 18],
+      weights: [26, 36, 14, 24],
       rows: s.byLead.flatMap((group) =>
         group.responses.map((r) => [
-          { text: group.lead ? `${group.lead.name} (${group.lead.code})` : 'no lead' },
+          { text: leadCell(r, group.lead, brief.header) },
           { text: r.title },
-          { text: r.supportingActorIds.map((a) => brief.actors.find((x) => x.id === a)?.code ?? a).join(', ') },
-          { text: r.responseStatus ?? '' },
+          { text: r.supportingActorIds.map((a) => actors.get(a)?.code ?? a).join(', ') },
+          { text: statusCell(r, brief.header) },
         ]),
       ),
     });
@@ -98,49 +112,27 @@ function sectionBlocks(s: BriefSection, brief: BriefData, n: number): BriefBlock
       head: ['Element', ...brief.consensusActors.map((a) => a.code)],
       rows: s.consensus.map((row) => [{ text: row.node.title }, ...row.stances.map((st): TableCell => {
         const position = st?.position ?? 'unknown';
-        return { text: POSITION_TEXT[position], position };
+        return { text: consensusCell(st), position };
       })]),
     });
-    if (s.notes.length > 0) {
-      out.push({ type: 'paragraph', text: 'Notes on positions:', muted: true });
-      out.push({ type: 'list', items: s.notes.map((n) => `${n.actor.code} on ${n.node.title} (${n.stance.position}): ${n.stance.note.trim()}`) });
-    }
+  }
+  if (s.positions.length > 0) {
+    out.push({ type: 'heading', level: 3, text: 'Positions', id: `${id}-positions` });
+    out.push({ type: 'list', items: s.positions.map(positionText) });
   }
 
   if (s.citations.length > 0) {
     out.push({ type: 'heading', level: 3, text: 'Quotes', id: `${id}-quotes` });
     for (const cite of s.citations) {
-      const where = [cite.source?.title ?? '(unknown source)', cite.locator.trim()].filter(Boolean).join(', ');
-      out.push({ type: 'quote', text: cite.quote, attribution: `${where} — on ${cite.node.title}`, contradicts: false });
+      out.push({ type: 'quote', text: cite.quote, attribution: quoteAttribution(cite), relation: cite.relation });
     }
   }
   return out;
 }
 
-function entryBlock(entry: ElementEntry, brief: BriefData): BriefBlock {
+function entryBlock(entry: ElementEntry, actors: ReadonlyMap<string, Actor>, brief: BriefData): BriefBlock {
   const n = entry.node;
-  const facts: string[] = [];
-  if (n.kind === 'trigger' || n.kind === 'crisis') facts.push(`Likelihood ${score(n.likelihood)}`);
-  if (n.kind === 'impact') facts.push(`Severity ${score(n.severity)}`);
-  if (n.horizon) facts.push(`Horizon: ${n.horizon}`);
-  if (n.kind === 'response') {
-    const lead = brief.actors.find((a) => a.id === n.leadActorId);
-    facts.push(`Lead: ${lead ? `${lead.name} (${lead.code})` : 'none'}`);
-    if (n.supportingActorIds.length) facts.push(`Supporting: ${n.supportingActorIds.map((a) => brief.actors.find((x) => x.id === a)?.code ?? a).join(', ')}`);
-    if (n.responseStatus) facts.push(`Status: ${n.responseStatus}`);
-    if (n.leadTime) facts.push(`Lead time: ${n.leadTime}`);
-  }
-  if (n.tags.length) facts.push(`Tags: ${n.tags.join(', ')}`);
-  return { type: 'entry', kind: KIND_STYLE[n.kind].label, title: n.title, facts, description: n.description.trim(), links: entry.links.map(linkText) };
+  return { type: 'entry', kind: KIND_STYLE[n.kind].label, title: n.title, facts: elementFacts(n, actors, brief.header), description: n.description.trim(), links: entry.links.map(linkText) };
 }
 
-const INCOMING: Record<EdgeKind, string> = { 'leads-to': 'follows from', averts: 'averted by', contains: 'contained by' };
-
-function linkText(link: ElementLink): string {
-  const verb = link.direction === 'out' ? EDGE_STYLE[link.edge.kind].label : INCOMING[link.edge.kind];
-  const extra = [link.edge.label.trim() ? `"${link.edge.label.trim()}"` : '', link.edge.confidence ? `confidence ${link.edge.confidence}` : ''].filter(Boolean);
-  return `${verb} ${link.other.title}${extra.length ? ` (${extra.join(', ')})` : ''}`;
-}
-
-const score = (value: number | null): string => (value === null ? 'unscored' : `${value}/5`);
 const titles = (nodes: { title: string }[]): string => (nodes.length ? nodes.map((n) => n.title).join('; ') : 'none');

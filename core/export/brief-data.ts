@@ -1,11 +1,12 @@
 /**
  * What a brief says, computed once for the Markdown, HTML and PDF briefs: per crisis its
  * elements in flow order with their links, the coverage gaps, responses by lead actor, the
- * consensus table with its notes, and the quotes; then the sources cited. It reads the
+ * consensus table and every position with its holder, basis, note and quote, and the quotes
+ * with how each bears on its element; then the sources cited. It reads the
  * document already cut for the audience (audience.ts), so what is left out is simply absent.
  */
 import { coverageGaps as analysisGaps } from '../analysis';
-import { NODE_KINDS, type Actor, type GraphEdge, type GraphNode, type Position, type ScenarioDocument, type Source, type Stance } from '../model';
+import { NODE_KINDS, type Actor, type GraphEdge, type GraphNode, type Provenance, type ProvenanceRelation, type ScenarioDocument, type Source, type Stance } from '../model';
 import type { ExportHeader } from './audience';
 import { scopedGraph, scopeTitle, type CrisisGraph, type ExportScope } from './scope';
 
@@ -38,10 +39,13 @@ export interface ConsensusRow {
   stances: (Stance | null)[];
 }
 
-export interface StanceNote {
+/** A shown stance with who holds it and the quote it cites, if any. */
+export interface StanceRow {
   actor: Actor;
   node: GraphNode;
   stance: Stance;
+  /** The quote the stance cites (`stance.provenanceId`), when it is in the file. */
+  citation: Citation | null;
 }
 
 export interface LeadGroup {
@@ -55,6 +59,8 @@ export interface Citation {
   quote: string;
   source: Source | null;
   locator: string;
+  /** How the quote bears on the node: a `contradicts` quote is evidence against it. */
+  relation: ProvenanceRelation;
 }
 
 export interface BriefSection {
@@ -64,7 +70,8 @@ export interface BriefSection {
   gaps: CoverageGaps;
   byLead: LeadGroup[];
   consensus: ConsensusRow[];
-  notes: StanceNote[];
+  /** Every stance shown, element by element (flow order), actor by actor. */
+  positions: StanceRow[];
   citations: Citation[];
 }
 
@@ -74,6 +81,8 @@ export interface BriefData {
   author: string;
   /** The scenario's last change, YYYY-MM-DD. */
   date: string;
+  /** The date the scenario's positions and statuses describe, or null. */
+  asOf: string | null;
   header: ExportHeader;
   actors: Actor[];
   /** Actor columns of the consensus tables: the scenario's core actors shown to this audience, else every actor shown. */
@@ -119,6 +128,7 @@ export function briefData(doc: ScenarioDocument, scope: ExportScope, header: Exp
   const stanceOf = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s]));
   const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
   const provenanceByNode = groupBy(doc.provenance, (p) => p.elementId);
+  const provenanceById = new Map(doc.provenance.map((p) => [p.id, p]));
   const cited = new Map<string, Source>();
 
   const sections = scoped.sections.map((graph): BriefSection => {
@@ -134,22 +144,25 @@ export function briefData(doc: ScenarioDocument, scope: ExportScope, header: Exp
     }
     for (const list of links.values()) list.sort((a, b) => (a.direction === b.direction ? byFlow(a.other, b.other) : a.direction === 'out' ? -1 : 1));
     const consensus = ordered.map((node) => ({ node, stances: consensusActors.map((a) => stanceOf.get(`${a.id}\u0000${node.id}`) ?? null) }));
-    const notes: StanceNote[] = [];
+    const citationOf = (node: GraphNode, p: Provenance): Citation => {
+      const source = sourcesById.get(p.sourceId) ?? null;
+      if (source) cited.set(source.id, source);
+      return { node, quote: p.quote, source, locator: p.locator, relation: p.relation };
+    };
+    const positions: StanceRow[] = [];
     for (const node of ordered) {
       for (const actor of shown) {
         const stance = stanceOf.get(`${actor.id}\u0000${node.id}`);
-        if (stance && stance.note.trim()) notes.push({ actor, node, stance });
+        if (!stance) continue;
+        const quote = stance.provenanceId === null ? undefined : provenanceById.get(stance.provenanceId);
+        positions.push({ actor, node, stance, citation: quote ? citationOf(node, quote) : null });
       }
     }
     const citations = ordered.flatMap((node) =>
       (provenanceByNode.get(node.id) ?? [])
         .slice()
         .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((p): Citation => {
-          const source = sourcesById.get(p.sourceId) ?? null;
-          if (source) cited.set(source.id, source);
-          return { node, quote: p.quote, source, locator: p.locator };
-        }),
+        .map((p) => citationOf(node, p)),
     );
     return {
       graph,
@@ -157,7 +170,7 @@ export function briefData(doc: ScenarioDocument, scope: ExportScope, header: Exp
       gaps: coverageGaps(graph, doc.actors),
       byLead: leadGroups(ordered.filter((n) => n.kind === 'response'), actors),
       consensus,
-      notes,
+      positions,
       citations,
     };
   });
@@ -166,6 +179,7 @@ export function briefData(doc: ScenarioDocument, scope: ExportScope, header: Exp
     description: doc.scenario.description,
     author: doc.scenario.author,
     date: doc.scenario.modifiedAt.slice(0, 10),
+    asOf: doc.scenario.asOf,
     header,
     actors,
     consensusActors,
@@ -196,10 +210,3 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return out;
 }
-
-export function actorName(actors: readonly Actor[], id: string | null): string | null {
-  if (id === null) return null;
-  return actors.find((a) => a.id === id)?.name ?? id;
-}
-
-export const POSITION_TEXT: Record<Position, string> = { agree: 'agree', disagree: 'disagree', uncertain: 'uncertain', unknown: '–' };

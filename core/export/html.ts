@@ -9,6 +9,7 @@ import type { ScenarioDocument } from '../model';
 import { markingBanner, type ExportHeader } from './audience';
 import { briefBlocks, briefContents, briefIntro, type BriefBlock } from './brief-blocks';
 import { briefData, type BriefData } from './brief-data';
+import { quoteLead } from './brief-text';
 import { diagramGeometry } from './geometry';
 import { fragment, htmlEl as h, text, trusted, type Markup } from './markup';
 import { crisisScope, type ExportScope } from './scope';
@@ -26,7 +27,7 @@ const STYLESHEET = [
   '.marking{text-align:center;font-weight:bold;letter-spacing:.04em;background:#e9ecf1;padding:.35rem;margin:0}',
   '.audience{border-left:3px solid #c27c0e;padding:.25rem .75rem;background:#fdf6e7}',
   '.entry{margin:.75rem 0}.entry h4{margin:0 0 .2rem}.entry p{margin:.2rem 0}.entry ul{margin:.2rem 0}',
-  '.contradicts{border-left-color:#b3261e}',
+  '.contradicts{border-left-color:#b3261e}.contradicts strong{color:#b3261e}.context{border-left-style:dashed}',
 ].join('');
 
 /**
@@ -112,8 +113,8 @@ function blockMarkup(b: BriefBlock, diagram: (crisisId: string) => Markup): Mark
     case 'quote':
       return h(
         'blockquote',
-        { class: b.contradicts ? 'wrap contradicts' : 'wrap' },
-        h('p', {}, text(b.contradicts ? `Contradicts: ${b.text}` : b.text)),
+        { class: `wrap ${b.relation}`, 'data-relation': b.relation },
+        h('p', {}, quoteLead(b.relation) ? [h('strong', {}, text(quoteLead(b.relation).trim())), text(' ')] : [], text(b.text)),
         h('footer', { class: 'muted' }, text(`— ${b.attribution}`)),
       );
     case 'diagram':

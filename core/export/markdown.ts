@@ -9,6 +9,7 @@ import { pushAll } from '../arrays';
 import { markingBanner, type ExportHeader } from './audience';
 import { briefBlocks, briefContents, briefIntro, type BriefBlock } from './brief-blocks';
 import { briefData, type BriefData } from './brief-data';
+import { quoteLead } from './brief-text';
 import { markdown as md } from './escape';
 import type { ScenarioDocument } from '../model';
 import type { ExportScope } from './scope';
@@ -58,7 +59,7 @@ function blockLines(b: BriefBlock): string[] {
       return lines;
     }
     case 'quote':
-      return [`> ${b.contradicts ? '**Contradicts:** ' : ''}${md(b.text)}`, '>', `> — ${md(b.attribution)}`, ''];
+      return [`> ${quoteLead(b.relation) ? `**${md(quoteLead(b.relation).trim())}** ` : ''}${md(b.text)}`, '>', `> — ${md(b.attribution)}`, ''];
     case 'diagram':
       return [];
   }

@@ -19,6 +19,14 @@ export const BASIS_LABELS: Record<Basis, string> = {
   planner: 'planner',
 };
 
+/** What each basis means, in words a reader without the app understands (brief legends, tooltips). */
+export const BASIS_MEANINGS: Record<Basis, string> = {
+  report: 'stated in a cited source',
+  inferred: 'drawn from a cited source by its author; the source does not state it',
+  assumption: 'the author’s own judgement; no source states it',
+  planner: 'entered by a planner in the app',
+};
+
 /** The basis a value gets when a user edits it without choosing one. */
 export const EDIT_BASIS: Basis = 'planner';
 
@@ -54,6 +62,13 @@ export const HOLDER_LABELS: Record<StanceHolder, string> = {
   official: 'official position',
   participant: 'participant view',
   analyst: 'analyst estimate',
+};
+
+/** What each holder means, for brief legends and tooltips. */
+export const HOLDER_MEANINGS: Record<StanceHolder, string> = {
+  official: 'a government’s stated position',
+  participant: 'a view voiced by someone from that country, not an official position',
+  analyst: 'the planner’s estimate of where that government stands',
 };
 
 /** Strongest first: consensus analysis names the weakest holder an agreement rests on. */

@@ -20,7 +20,7 @@ type Command = (argv: string[], io: CliIo) => Promise<void>;
 
 export const EXCHANGE_USAGE = `  export FILE --format F -o OUT          write FILE in format F: ${EXPORT_FORMATS.join('|')}
       [--crisis ID[,ID…]] [--scale 1|2] [--bom] [--paper ${PAPERS.join('|')}]
-      [--actors CODE,CODE…] [--no-notes] [--marking TEXT] [--caveat TEXT]
+      [--actors CODE,CODE…] [--no-notes] [--report-only] [--marking TEXT] [--caveat TEXT]
   import IN -o FILE.scenario             create a scenario from IN (${IMPORT_FORMATS.join('|')}; by extension)
       [--format F] [--kind ${NODE_KINDS.join('|')}]
   analyze FILE [--crisis ID] [--json]    coverage gaps, risk, consensus and responsibilities
@@ -28,7 +28,7 @@ export const EXCHANGE_USAGE = `  export FILE --format F -o OUT          write FI
 
 export const EXCHANGE_COMMANDS: Record<string, Command> = {
   async export(argv, io) {
-    const args = parseArgs(argv, new Set(['format', 'crisis', 'scale', 'paper', 'actors', 'marking', 'caveat', 'o', 'output']), new Set(['bom', 'no-notes']));
+    const args = parseArgs(argv, new Set(['format', 'crisis', 'scale', 'paper', 'actors', 'marking', 'caveat', 'o', 'output']), new Set(['bom', 'no-notes', 'report-only']));
     const source = onlyPositional(args, 'FILE', io);
     const out = outputPath(args, io.cwd);
     const format = oneOf(stringOption(args, 'format'), EXPORT_FORMATS, '--format');
@@ -89,7 +89,8 @@ export function readScenario(path: string): ScenarioDocument {
 }
 
 /**
- * Who the export is for, from --actors (codes or ids, comma-separated), --no-notes, and the
+ * Who the export is for, from --actors (codes or ids, comma-separated), --no-notes,
+ * --report-only (only what a cited source states or grounds; no notes), and the
  * marking overrides --marking and --caveat. A marked scenario cannot be exported unmarked:
  * an empty --marking is refused rather than ignored.
  */
@@ -105,7 +106,8 @@ function audienceOptions(args: ParsedArgs, doc: ScenarioDocument): Pick<ExportOp
   }
   const out: Pick<ExportOptions, 'audience' | 'marking'> = {};
   if (marking?.trim() || caveat?.trim()) out.marking = { ...(marking?.trim() ? { marking: marking.trim() } : {}), ...(caveat?.trim() ? { caveat: caveat.trim() } : {}) };
-  if (actorsGiven === undefined && !args.options.has('no-notes')) return out;
+  const reportOnly = args.options.has('report-only');
+  if (actorsGiven === undefined && !args.options.has('no-notes') && !reportOnly) return out;
   let actorIds: string[] | null = null;
   if (actorsGiven !== undefined) {
     actorIds = actorsGiven.split(',').map((s) => s.trim()).filter(Boolean).map((wanted) => {
@@ -114,7 +116,7 @@ function audienceOptions(args: ParsedArgs, doc: ScenarioDocument): Pick<ExportOp
       return actor.id;
     });
   }
-  out.audience = { actorIds, notes: !args.options.has('no-notes'), reportOnly: false, crisisIds: null };
+  out.audience = { actorIds, notes: !args.options.has('no-notes') && !reportOnly, reportOnly, crisisIds: null };
   return out;
 }
 

@@ -7,6 +7,8 @@
 import type PDFDocument from 'pdfkit';
 import { maxOf } from '../../core/arrays';
 import type { BriefBlock, TableCell } from '../../core/export/brief-blocks';
+import { quoteLead } from '../../core/export/brief-text';
+import type { ProvenanceRelation } from '../../core/model';
 import type { PdfFonts } from './fonts';
 import { prepare } from './pdf';
 
@@ -123,7 +125,7 @@ export class PdfWriter {
         this.pdf.moveDown(0.2);
         return;
       case 'quote':
-        this.quote(b.text, b.attribution, b.contradicts);
+        this.quote(b.text, b.attribution, b.relation);
         return;
       case 'diagram':
         // Drawn with its heading; a diagram with no heading before it gets its page here.
@@ -133,10 +135,11 @@ export class PdfWriter {
     }
   }
 
-  private quote(text: string, attribution: string, contradicts: boolean): void {
+  private quote(text: string, attribution: string, relation: ProvenanceRelation): void {
     const indent = 14;
     const width = this.width - indent;
-    const body = this.t(contradicts ? `Contradicts: ${text}` : text);
+    const contradicts = relation === 'contradicts';
+    const body = this.t(`${quoteLead(relation)}${text}`);
     this.style('regular', SIZE.body);
     this.ensure(Math.min(this.pdf.heightOfString(body, { width }), 200) + SIZE.small * 3);
     const top = this.pdf.y;

@@ -1,6 +1,6 @@
 /**
  * The export dialog's audience: which actors' positions the export shows, whether notes go
- * with them, and (for "Chosen crises") which crises. It starts from the audience remembered in
+ * with them, whether only what a cited source grounds goes in, and (for "Chosen crises") which crises. It starts from the audience remembered in
  * the scenario (main writes it back after each export) and shows the marking every export
  * will carry. Actors or crises deleted since the choice was remembered are simply dropped.
  */
@@ -12,6 +12,8 @@ export interface AudienceChoice {
   /** Actor ids whose positions are shown. */
   actorIds: Set<string>;
   notes: boolean;
+  /** Only values, links and positions a cited source states or grounds (no notes). */
+  reportOnly: boolean;
   /** For the "chosen crises" scope. */
   crisisIds: Set<string>;
 }
@@ -26,6 +28,7 @@ export function initialAudience(doc: ScenarioDocument): AudienceChoice {
   return {
     actorIds: new Set(remembered?.actorIds ? remembered.actorIds.filter((id) => actors.includes(id)) : actors),
     notes: remembered?.notes ?? true,
+    reportOnly: remembered?.reportOnly ?? false,
     crisisIds: new Set((remembered?.crisisIds ?? []).filter((id) => crises.has(id))),
   };
 }
@@ -35,14 +38,14 @@ export function audienceOf(doc: ScenarioDocument, choice: AudienceChoice, crisis
   const everyone = doc.actors.every((a) => choice.actorIds.has(a.id));
   return {
     actorIds: everyone ? null : doc.actors.filter((a) => choice.actorIds.has(a.id)).sort(byOrder).map((a) => a.id),
-    notes: choice.notes,
-    reportOnly: false,
+    notes: choice.notes && !choice.reportOnly,
+    reportOnly: choice.reportOnly,
     crisisIds,
   };
 }
 
 export function useAudience(doc: ScenarioDocument | undefined) {
-  return useState<AudienceChoice>(() => (doc ? initialAudience(doc) : { actorIds: new Set(), notes: true, crisisIds: new Set() }));
+  return useState<AudienceChoice>(() => (doc ? initialAudience(doc) : { actorIds: new Set(), notes: true, reportOnly: false, crisisIds: new Set() }));
 }
 
 const toggled = (set: Set<string>, id: string, on: boolean): Set<string> => {
@@ -98,8 +101,30 @@ export function AudienceFields({ doc, choice, onChange, disabled }: { doc: Scena
         </p>
       </fieldset>
       <label className="exchange-check">
-        <input type="checkbox" data-testid="export-notes" checked={choice.notes} disabled={disabled} onChange={(e) => onChange({ ...choice, notes: e.target.checked })} />
-        <span>Include the notes on positions</span>
+        <input
+          type="checkbox"
+          data-testid="export-report-only"
+          checked={choice.reportOnly}
+          disabled={disabled}
+          aria-describedby="export-report-only-help"
+          onChange={(e) => onChange({ ...choice, reportOnly: e.target.checked })}
+        />
+        <span>Only what a cited source states</span>
+      </label>
+      <p className="exchange-help" id="export-report-only-help">
+        {choice.reportOnly
+          ? 'Values, links and positions resting on an assumption or a planner’s entry are left out, with every note; what is stated in the report or inferred from it stays, marked as such.'
+          : 'Every value goes in, each marked with its basis: report, inferred, assumption or planner.'}
+      </p>
+      <label className="exchange-check">
+        <input
+          type="checkbox"
+          data-testid="export-notes"
+          checked={choice.notes && !choice.reportOnly}
+          disabled={disabled || choice.reportOnly}
+          onChange={(e) => onChange({ ...choice, notes: e.target.checked })}
+        />
+        <span>Include the notes on positions and accepted gaps{choice.reportOnly ? ' (not with “only what a source states”)' : ''}</span>
       </label>
       <p className="exchange-marking" data-testid="export-marking">
         {marking ? `Marked ${marking} (set in the Scenario panel); every export carries it.` : 'Unmarked: set a handling marking in the Scenario panel.'}

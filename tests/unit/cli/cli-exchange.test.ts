@@ -221,12 +221,23 @@ describe('export for an audience, with the handling marking', () => {
     expect(html).not.toContain(chinaNote);
   });
 
+  it('--report-only keeps only what the report states or grounds, without notes, and says so', () => {
+    const out = join(dir, 'report-only.md');
+    expect(cli('export', library, '--format', 'md', '--report-only', '-o', out)).toMatchObject({ code: 0, stderr: '' });
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('> Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out');
+    expect(md).not.toContain(chinaNote);
+    expect(md).not.toMatch(/\((assumption|planner)\)|link: (assumption|planner)|Note: /);
+    expect(md).toMatch(/: \d\/5 \(report\)/);
+    expect(md).toContain('left out (not from a source)');
+  });
+
   it('--crisis takes several ids', () => {
     const [a, b] = libraryCrises();
     const out = join(dir, 'two.md');
     expect(cli('export', library, '--format', 'md', '--crisis', `${a!.id},${b!.id}`, '-o', out).code).toBe(0);
     const md = readFileSync(out, 'utf8');
-    expect(md.match(/^## (?!Contents|Sources)/gm)).toHaveLength(2);
+    expect(md.match(/^## (?!Contents|Sources|Reading this brief)/gm)).toHaveLength(2);
   });
 
   it('a marked file carries its marking in every format; --marking replaces it and cannot remove it', () => {

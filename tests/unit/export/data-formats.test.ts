@@ -149,23 +149,23 @@ describe('JSON export and import', () => {
 });
 
 describe('Markdown brief', () => {
-  it('has a section per crisis with elements and their links, gaps, leads, consensus with notes, quotes and sources', () => {
+  it('has a section per crisis with elements and their links, gaps, leads, consensus, positions, quotes and sources', () => {
     const doc = sampleDocument();
     const md = renderMarkdownBrief(doc, all, cutForAudience(doc).header);
     for (const c of doc.crises) expect(md).toContain(`## ${c.title}`);
-    expect(md).toContain('**Trigger: Storm surge breaches the levee**\\\nLikelihood 4/5');
-    expect(md).toContain('- leads to Delta flooding ("overtops")');
-    expect(md).toContain('- averted by Joint levee reinforcement');
-    expect(md).toContain('**Impact: Power grid outage**\\\nSeverity 5/5');
-    expect(md).toContain('| Japan (JP) | Mobile generators airlift | US | agreed |');
+    expect(md).toContain('**Trigger: Storm surge breaches the levee**\\\nLikelihood: 4/5 (assumption)');
+    expect(md).toContain('- leads to Delta flooding ("overtops"; link: inferred; confidence high (assumption))');
+    expect(md).toContain('- averted by Joint levee reinforcement (link: planner)');
+    expect(md).toContain('**Impact: Power grid outage**\\\nSeverity: 5/5 (report)');
+    expect(md).toContain('| Japan, JP (report) | Mobile generators airlift | US | agreed, as of 2016-06-28 (inferred) |');
     expect(md).toContain('- Impacts no response contains: Hospital evacuation');
     expect(md).toContain('- Responses with no lead actor: Joint levee reinforcement');
-    expect(md).toContain('| Delta flooding | agree | agree | uncertain | disagree |');
-    expect(md).toContain('- PRC on Delta flooding (disagree): Disputes surge height');
+    expect(md).toContain('| Delta flooding | agree (official) | agree (participant) | uncertain (analyst) | disagree (analyst) |');
+    expect(md).toContain('- PRC on Delta flooding: disagree — analyst estimate, undated (assumption). Note: Disputes surge height.');
     expect(md).toContain('> Substations sit below the flood line.');
-    expect(md).toContain('> — Delta resilience review, p. 14 — on Power grid outage');
+    expect(md).toContain('> — Delta resilience review, p. 14 — supports Power grid outage');
     expect(md).toContain('## Sources\n\n- Delta resilience review. Planning cell, 2016-05. Delta resilience review, internal report');
-    expect(md).toContain('## Contents\n\n1. Typhoon landfall on the delta\n2. Port closure\n3. Sources');
+    expect(md).toContain('## Contents\n\n1. Reading this brief\n2. Typhoon landfall on the delta\n3. Port closure\n4. Sources');
   });
 
   it('escapes only what Markdown needs: 1.4, de-conflict and (p. 3) stay as typed', () => {

@@ -57,22 +57,26 @@ describe('PDF brief', () => {
     const doc = marked(sampleDocument());
     const pages = pdfPages(await pdf(doc));
     expect(squash(pages[0]!)).toContain('Regional flood scenario Crisis brief');
-    expect(squash(pages[0]!)).toContain('Date: 2026-01-02');
+    expect(squash(pages[0]!)).toContain('Date: 2026-01-02 As of: 2016-06-28 Author: J5 Plans');
     expect(pages[1]).toContain('Contents');
-    for (const title of [...doc.crises.map((c) => c.title), 'Sources']) {
+    for (const title of ['Reading this brief', ...doc.crises.map((c) => c.title), 'Sources']) {
       const entry = new RegExp(`${title}\\s+(\\d+)\\n`).exec(pages[1]!);
       expect(entry, title).not.toBeNull();
       // The contents point at the crisis's diagram page, whose drawing is titled with the crisis.
       expect(squash(pages[Number(entry![1]) - 1]!)).toContain(title);
     }
     const text = pdftext(await pdf(doc));
-    for (const section of ['Summary', 'Elements', 'Coverage gaps', 'Responses by lead actor', 'Consensus', 'Quotes', 'Sources']) expect(text).toContain(section);
-    expect(text).toContain('Trigger: Storm surge breaches the levee Likelihood 4/5');
-    expect(text).toContain('leads to Delta flooding ("overtops")');
-    expect(text).toContain('Notes on positions:');
-    expect(text).toContain('PRC on Delta flooding (disagree): Disputes surge height');
+    for (const section of ['Summary', 'Elements', 'Coverage gaps', 'Responses by lead actor', 'Consensus', 'Positions', 'Quotes', 'Sources']) expect(text).toContain(section);
+    expect(text).toContain('(assumption): the author’s own judgement; no source states it.');
+    expect(text).toContain('Trigger: Storm surge breaches the levee Likelihood: 4/5 (assumption)');
+    expect(text).toContain('leads to Delta flooding ("overtops"; link: inferred; confidence high (assumption))');
+    expect(text).toContain('Impact: Fuel shortage Severity: unscored · Gap accepted: Stocks cover two weeks; no response is planned.');
+    expect(text).toContain('Japan, JP (report) Mobile generators airlift US agreed, as of 2016-06-28 (inferred)');
+    expect(text).toContain('Delta flooding agree agree uncertain disagree (official) (participant) (analyst) (analyst)');
+    expect(text).toContain('PRC on Delta flooding: disagree — analyst estimate, undated (assumption). Note: Disputes surge height.');
     expect(text).toContain('The levee was rated for a 1-in-50-year surge.');
-    expect(text).toContain('— Delta resilience review, section 3.2 — on Delta flooding');
+    expect(text).toContain('— Delta resilience review, section 3.2 — supports Delta flooding');
+    expect(text).toContain('Evidence against: Both hospitals have generators above the flood line. — Delta resilience review, p. 15 — evidence against Hospital evacuation');
     expect(text).toContain('Delta resilience review. Planning cell, 2016-05. Delta resilience review, internal report');
   });
 
@@ -91,7 +95,7 @@ describe('PDF brief', () => {
     expect(text).toContain('Positions of China (PRC) are left out of this export.');
     expect(text).not.toContain('Disputes surge height');
     expect(text).not.toMatch(/\bPRC on\b/);
-    expect(text).toContain('US on Delta flooding (agree): Consistent with models');
+    expect(text).toContain('US on Delta flooding: agree — official position, as of 2016-06-28 (report). Note: Consistent with models.');
     // The consensus table has no PRC column: its header row is Element US JP ROK.
     expect(text).toMatch(/Element\s+US\s+JP\s+ROK\s+Storm/);
   });
@@ -101,7 +105,18 @@ describe('PDF brief', () => {
     expect(text).toContain('Notes are left out.');
     expect(text).not.toContain('Consistent with models');
     expect(text).not.toContain('Disputes surge height');
-    expect(text).not.toContain('Notes on positions:');
+    expect(text).not.toContain('Note:');
+  });
+
+  it('report only: says so on the cover, and holds no value, link or position resting on an assumption or a planner, and no note', async () => {
+    const pages = pdfPages(await pdf(marked(sampleDocument()), { actorIds: null, notes: true, reportOnly: true, crisisIds: null }));
+    expect(squash(pages[0]!)).toContain('Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out, and so are all notes.');
+    const text = squash(pages.join('\n'));
+    expect(text).not.toMatch(/\((assumption|planner)\)|link: (assumption|planner)|analyst estimate/);
+    for (const note of ['Consistent with models', 'Disputes surge height', 'Stocks cover two weeks', 'within hours']) expect(text).not.toContain(note);
+    expect(text).toContain('Trigger: Storm surge breaches the levee Likelihood: left out (not from a source)');
+    expect(text).toContain('Impact: Power grid outage Severity: 5/5 (report)');
+    expect(text).toContain('Evidence against: Both hospitals have generators above the flood line.');
   });
 
   it('an unmarked scenario prints no marking line', async () => {
