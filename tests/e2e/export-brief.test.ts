@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppSession } from './harness/app';
+import { launchApp, SCREENSHOT_DIR, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
 
 let app: AppSession;
@@ -84,6 +84,54 @@ describe('export for an audience', () => {
     await dialog.waitFor();
     await expect(page.getByLabel('Show the positions of China', { exact: true }).isChecked()).resolves.toBe(false);
     await expect(page.getByLabel('Show the positions of Japan', { exact: true }).isChecked()).resolves.toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('exports a report-only brief from the dialog: what rests on no source is left out, said so, and remembered', async () => {
+    const { page } = app;
+    await page.getByTestId('welcome-library').click();
+    await page.getByTestId('crisis-list').waitFor();
+
+    const pdfPath = join(app.workDir, 'sourced-brief.pdf');
+    app.dialogs.exportTargets.push(pdfPath);
+    await page.getByTestId('tool-file.export').click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.waitFor();
+    await page.getByTestId('export-format').selectOption('pdf');
+    await page.getByTestId('export-scope').selectOption('crisis');
+    const notes = page.getByTestId('export-notes');
+    await expect(notes.isChecked()).resolves.toBe(true);
+    await page.getByLabel('Only what a cited source states').check();
+    // Report only carries no notes: the notes box is unticked and cannot be ticked.
+    await expect(notes.isChecked()).resolves.toBe(false);
+    await expect(notes.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#export-report-only-help').textContent()).resolves.toContain('resting on an assumption or a planner’s entry are left out');
+    await app.screenshot('export-brief-report-only-dialog');
+    await page.getByTestId('export-go').click();
+    await page.getByTestId('export-result').waitFor();
+    await page.getByTestId('export-close').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const pages = pdfPages(pdfPath);
+    const all = pages.join('\n').replace(/\s+/g, ' ');
+    expect(all).toContain('Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out, and so are all notes.');
+    // Proven by absence: no value, link or position resting on an assumption or a planner, no note.
+    expect(all).not.toMatch(/\((assumption|planner)\)|link: (assumption|planner)|analyst estimate|Note: /);
+    expect(all).toContain('left out (not from a source)');
+    expect(all).toMatch(/\((report|inferred)\)/);
+    // The cover and the first crisis page, rendered by poppler, to look at.
+    for (const [first, name] of [[1, 'cover'], [4, 'diagram'], [5, 'crisis']] as const) {
+      const run = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', String(first), '-l', String(first), '-singlefile', pdfPath, join(SCREENSHOT_DIR, `brief-report-only-${name}`)]);
+      expect(run.status).toBe(0);
+    }
+
+    // Remembered in the file, and the next export starts from it.
+    const remembered = readOnDisk(untitledFile(), (db) => (db.prepare('SELECT export_audience AS a FROM scenario').get() as { a: string }).a);
+    expect(JSON.parse(remembered)).toMatchObject({ reportOnly: true, notes: false });
+    await page.getByTestId('tool-file.export').click();
+    await dialog.waitFor();
+    await page.getByTestId('export-format').selectOption('md');
+    await expect(page.getByLabel('Only what a cited source states').isChecked()).resolves.toBe(true);
     expect(app.errors).toEqual([]);
   });
 });
