@@ -124,7 +124,7 @@ export function audienceNotes(header: ExportHeader): string[] {
   if (header.leftOut.length > 0) out.push(`Positions of ${header.leftOut.map((a) => `${a.name} (${a.code})`).join(', ')} are left out of this export.`);
   if (header.reportOnly) {
     out.push(
-      'Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out, and so are all notes. What remains is stated in a cited source (report) or inferred from one (inferred), as marked.',
+      "Report only: values, links and positions that rest on an assumption or on a planner's entry are left out, and so are all notes. What remains is stated in a cited source (report) or inferred from one (inferred), as marked.",
     );
   } else if (!header.notes) out.push('Notes are left out.');
   return out;

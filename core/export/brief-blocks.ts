@@ -8,7 +8,7 @@ import { pushAll } from '../arrays';
 import type { Actor, Position, ProvenanceRelation } from '../model';
 import { audienceNotes } from './audience';
 import type { BriefData, BriefSection, ElementEntry } from './brief-data';
-import { briefKey, consensusCell, elementFacts, leadCell, linkText, positionText, quoteAttribution, statusCell } from './brief-text';
+import { acceptedGapText, briefKey, consensusCell, elementFacts, leadCell, linkText, positionText, quoteAttribution, statusCell } from './brief-text';
 import { KIND_STYLE } from './style';
 
 export interface TableCell {
@@ -87,6 +87,10 @@ function sectionBlocks(s: BriefSection, brief: BriefData, n: number): BriefBlock
       `Responses that avert or contain nothing: ${titles(s.gaps.orphanedResponses)}`,
     ],
   });
+  if (s.gaps.accepted.length > 0) {
+    out.push({ type: 'paragraph', text: 'Accepted gaps, listed apart and not counted above:', muted: true });
+    out.push({ type: 'list', items: s.gaps.accepted.map((g) => acceptedGapText(g, brief.header)) });
+  }
 
   if (s.byLead.length > 0) {
     out.push({ type: 'heading', level: 3, text: 'Responses by lead actor', id: `${id}-leads` });
@@ -109,11 +113,16 @@ function sectionBlocks(s: BriefSection, brief: BriefData, n: number): BriefBlock
     out.push({ type: 'heading', level: 3, text: 'Consensus', id: `${id}-consensus` });
     out.push({
       type: 'table',
-      head: ['Element', ...brief.consensusActors.map((a) => a.code)],
-      rows: s.consensus.map((row) => [{ text: row.node.title }, ...row.stances.map((st): TableCell => {
-        const position = st?.position ?? 'unknown';
-        return { text: consensusCell(st), position };
-      })]),
+      head: ['Element', ...brief.consensusActors.map((a) => a.code), 'Rests on'],
+      weights: consensusWeights(brief.consensusActors.length),
+      rows: s.consensus.map((row) => [
+        { text: row.node.title },
+        ...row.stances.map((st): TableCell => {
+          const position = st?.position ?? 'unknown';
+          return { text: consensusCell(st), position };
+        }),
+        { text: row.restsOn },
+      ]),
     });
   }
   if (s.positions.length > 0) {
@@ -134,5 +143,11 @@ function entryBlock(entry: ElementEntry, actors: ReadonlyMap<string, Actor>, bri
   const n = entry.node;
   return { type: 'entry', kind: KIND_STYLE[n.kind].label, title: n.title, facts: elementFacts(n, actors, brief.header), description: n.description.trim(), links: entry.links.map(linkText) };
 }
+
+/**
+ * PDF column widths: with up to four actors each actor column is wide enough for "(participant)"
+ * on a line of its own; with more they share 60 % of the width.
+ */
+const consensusWeights = (actors: number): number[] => [18, ...Array.from({ length: actors }, () => Math.min(15, 60 / Math.max(actors, 1))), 22];
 
 const titles = (nodes: { title: string }[]): string => (nodes.length ? nodes.map((n) => n.title).join('; ') : 'none');

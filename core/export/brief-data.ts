@@ -5,7 +5,7 @@
  * with how each bears on its element; then the sources cited. It reads the
  * document already cut for the audience (audience.ts), so what is left out is simply absent.
  */
-import { coverageGaps as analysisGaps } from '../analysis';
+import { consensus as analysisConsensus, consensusText, coverageGaps as analysisGaps, type GapAcceptance, type GapKind } from '../analysis';
 import { NODE_KINDS, type Actor, type GraphEdge, type GraphNode, type Provenance, type ProvenanceRelation, type ScenarioDocument, type Source, type Stance } from '../model';
 import type { ExportHeader } from './audience';
 import { scopedGraph, scopeTitle, type CrisisGraph, type ExportScope } from './scope';
@@ -19,6 +19,16 @@ export interface CoverageGaps {
   leaderlessResponses: GraphNode[];
   /** Responses that avert or contain nothing. */
   orphanedResponses: GraphNode[];
+  /** Gaps the planners accepted (a reason, or an unavertable trigger), listed apart, never hidden. */
+  accepted: AcceptedGapEntry[];
+}
+
+export interface AcceptedGapEntry {
+  node: GraphNode;
+  kind: GapKind;
+  because: GapAcceptance;
+  /** The planner's reason, or the analysis's words for an unavertable trigger. */
+  reason: string;
 }
 
 /** One end of an edge as seen from a node: where it goes (out) or where it comes from (in). */
@@ -37,6 +47,8 @@ export interface ConsensusRow {
   node: GraphNode;
   /** One per consensus actor, in column order; null where the actor has taken no position. */
   stances: (Stance | null)[];
+  /** What the consensus actors' positions come to and rest on, in core/analysis's words. */
+  restsOn: string;
 }
 
 /** A shown stance with who holds it and the quote it cites, if any. */
@@ -96,7 +108,7 @@ export interface BriefData {
 export function coverageGaps(graph: CrisisGraph, actors: Actor[]): CoverageGaps {
   const found = analysisGaps({ nodes: graph.nodes, edges: graph.edges, actors, crises: [graph.crisis] });
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const gaps: CoverageGaps = { uncontainedImpacts: [], unavertedCauses: [], leaderlessResponses: [], orphanedResponses: [] };
+  const gaps: CoverageGaps = { uncontainedImpacts: [], unavertedCauses: [], leaderlessResponses: [], orphanedResponses: [], accepted: [] };
   const list: Record<(typeof found.gaps)[number]['kind'], GraphNode[]> = {
     'uncontained-impact': gaps.uncontainedImpacts,
     'unaverted-trigger': gaps.unavertedCauses,
@@ -109,6 +121,10 @@ export function coverageGaps(graph: CrisisGraph, actors: Actor[]): CoverageGaps 
     if (node) list[gap.kind].push(node);
   }
   for (const nodesOfGap of Object.values(list)) nodesOfGap.sort(byTitle);
+  for (const gap of found.accepted) {
+    const node = nodes.get(gap.nodeId);
+    if (node) gaps.accepted.push({ node, kind: gap.kind, because: gap.because, reason: gap.reason });
+  }
   return gaps;
 }
 
@@ -125,6 +141,7 @@ export function briefData(doc: ScenarioDocument, scope: ExportScope, header: Exp
   const shown = actors.filter((a) => !leftOut.has(a.id));
   const core = new Set(doc.scenario.coreActorIds);
   const consensusActors = shown.some((a) => core.has(a.id)) ? shown.filter((a) => core.has(a.id)) : shown;
+  const codeOf = new Map(actors.map((a) => [a.id, a.code]));
   const stanceOf = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s]));
   const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
   const provenanceByNode = groupBy(doc.provenance, (p) => p.elementId);
@@ -143,7 +160,11 @@ export function briefData(doc: ScenarioDocument, scope: ExportScope, header: Exp
       links.get(to.id)!.push({ edge, direction: 'in', other: from });
     }
     for (const list of links.values()) list.sort((a, b) => (a.direction === b.direction ? byFlow(a.other, b.other) : a.direction === 'out' ? -1 : 1));
-    const consensus = ordered.map((node) => ({ node, stances: consensusActors.map((a) => stanceOf.get(`${a.id}\u0000${node.id}`) ?? null) }));
+    // The analysis of the consensus table's own columns: the core actors this audience sees.
+    const columns = consensusActors.map((a) => a.id);
+    const analysed = analysisConsensus({ nodes: graph.nodes, actors: doc.actors, stances: doc.stances, crises: [graph.crisis], scenario: { ...doc.scenario, coreActorIds: columns } });
+    const restsOn = new Map(analysed.elements.map((e) => [e.nodeId, consensusText(e, columns, (id) => codeOf.get(id) ?? id)]));
+    const consensus = ordered.map((node) => ({ node, stances: consensusActors.map((a) => stanceOf.get(`${a.id}\u0000${node.id}`) ?? null), restsOn: restsOn.get(node.id) ?? '' }));
     const citationOf = (node: GraphNode, p: Provenance): Citation => {
       const source = sourcesById.get(p.sourceId) ?? null;
       if (source) cited.set(source.id, source);

@@ -21,7 +21,8 @@ import {
   type ProvenanceRelation,
 } from '../model';
 import type { ExportHeader } from './audience';
-import type { Citation, ElementLink, StanceRow } from './brief-data';
+import { UNSCORED, type GapKind } from '../analysis';
+import type { AcceptedGapEntry, Citation, ElementLink, StanceRow } from './brief-data';
 import { EDGE_STYLE } from './style';
 
 /** The key printed at the head of every brief: what each basis, each holder and each quote relation means. */
@@ -36,12 +37,12 @@ export interface BriefKey {
 export function briefKey(header: ExportHeader): BriefKey {
   // A report-only brief holds nothing that rests on an assumption or a planner's entry, so its key does not list them.
   const bases = BASES.filter((b) => !header.reportOnly || SOURCED_BASES.includes(b)).map((b) => `(${b}): ${BASIS_MEANINGS[b]}.`);
-  bases.push('unscored: a likelihood or severity nobody has scored; no analysis treats it as a number.');
-  if (header.reportOnly) bases.push('left out (not from a source): this report-only brief leaves out a value that rests on an assumption or a planner’s entry.');
+  bases.push(`${UNSCORED}: a likelihood or severity nobody has scored; no analysis treats it as a number.`);
+  if (header.reportOnly) bases.push("left out (not from a source): this report-only brief leaves out a value that rests on an assumption or a planner's entry.");
   return {
-    intro: 'Every score, horizon, lead actor, status, lead time, link and confidence is followed by its basis in brackets, e.g. “Likelihood: 4/5 (report)”:',
+    intro: 'Every score, horizon, lead actor, status, lead time, link and confidence is followed by its basis in brackets, e.g. "Likelihood: 4/5 (report)":',
     bases,
-    positions: 'Each position on an element says who holds it, as of when, and on what basis; in the consensus table, who holds it follows the position, e.g. “agree (participant)”:',
+    positions: 'Each position on an element says who holds it, as of when, and on what basis; in the consensus table, who holds it follows the position, e.g. "agree (participant)":',
     holders: STANCE_HOLDERS.map((h) => `${h}: ${HOLDER_MEANINGS[h]}.`),
     quotes: `Each quote says how it bears on its element: it ${RELATION_LABELS.supports} it, is ${RELATION_LABELS.contradicts} it (shown as such, never as support), or gives ${RELATION_LABELS.context}.`,
   };
@@ -74,8 +75,8 @@ export function actorLabel(actor: Actor | undefined, id: string): string {
 export function elementFacts(node: GraphNode, actors: ReadonlyMap<string, Actor>, header: ExportHeader): string[] {
   const facts: (string | null)[] = [];
   const score = (v: number | null): string | null => (v === null ? null : `${v}/5`);
-  if (node.kind === 'trigger' || node.kind === 'crisis') facts.push(judged(header, node, 'likelihood', 'Likelihood', score(node.likelihood), 'unscored'));
-  if (node.kind === 'impact') facts.push(judged(header, node, 'severity', 'Severity', score(node.severity), 'unscored'));
+  if (node.kind === 'trigger' || node.kind === 'crisis') facts.push(judged(header, node, 'likelihood', 'Likelihood', score(node.likelihood), UNSCORED));
+  if (node.kind === 'impact') facts.push(judged(header, node, 'severity', 'Severity', score(node.severity), UNSCORED));
   facts.push(judged(header, node, 'horizon', 'Horizon', node.horizon, null));
   if (node.kind === 'response') {
     const lead = node.leadActorId === null ? null : actorLabel(actors.get(node.leadActorId), node.leadActorId);
@@ -133,7 +134,7 @@ export function positionText(row: StanceRow): string {
   const parts = [`${row.actor.code} on ${row.node.title}: ${s.position}`];
   parts.push(`${HOLDER_LABELS[s.holder]}, ${s.asOf ? `as of ${s.asOf}` : 'undated'}${basisTag(s.basis)}.`);
   if (s.note.trim()) parts.push(`Note: ${sentence(s.note.trim())}`);
-  if (row.citation) parts.push(`Cites: “${row.citation.quote.trim()}” (${citationPlace(row.citation)}; ${RELATION_LABELS[row.citation.relation]})`);
+  if (row.citation) parts.push(`Cites: "${row.citation.quote.trim()}" (${citationPlace(row.citation)}; ${RELATION_LABELS[row.citation.relation]})`);
   return `${parts[0]} — ${parts.slice(1).join(' ')}`;
 }
 
@@ -153,4 +154,18 @@ export function quoteLead(relation: ProvenanceRelation): string {
 }
 
 /** Text that ends as a sentence, so what follows it does not run on. */
-const sentence = (text: string): string => (/[.!?…)”"]$/.test(text) ? text : `${text}.`);
+const sentence = (text: string): string => (/[.!?…)"”]$/.test(text) ? text : `${text}.`);
+
+const GAP_WORDS: Record<GapKind, string> = {
+  'uncontained-impact': 'no response contains it',
+  'unaverted-trigger': 'no response averts it',
+  'unaverted-crisis': 'no response averts it',
+  'response-without-lead': 'no lead actor',
+  'orphaned-response': 'averts or contains nothing',
+};
+
+/** "Crane collapse (no response averts it) — unavertable: no response can avert it". Without notes a planner's reason is left out and said to be. */
+export function acceptedGapText(gap: AcceptedGapEntry, header: ExportHeader): string {
+  const reason = gap.because === 'accepted' && !header.notes ? 'reason left out of this export' : gap.reason;
+  return `${gap.node.title} (${GAP_WORDS[gap.kind]}) — ${gap.because === 'unavertable' ? 'unavertable' : 'accepted'}: ${reason}`;
+}

@@ -23,7 +23,7 @@ export const BASIS_LABELS: Record<Basis, string> = {
 export const BASIS_MEANINGS: Record<Basis, string> = {
   report: 'stated in a cited source',
   inferred: 'drawn from a cited source by its author; the source does not state it',
-  assumption: 'the author’s own judgement; no source states it',
+  assumption: "the author's own judgement; no source states it",
   planner: 'entered by a planner in the app',
 };
 
@@ -66,9 +66,9 @@ export const HOLDER_LABELS: Record<StanceHolder, string> = {
 
 /** What each holder means, for brief legends and tooltips. */
 export const HOLDER_MEANINGS: Record<StanceHolder, string> = {
-  official: 'a government’s stated position',
+  official: "a government's stated position",
   participant: 'a view voiced by someone from that country, not an official position',
-  analyst: 'the planner’s estimate of where that government stands',
+  analyst: "the planner's estimate of where that government stands",
 };
 
 /** Strongest first: consensus analysis names the weakest holder an agreement rests on. */

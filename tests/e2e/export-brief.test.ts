@@ -114,7 +114,7 @@ describe('export for an audience', () => {
 
     const pages = pdfPages(pdfPath);
     const all = pages.join('\n').replace(/\s+/g, ' ');
-    expect(all).toContain('Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out, and so are all notes.');
+    expect(all).toContain("Report only: values, links and positions that rest on an assumption or on a planner's entry are left out, and so are all notes.");
     // Proven by absence: no value, link or position resting on an assumption or a planner, no note.
     expect(all).not.toMatch(/\((assumption|planner)\)|link: (assumption|planner)|analyst estimate|Note: /);
     expect(all).toContain('left out (not from a source)');

@@ -225,7 +225,7 @@ describe('export for an audience, with the handling marking', () => {
     const out = join(dir, 'report-only.md');
     expect(cli('export', library, '--format', 'md', '--report-only', '-o', out)).toMatchObject({ code: 0, stderr: '' });
     const md = readFileSync(out, 'utf8');
-    expect(md).toContain('> Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out');
+    expect(md).toContain('> Report only: values, links and positions that rest on an assumption or on a planner\'s entry are left out');
     expect(md).not.toContain(chinaNote);
     expect(md).not.toMatch(/\((assumption|planner)\)|link: (assumption|planner)|Note: /);
     expect(md).toMatch(/: \d\/5 \(report\)/);

@@ -45,10 +45,10 @@ describe('the basis in every brief', () => {
   it('opens with a key to every basis and holder, and the scenario’s as-of date', () => {
     expect(md).toContain('Date: 2026-01-02 · As of: 2016-06-28');
     expect(md).toContain('## Reading this brief');
-    for (const line of ['(report): stated in a cited source.', '(inferred): drawn from a cited source', '(assumption): the author’s own judgement', '(planner): entered by a planner', 'unscored: a likelihood or severity nobody has scored']) {
+    for (const line of ['(report): stated in a cited source.', '(inferred): drawn from a cited source', '(assumption): the author\'s own judgement', '(planner): entered by a planner', 'unscored: a likelihood or severity nobody has scored']) {
       expect(md).toContain(`- ${line}`);
     }
-    for (const holder of ['official: a government’s stated position.', 'participant: a view voiced by someone from that country, not an official position.', 'analyst: the planner’s estimate']) {
+    for (const holder of ['official: a government\'s stated position.', 'participant: a view voiced by someone from that country, not an official position.', 'analyst: the planner\'s estimate']) {
       expect(md).toContain(`- ${holder}`);
     }
   });
@@ -62,8 +62,26 @@ describe('the basis in every brief', () => {
     expect(md).toContain('- leads to Hospital evacuation ("cascade"; link: report; confidence medium (report))');
   });
 
+  it('lists accepted gaps apart from the open ones, with their reason; unavertable triggers as such', () => {
+    const port = md.slice(md.indexOf('## Port closure'));
+    expect(port).toContain('- Impacts no response contains: none\n- Triggers and crises no response averts: Port shutdown\n');
+    expect(port).toContain('_Accepted gaps, listed apart and not counted above:_\n\n- Fuel shortage (no response contains it) — accepted: Stocks cover two weeks; no response is planned.\n- Crane collapse (no response averts it) — unavertable: no response can avert it\n');
+    const noNotes = cutForAudience(doc, { actorIds: null, notes: false, reportOnly: false, crisisIds: null });
+    const withoutReasons = renderMarkdownBrief(noNotes.doc, all, noNotes.header);
+    expect(withoutReasons).toContain('- Fuel shortage (no response contains it) — accepted: reason left out of this export');
+    expect(withoutReasons).not.toContain('Stocks cover two weeks');
+  });
+
+  it('says in the consensus table what each agreement rests on, over the columns this audience sees', () => {
+    expect(md).toContain('| Mobile generators airlift | agree (participant) | – | – | uncertain (participant) | partly unknown: US agree; PRC uncertain; JP, ROK unknown |');
+    const noChina = cutForAudience(doc, { actorIds: ['us', 'jp', 'kr'], notes: true, reportOnly: false, crisisIds: null });
+    const cutMd = renderMarkdownBrief(noChina.doc, all, noChina.header);
+    expect(cutMd).toContain('| Element | US | JP | ROK | Rests on |');
+    expect(cutMd).toContain('| Delta flooding | agree (official) | agree (participant) | uncertain (analyst) | partly unknown: US, JP agree; ROK uncertain; weakest: ROK (analyst estimate) |');
+  });
+
   it('shows each position with holder, date, basis, note and the quote it cites', () => {
-    expect(md).toContain('- US on Delta flooding: agree — official position, as of 2016-06-28 (report). Note: Consistent with models. Cites: “The levee was rated for a 1-in-50-year surge.” (Delta resilience review, section 3.2; supports)');
+    expect(md).toContain('- US on Delta flooding: agree — official position, as of 2016-06-28 (report). Note: Consistent with models. Cites: "The levee was rated for a 1-in-50-year surge." (Delta resilience review, section 3.2; supports)');
     expect(md).toContain('- JP on Delta flooding: agree — participant view, as of 2016-06-28 (inferred).');
     expect(md).toContain('- ROK on Delta flooding: uncertain — analyst estimate, undated (planner).');
   });
@@ -79,7 +97,9 @@ describe('the basis in every brief', () => {
     expect(supporting).toHaveLength(3);
     expect(supporting.join('\n')).not.toContain('Hospital evacuation');
     // The consensus table's cells name who holds each position.
-    expect(htmlXpath(html, '//table[thead/tr/th="PRC"]//tr[td="Delta flooding"]/td/text()')).toEqual(['Delta flooding', 'agree (official)', 'agree (participant)', 'uncertain (analyst)', 'disagree (analyst)']);
+    expect(htmlXpath(html, '//table[thead/tr/th="PRC"]//tr[td="Delta flooding"]/td/text()')).toEqual([
+      'Delta flooding', 'agree (official)', 'agree (participant)', 'uncertain (analyst)', 'disagree (analyst)', 'contested: PRC (analyst estimate) disagrees; weakest: ROK, PRC (analyst estimate)',
+    ]);
   });
 });
 
@@ -87,7 +107,7 @@ describe('report only: only what a cited source states or grounds', () => {
   const doc = sampleDocument();
   const cut = cutForAudience(doc, REPORT_ONLY);
 
-  it('leaves no value, link or stance resting on an assumption or a planner’s entry in the document every format reads', () => {
+  it('leaves no value, link or stance resting on an assumption or a planner\'s entry in the document every format reads', () => {
     const sourced = (b: Basis | undefined): boolean => b !== undefined && SOURCED_BASES.includes(b);
     for (const n of cut.doc.nodes) for (const basis of Object.values(n.basis)) expect(sourced(basis), n.id).toBe(true);
     for (const n of cut.doc.nodes) {
@@ -112,7 +132,7 @@ describe('report only: only what a cited source states or grounds', () => {
 
   it('Markdown: says what was cut at its head, and holds no assumption or planner value and no note', () => {
     const md = renderMarkdownBrief(cut.doc, all, cut.header);
-    expect(md).toContain('> Report only: values, links and positions that rest on an assumption or on a planner’s entry are left out, and so are all notes.');
+    expect(md).toContain('> Report only: values, links and positions that rest on an assumption or on a planner\'s entry are left out, and so are all notes.');
     expect(md).not.toMatch(/\((assumption|planner)\)|link: (assumption|planner)/);
     expect(md).not.toMatch(/analyst estimate/);
     for (const note of NOTES) expect(md).not.toContain(note);

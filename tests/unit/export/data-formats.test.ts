@@ -160,7 +160,7 @@ describe('Markdown brief', () => {
     expect(md).toContain('| Japan, JP (report) | Mobile generators airlift | US | agreed, as of 2016-06-28 (inferred) |');
     expect(md).toContain('- Impacts no response contains: Hospital evacuation');
     expect(md).toContain('- Responses with no lead actor: Joint levee reinforcement');
-    expect(md).toContain('| Delta flooding | agree (official) | agree (participant) | uncertain (analyst) | disagree (analyst) |');
+    expect(md).toContain('| Delta flooding | agree (official) | agree (participant) | uncertain (analyst) | disagree (analyst) | contested: PRC (analyst estimate) disagrees; weakest: ROK, PRC (analyst estimate) |');
     expect(md).toContain('- PRC on Delta flooding: disagree — analyst estimate, undated (assumption). Note: Disputes surge height.');
     expect(md).toContain('> Substations sit below the flood line.');
     expect(md).toContain('> — Delta resilience review, p. 14 — supports Power grid outage');
