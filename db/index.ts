@@ -7,7 +7,7 @@ export { SCHEMA_VERSION, MIGRATIONS, runMigrations, type Migration } from './mig
 export { openScenarioFile, createScenarioFile, checkScenarioFile, type OpenOptions } from './open';
 export { starterDocument, validateDocument } from './validate-document';
 export { exportDocumentJson, parseDocumentJson, canonicalDocument, documentJsonSchema } from './json';
-export type { ScenarioStore, FileInfo, OpenResult, ReadOnlyReason } from './store';
+export type { ScenarioStore, FileInfo, OpenResult } from './store';
 export type { AppliedChange } from './apply';
 export type { FileCounts, CrisisSummary } from './load';
 export { salvageScenarioFile, salvageDocument, salvageSummary, type SalvageReport, type SalvageResult } from './salvage';

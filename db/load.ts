@@ -10,7 +10,8 @@
 import { AppError } from '../core/errors';
 import { DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, formatPath, isSoundDocument, type Actor, type ScenarioDocument, type Source } from '../core/model';
 import { examineDocument } from './validate-document';
-import { crisisFromRow, edgeFromCells, nodeFromCells, provenanceFromCells, scenarioFromRow, stanceFromCells, type CrisisRow, type ScenarioRow } from './rows';
+import { nodeFromCells } from './node-columns';
+import { crisisFromRow, edgeFromCells, provenanceFromCells, scenarioFromRow, stanceFromCells, type CrisisRow, type ScenarioRow } from './rows';
 import type { Statements } from './statements';
 
 const ROW_NAMES: Record<string, string> = {

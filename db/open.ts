@@ -22,7 +22,8 @@ import { fsyncPath } from './save-as';
 import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 import { toAppError } from './sqlite-errors';
 import { prepareStatements } from './statements';
-import { SqliteScenarioStore, type FileInfo, type OpenResult, type ReadOnlyReason } from './store';
+import type { ReadOnlyReason } from '../core/contract';
+import { SqliteScenarioStore, type FileInfo, type OpenResult } from './store';
 import { insertDocument } from './write-document';
 
 export interface OpenOptions {

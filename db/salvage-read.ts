@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../core/errors';
 import { APPLICATION_ID, TABLES } from './constants';
 import { SCHEMA_VERSION, newerVersionError, runMigrations } from './migrations';
-import { SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_NODE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE } from './rows';
+import { SELECT_NODE } from './node-columns';
+import { SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE } from './rows';
 import { readHeader, statScenarioPath } from './file-checks';
 
 export const SALVAGE_TABLES = TABLES;

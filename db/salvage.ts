@@ -19,7 +19,8 @@ import {
 } from '../core/model';
 import { checkConnection } from '../core/rules';
 import { createScenarioFile, type OpenOptions } from './open';
-import { edgeFromCells, nodeFromCells, provenanceFromCells, stanceFromCells } from './rows';
+import { nodeFromCells } from './node-columns';
+import { edgeFromCells, provenanceFromCells, stanceFromCells } from './rows';
 import { damageDetail } from './load';
 import { sideFilesBeside } from './file-checks';
 import { SALVAGE_TABLES, openCopy, readTable, type RawTable, type SalvageTable } from './salvage-read';

@@ -4,10 +4,8 @@
  * updates, the hot path, set only the patched columns.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { NodePatch } from '../core/model';
-import {
-  NODE_COLUMNS, SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_NODE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE,
-} from './rows';
+import { INSERT_NODE, NODE_FIELD_COLUMNS, SELECT_NODE, type NodeField } from './node-columns';
+import { SELECT_ACTOR, SELECT_CRISIS, SELECT_EDGE, SELECT_PROVENANCE, SELECT_SCENARIO, SELECT_SOURCE, SELECT_STANCE } from './rows';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- better-sqlite3 statement generics; rows are typed at the call sites in rows.ts */
 type Stmt = Statement<any[], any>;
@@ -29,21 +27,12 @@ export interface Statements {
   counts: Stmt;
 }
 
-/** Editable node fields and their columns; id, crisis and kind never change after creation. */
-export const NODE_FIELD_COLUMNS = {
-  title: 'title', description: 'description', tags: 'tags', x: 'x', y: 'y', width: 'width', height: 'height',
-  likelihood: 'likelihood', severity: 'severity', horizon: 'horizon', leadActorId: 'lead_actor_id',
-  supportingActorIds: 'supporting_actor_ids', responseStatus: 'response_status', leadTime: 'lead_time',
-  basis: 'basis', statusAsOf: 'status_as_of', gapAccepted: 'gap_accepted', unavertable: 'unavertable',
-} as const satisfies Record<keyof NodePatch, string>;
-export type NodeField = keyof typeof NODE_FIELD_COLUMNS;
-
 export function prepareStatements(db: Database): Statements {
   const p = (sql: string): Stmt => db.prepare(sql);
   /** Whole-table reads for load(): rows come back as arrays, in SELECT column order (see rows.ts). */
   const cells = (sql: string): Stmt => db.prepare(sql).raw(true);
   const nodeSetField = Object.fromEntries(
-    Object.entries(NODE_FIELD_COLUMNS).map(([field, column]) => [field, p(`UPDATE nodes SET ${column} = ? WHERE id = ?`)]),
+    NODE_FIELD_COLUMNS.map(([field, column]) => [field, p(`UPDATE nodes SET ${column} = ? WHERE id = ?`)]),
   ) as Record<NodeField, Stmt>;
   return {
     nodeSetField,
@@ -72,7 +61,7 @@ export function prepareStatements(db: Database): Statements {
 
     nodeAll: cells(`${SELECT_NODE} ORDER BY id`),
     nodeGet: p(`${SELECT_NODE} WHERE id = ?`),
-    nodeInsert: p(`INSERT INTO nodes (${NODE_COLUMNS}) VALUES (${NODE_COLUMNS.split(',').map(() => '?').join(', ')})`),
+    nodeInsert: p(INSERT_NODE),
     nodeDelete: p('DELETE FROM nodes WHERE id = ?'),
     nodeKindCounts: p('SELECT kind, count(*) AS n FROM nodes GROUP BY kind'),
     // Supporting actors live in a JSON array; the LIKE prefilter keeps json_each off most rows.

@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database, Transaction } from 'better-sqlite3';
-import { AppError, type AppErrorShape, type ErrorCode } from '../core/errors';
+import { AppError, type AppErrorShape } from '../core/errors';
+import type { ReadOnlyReason } from '../core/contract';
 import type { ScenarioDocument } from '../core/model';
 import type { HistoryLog, HistoryStep } from '../core/history';
 import type { Op } from '../core/ops';
@@ -19,11 +20,6 @@ import {
 } from './snapshots';
 import { toAppError } from './sqlite-errors';
 import { prepareStatements, type Statements } from './statements';
-
-export interface ReadOnlyReason {
-  code: ErrorCode;
-  message: string;
-}
 
 export interface FileInfo {
   path: string;

@@ -3,7 +3,8 @@
  * Parents go in before children so foreign keys hold at every statement.
  */
 import type { ScenarioDocument } from '../core/model';
-import { actorParams, crisisParams, edgeParams, nodeParams, provenanceParams, scenarioParams, sourceParams, stanceParams } from './rows';
+import { nodeParams } from './node-columns';
+import { actorParams, crisisParams, edgeParams, provenanceParams, scenarioParams, sourceParams, stanceParams } from './rows';
 import type { Statements } from './statements';
 
 /** Call inside a transaction. Stances that say nothing (unknown, no note) are not stored. */

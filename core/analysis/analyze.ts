@@ -3,8 +3,7 @@
  * responsibilities for one crisis or the whole file. The result is plain JSON data (no Map,
  * Set or BigInt), so `JSON.stringify(result)` is the `--json` output as it stands.
  */
-import { AppError } from '../errors';
-import type { ScenarioDocument } from '../model';
+import { requireCrises, type ScenarioDocument } from '../model';
 import { consensus, type ConsensusAnalysis } from './consensus';
 import { coverageGaps, type CoverageGaps } from './gaps';
 import { buildGraphIndex, compareText, sortedActors, type AnalysisScope } from './graph-index';
@@ -27,9 +26,7 @@ export interface DocumentAnalysis {
 /** Throws AppError NOT_FOUND when `crisisId` names no crisis in the file. */
 export function analyzeDocument(doc: ScenarioDocument, scope: AnalysisScope = {}): DocumentAnalysis {
   const crisisId = scope.crisisId ?? null;
-  if (crisisId !== null && !doc.crises.some((c) => c.id === crisisId)) {
-    throw new AppError('NOT_FOUND', `No crisis "${crisisId}" in this scenario.`);
-  }
+  if (crisisId !== null) requireCrises(doc, [crisisId]);
   const index = buildGraphIndex(doc, { crisisId });
   return {
     scenarioTitle: doc.scenario.title,

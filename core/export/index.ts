@@ -1,5 +1,5 @@
 /** Exporters: pure functions from a ScenarioDocument and a scope to text in each format. */
-export { scopedGraph, scopedDocument, scopeTitle, type ExportScope, type ScopedGraph, type CrisisGraph } from './scope';
+export { checkScope, scopedGraph, scopedDocument, scopeTitle, type ExportScope, type ScopedGraph, type CrisisGraph } from './scope';
 export { KIND_STYLE, EDGE_STYLE, FONT_STACK, type KindStyle, type EdgeStyle, type NodeShape } from './style';
 export { diagramGeometry, type DiagramGeometry, type NodeBox, type EdgeLine } from './geometry';
 export { renderSvg, svgFromGeometry, svgElement } from './svg';

@@ -2,7 +2,8 @@
  * What an export covers: one crisis, several, a selection of nodes, or every crisis. Every exporter
  * starts from `scopedGraph`, so they all agree on which nodes, edges and crises are in.
  */
-import type { Crisis, GraphEdge, GraphNode, ScenarioDocument } from '../model';
+import { AppError } from '../errors';
+import { requireCrises, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
 
 export type ExportScope =
   | { kind: 'crisis'; crisisId: string }
@@ -21,6 +22,19 @@ export interface ScopedGraph {
   sections: CrisisGraph[];
   nodes: GraphNode[];
   edges: GraphEdge[];
+}
+
+/**
+ * Refuse a scope that names what the document lacks: a crisis (requireCrises), or a selection
+ * none of whose nodes is left. Checked before a file name is asked for, and again by the export.
+ */
+export function checkScope(doc: ScenarioDocument, scope: ExportScope): void {
+  if (scope.kind === 'crisis') requireCrises(doc, [scope.crisisId]);
+  if (scope.kind === 'crises') requireCrises(doc, scope.crisisIds);
+  if (scope.kind === 'selection') {
+    const present = new Set(doc.nodes.map((n) => n.id));
+    if (!scope.nodeIds.some((id) => present.has(id))) throw new AppError('NOT_FOUND', 'None of the selected elements is in this scenario any more.');
+  }
 }
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -4,6 +4,7 @@
  * unique ids, references that resolve, and the connection rules.
  */
 import { z } from 'zod';
+import { AppError } from '../errors';
 import { checkConnection } from '../rules';
 import { GraphEdge, GraphNode } from './graph';
 import { Provenance, Source, Stance } from './evidence';
@@ -36,6 +37,18 @@ export interface NewDocumentOptions {
   title: string;
   /** ISO timestamp for createdAt/modifiedAt; passed in so building a document stays pure. */
   now: string;
+}
+
+/**
+ * The one "crisis in scope" check: every id names a crisis of this scenario, or AppError
+ * NOT_FOUND naming the first that does not (deleted since it was chosen, or mistyped on the
+ * command line). Exports, analyses and their handlers all ask here.
+ */
+export function requireCrises(doc: ScenarioDocument, crisisIds: readonly string[]): void {
+  if (crisisIds.length === 0) return;
+  const known = new Set(doc.crises.map((c) => c.id));
+  const missing = crisisIds.find((id) => !known.has(id));
+  if (missing !== undefined) throw new AppError('NOT_FOUND', `No crisis "${missing}" in this scenario (it may have been deleted).`);
 }
 
 /** A scenario with the four governments as its (core) actors and nothing else. */

@@ -7,7 +7,8 @@ import { AppError } from '../../core/errors';
 import { formatPath, type Actor, type Crisis, type GraphEdge, type GraphNode, type Provenance, type Source, type Stance } from '../../core/model';
 import type { Op } from '../../core/ops';
 import type { Table } from '../constants';
-import { crisisFromRow, edgeFromRow, nodeFromRow, type CrisisRow, type EdgeRow, type NodeRow } from '../rows';
+import { nodeFromRow } from '../node-columns';
+import { crisisFromRow, edgeFromRow, type CrisisRow, type EdgeRow } from '../rows';
 import type { Statements } from '../statements';
 
 export interface ApplyContext {
@@ -37,7 +38,7 @@ export function getCrisis(ctx: ApplyContext, id: string): Crisis {
 }
 
 export function getNode(ctx: ApplyContext, id: string): GraphNode {
-  const row = ctx.s.nodeGet.get(id) as NodeRow | undefined;
+  const row = ctx.s.nodeGet.get(id) as Record<string, unknown> | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No node "${id}".`);
   return nodeFromRow(row);
 }

@@ -3,8 +3,8 @@ import { AppError } from '../../core/errors';
 import { GraphEdge, GraphNode, settleEdgePatch, settleNodePatch, type Provenance, type Stance } from '../../core/model';
 import { setStanceOp, type Op } from '../../core/ops';
 import { checkConnection } from '../../core/rules';
-import { cellValue, edgeFromRow, edgeParams, nodeParams, type EdgeRow } from '../rows';
-import type { NodeField } from '../statements';
+import { encodeNodeField, nodeParams, type NodeField } from '../node-columns';
+import { edgeFromRow, edgeParams, type EdgeRow } from '../rows';
 import { cleanPatch, clearedStance, getCrisis, getEdge, getNode, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 
 export const nodeCreate: Handler<'node.create'> = (ctx, op) => {
@@ -25,7 +25,7 @@ export const nodeUpdate: Handler<'node.update'> = (ctx, op) => {
   const after = validated(GraphNode, { ...before, ...patch }, 'node');
   if (patch.leadActorId) requireActors(ctx, [patch.leadActorId]);
   if (patch.supportingActorIds) requireActors(ctx, patch.supportingActorIds);
-  for (const field of Object.keys(patch) as NodeField[]) ctx.s.nodeSetField[field].run(cellValue(after[field]), op.id);
+  for (const field of Object.keys(patch) as NodeField[]) ctx.s.nodeSetField[field].run(encodeNodeField(field, after[field]), op.id);
   ctx.touched.add('nodes');
   return [{ op: 'node.update', id: op.id, patch: inversePatch(before, patch) }];
 };

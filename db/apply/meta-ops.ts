@@ -2,7 +2,8 @@
 import { Actor, Crisis, ScenarioMeta, releaseActor, settleNodePatch } from '../../core/model';
 import type { Stance } from '../../core/model';
 import { setStanceOp, type Op } from '../../core/ops';
-import { actorParams, crisisParams, nodeFromRow, scenarioFromRow, scenarioParams, type NodeRow, type ScenarioRow } from '../rows';
+import { encodeNodeField, nodeFromRow } from '../node-columns';
+import { actorParams, crisisParams, scenarioFromRow, scenarioParams, type ScenarioRow } from '../rows';
 import { AppError } from '../../core/errors';
 import { cleanPatch, clearedStance, getActor, getCrisis, inversePatch, requireActors, requireFree, validated, type ApplyContext, type Handler } from './context';
 import { removeNode } from './graph-ops';
@@ -51,14 +52,14 @@ export const actorDelete: Handler<'actor.delete'> = (ctx, op) => {
     inverse.push({ op: 'scenario.update', patch: { coreActorIds: scenario.coreActorIds } });
     ctx.touched.add('scenario');
   }
-  for (const row of ctx.s.nodesOfActor.all({ id: op.id }) as NodeRow[]) {
+  for (const row of ctx.s.nodesOfActor.all({ id: op.id }) as Record<string, unknown>[]) {
     const node = nodeFromRow(row);
     const released = releaseActor(node, op.id);
     // A lead that goes loses its basis; the patch names the basis so the mirror and undo are exact.
     const cleared = { ...released, basis: settleNodePatch(node, released).basis ?? node.basis };
-    ctx.s.nodeSetField.leadActorId.run(cleared.leadActorId ?? null, node.id);
-    ctx.s.nodeSetField.supportingActorIds.run(JSON.stringify(cleared.supportingActorIds), node.id);
-    ctx.s.nodeSetField.basis.run(JSON.stringify(cleared.basis), node.id);
+    ctx.s.nodeSetField.leadActorId.run(encodeNodeField('leadActorId', cleared.leadActorId ?? null), node.id);
+    ctx.s.nodeSetField.supportingActorIds.run(encodeNodeField('supportingActorIds', cleared.supportingActorIds), node.id);
+    ctx.s.nodeSetField.basis.run(encodeNodeField('basis', cleared.basis), node.id);
     ctx.applied.push({ op: 'node.update', id: node.id, patch: cleared });
     inverse.push({ op: 'node.update', id: node.id, patch: { leadActorId: node.leadActorId, supportingActorIds: node.supportingActorIds, basis: node.basis } });
     ctx.touched.add('nodes');
@@ -93,7 +94,7 @@ export const crisisUpdate: Handler<'crisis.update'> = (ctx, op) => {
 /** Removing a crisis removes its nodes (and with them their edges, stances and provenance), each recorded as applied. */
 export const crisisDelete: Handler<'crisis.delete'> = (ctx, op) => {
   const crisis = getCrisis(ctx, op.id);
-  const nodes = (ctx.s.crisisNodes.all(op.id) as NodeRow[]).map(nodeFromRow);
+  const nodes = (ctx.s.crisisNodes.all(op.id) as Record<string, unknown>[]).map(nodeFromRow);
   const restoreNodes: Op[] = nodes.map((node) => ({ op: 'node.create', node }));
   const restoreEdges: Op[] = [];
   const restoreEvidence: Op[] = [];

@@ -1,7 +1,9 @@
 /**
  * Everything the handlers need from the outside world, behind plain interfaces: dialogs,
- * windows, the shell and the clock. Electron implements them in main/electron/; the tests
- * and the e2e bridge implement them in Node.
+ * windows and the shell. Electron implements them in main/electron/; the tests and the e2e
+ * bridge implement them in Node. There is no clock here: the one clock for a scenario's
+ * modifiedAt is the store's (db/store.ts), which stamps each batch inside its transaction and
+ * reports the stamp back in the EditResult.
  */
 import type { z } from 'zod';
 import type { EVENTS, EventName, ExportFormat, ImportFormat } from '../../core/contract';

@@ -3,8 +3,9 @@
  * the pure exporters in core/export (text) and by resvg and pdfkit here (PNG, PDF); JSON is
  * the lossless format from db/.
  */
-import { AppError, oneLine, type AppErrorShape } from '../../core/errors';
+import { oneLine, type AppErrorShape } from '../../core/errors';
 import {
+  checkScope,
   diagramGeometry,
   renderCanvas,
   renderCsv,
@@ -37,16 +38,13 @@ export interface ExportedFile {
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /**
- * One export. Throws AppError('NOT_FOUND') when the scope names a crisis the document lacks.
+ * One export. Throws AppError('NOT_FOUND') when the scope names what the document lacks (checkScope).
  * `onProgress` receives fractions from 0 to 1; only PNG and PDF report steps in between.
  * The document is first cut for the audience (`options.audience`); every format then carries
  * the marking (the scenario's, or `options.marking` in its place: changed, never removed).
  */
 export async function exportDocument(doc: ScenarioDocument, options: ExportOptions, onProgress?: (fraction: number) => void): Promise<ExportedFile> {
-  const { scope } = options;
-  const asked = scope.kind === 'crisis' ? [scope.crisisId] : scope.kind === 'crises' ? scope.crisisIds : [];
-  const missing = asked.find((id) => !doc.crises.some((c) => c.id === id));
-  if (missing !== undefined) throw new AppError('NOT_FOUND', `No crisis with id "${missing}" in this scenario.`);
+  checkScope(doc, options.scope);
   onProgress?.(0);
   const cut = cutForAudience(doc, options.audience, options.marking);
   const bytes = await render(cut.doc, cut.header, options, onProgress);

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type { ExportOptions, ImportFormat } from '../../core/contract';
 import { exportFormat } from '../../core/formats';
 import { AppError } from '../../core/errors';
-import { scopedGraph, scopeTitle } from '../../core/export';
+import { checkScope, scopedGraph, scopeTitle } from '../../core/export';
 import { instantiateLibraryCrisis, libraryCrises, reportLibrary } from '../../core/library';
 import { newId, type NodeKind, type ScenarioDocument } from '../../core/model';
 import { readImportText, writeFileAtomically } from '../../db';
@@ -40,7 +40,7 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
     exportScenario: async (ctx, req) => {
       const session = deps.sessions.require(ctx.windowId);
       const doc = session.store.load();
-      checkScope(doc, req);
+      checkScope(doc, req.scope);
       const target = await deps.services.dialogs.chooseExportTarget(suggestedExportName(doc, req), req.format);
       if (!target) throw new AppError('CANCELLED', 'Export was cancelled.');
       deps.sessions.refuseOutputOnto(target);
@@ -74,21 +74,6 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
       return view;
     },
   };
-}
-
-/** Refuse a scope that names nothing in the document before the user picks a file name. */
-function checkScope(doc: ScenarioDocument, options: ExportOptions): void {
-  const { scope } = options;
-  if (scope.kind === 'crisis' && !doc.crises.some((c) => c.id === scope.crisisId)) {
-    throw new AppError('NOT_FOUND', 'The crisis to export is no longer in this scenario.');
-  }
-  if (scope.kind === 'crises' && !scope.crisisIds.every((id) => doc.crises.some((c) => c.id === id))) {
-    throw new AppError('NOT_FOUND', 'A crisis chosen for the export is no longer in this scenario.');
-  }
-  if (scope.kind === 'selection') {
-    const present = new Set(doc.nodes.map((n) => n.id));
-    if (!scope.nodeIds.some((id) => present.has(id))) throw new AppError('NOT_FOUND', 'None of the selected elements is in this scenario any more.');
-  }
 }
 
 export function suggestedExportName(doc: ScenarioDocument, options: ExportOptions): string {
