@@ -5,7 +5,7 @@
  */
 import { WINDOW_ID, launchApp } from '../../tests/e2e/harness/app';
 import { generateDocument } from '../fixtures';
-import { dragNode, settle } from './gestures';
+import { dragNode, panByWheel, settle } from './gestures';
 import { clickAndTime } from './page-probes';
 import { summariseProfile } from './profile';
 import { startTrace, stopTrace } from './trace';
@@ -33,9 +33,16 @@ await app.page.reload();
 await app.page.locator('[data-testid="graph-node"]').first().waitFor({ timeout: 180_000 });
 console.log('open', Math.round(performance.now() - started), 'ms');
 await settle(app.page);
+// An experiment: extra CSS for the page (PROBE_CSS), to see what a style rule costs or saves.
+// Through the CSSOM: the page's CSP refuses inline style elements.
+for (const rule of (process.env.PROBE_CSS ?? '').split('}').filter((r) => r.trim())) {
+  await app.page.evaluate((text) => document.styleSheets[0]!.insertRule(text, document.styleSheets[0]!.cssRules.length), `${rule}}`);
+}
+await settle(app.page);
 if (step !== 'open') await cdp.send('Profiler.start');
 const browserCdp = process.env.TRACE ? await app.browser.newBrowserCDPSession() : null;
 if (browserCdp) await startTrace(browserCdp);
+if (step === 'pan') console.log('pan', await panByWheel(app.page).then((m) => m.perSecond.toFixed(1) + ' steps/s'));
 if (step === 'drag') console.log('drag', await dragNode(app.page).then((m) => m.perSecond.toFixed(1) + ' moves/s'));
 if (step === 'consensus') console.log('consensus', await app.page.evaluate<number>(clickAndTime('[data-testid="mode-consensus"]', '[data-testid="graph-node"]:not([data-tone=""])')));
 if (step === 'handles') {

@@ -13,6 +13,7 @@ import { useDocument } from '../state/document-store';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { CanvasMotion } from './canvas-motion';
+import { AvertsMarker } from './AvertsMarker';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
@@ -89,6 +90,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
     <div className="canvas" data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
       {!readOnly && <Palette crisisId={crisisId} />}
       {findOpen && <FindBar />}
+      <AvertsMarker />
       <ReactFlow<FlowNode>
         nodes={overview ? NO_NODES : nodes}
         edges={overview ? NO_EDGES : edges}
