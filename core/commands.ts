@@ -27,6 +27,7 @@ const FIXED_COMMANDS = {
   'file.insertFromLibrary': { label: 'Insert Contingency from Library…' },
   'edit.undo': { label: 'Undo' },
   'edit.redo': { label: 'Redo' },
+  'edit.history': { label: 'History…' },
   'edit.cut': { label: 'Cut' },
   'edit.copy': { label: 'Copy' },
   'edit.paste': { label: 'Paste' },

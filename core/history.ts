@@ -12,8 +12,11 @@
  * file starts with the steps it left with. The log is bounded (HISTORY_BOUND) and each step is
  * compacted (core/history-compact.ts).
  */
+import { AppError } from './errors';
 import { compactOps } from './history-compact';
+import type { ScenarioDocument } from './model';
 import type { Op } from './ops';
+import { reduceOps } from './patch-document';
 
 /** A change as history needs it: the ops applied (to redo) and their inverse (to undo). */
 export interface UndoableChange {
@@ -169,4 +172,18 @@ export class UndoHistory {
   steps(): { past: HistoryStep[]; future: HistoryStep[] } {
     return { past: this.past.map(stepOf), future: [...this.future].reverse().map(stepOf) };
   }
+}
+
+/**
+ * The document as it was just before step `index` of `steps.past` followed by `steps.future`
+ * (oldest first), worked out from `current` without touching the file: the undo ops of the done
+ * steps from the newest back to `index`, or the redo ops of the undone steps before it.
+ */
+export function stateBeforeStep(current: ScenarioDocument, steps: { past: readonly HistoryStep[]; future: readonly HistoryStep[] }, index: number): ScenarioDocument {
+  const { past, future } = steps;
+  if (index < 0 || index >= past.length + future.length) throw new AppError('NOT_FOUND', 'That step is no longer in the history.');
+  let doc = current;
+  if (index < past.length) for (let k = past.length - 1; k >= index; k--) doc = reduceOps(doc, past[k]!.undo);
+  else for (let k = 0; k < index - past.length; k++) doc = reduceOps(doc, future[k]!.redo);
+  return doc;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CommandId } from '../commands';
+import { ScenarioDocument } from '../model/document';
 import { NodeKind } from '../model/graph';
 import { Id } from '../model/primitives';
 import { Viewport } from '../model/scenario';
@@ -18,6 +19,7 @@ import {
   LibraryEntry,
   MergePreview,
   MergeResolution,
+  HistoryStepView,
   SnapshotView,
   RecentFile,
   RecoverableScenario,
@@ -90,6 +92,12 @@ export const CHANNELS = {
    * after a `before-merge` snapshot.
    */
   applyMerge: channel(z.strictObject({ resolutions: z.array(MergeResolution).max(100_000) }), EditResult),
+  /** A snapshot's whole scenario, to look at read-only beside the live one. Nothing is written. */
+  snapshotDocument: channel(z.strictObject({ id: Id }), ScenarioDocument),
+  /** The undo steps kept with the open scenario, oldest first: those done, then those undone (next redo first). */
+  history: channel(Empty, z.array(HistoryStepView)),
+  /** The scenario as it was just before step `index` of that list, to look at read-only. Nothing is written. */
+  historyState: channel(z.strictObject({ index: z.number().int().min(0).max(1_000_000) }), ScenarioDocument),
   /** The app's settings: the planner's name, recorded on snapshots. */
   settings: channel(Empty, z.strictObject({ userName: z.string() })),
   updateSettings: channel(z.strictObject({ userName: z.string().trim().max(120) }), z.strictObject({ userName: z.string() })),

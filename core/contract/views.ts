@@ -91,6 +91,18 @@ export const SnapshotView = z.strictObject({
 });
 export type SnapshotView = z.infer<typeof SnapshotView>;
 
+/** One undo step as the history panel lists it (core/history.ts, core/history-describe.ts). */
+export const HistoryStepView = z.strictObject({
+  /** Its place in the list, oldest first: the handle for viewing the state before it. */
+  index: z.number().int().min(0),
+  /** `done` can be undone; `undone` can be redone. */
+  state: z.enum(['done', 'undone']),
+  at: z.string(),
+  author: z.string(),
+  summary: z.string(),
+});
+export type HistoryStepView = z.infer<typeof HistoryStepView>;
+
 /** One merge conflict as the dialog shows it: the record in words and each side's value in words. */
 export const ConflictView = z.strictObject({
   key: z.string(),
@@ -103,6 +115,11 @@ export const ConflictView = z.strictObject({
   theirs: z.string(),
   /** Records that live or go with this one, in words. */
   dependents: z.array(z.string()),
+  /**
+   * When the planner may write a value of their own instead of either side's: a field whose
+   * values are text or numbers on both sides, with ours to start from. Null: ours or theirs only.
+   */
+  editable: z.strictObject({ kind: z.enum(['text', 'number']), ours: z.string() }).nullable(),
 });
 export type ConflictView = z.infer<typeof ConflictView>;
 
@@ -118,4 +135,10 @@ export const MergePreview = z.strictObject({
 });
 export type MergePreview = z.infer<typeof MergePreview>;
 
-export const MergeResolution = z.strictObject({ key: z.string().max(400), pick: z.enum(['ours', 'theirs']) });
+export const MergeResolution = z.discriminatedUnion('pick', [
+  z.strictObject({ key: z.string().max(400), pick: z.literal('ours') }),
+  z.strictObject({ key: z.string().max(400), pick: z.literal('theirs') }),
+  /** A value the planner wrote (only for an editable conflict); null clears a number. */
+  z.strictObject({ key: z.string().max(400), pick: z.literal('edited'), value: z.union([z.string().max(20_000), z.number().finite(), z.null()]) }),
+]);
+export type MergeResolution = z.infer<typeof MergeResolution>;

@@ -65,6 +65,7 @@ export function buildMenu(actions: MenuActions): Menu {
       submenu: [
         item('edit.undo', 'CmdOrCtrl+Z'),
         item('edit.redo', process.platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z'),
+        item('edit.history'),
         { type: 'separator' },
         // Roles, so the page gets real cut/copy/paste events with the system clipboard (which
         // carries our JSON between windows) without any clipboard permission being granted.

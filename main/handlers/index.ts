@@ -8,6 +8,7 @@ import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, openPathFor, recoverDamagedFor, saveAsFor, saveCopyFor, type DocumentDeps } from './document';
 import { applyEdit, redoEdit, saveViewport, undoEdit } from './edit';
 import { exchangeHandlers } from './exchange';
+import { historyHandlers } from './history';
 import { reconcileHandlers } from './reconcile';
 import { recoveryHandlers } from './recovery';
 
@@ -61,6 +62,7 @@ export function createHandlers(services: AppServices): HandlerContext {
     ...exchangeHandlers(deps),
     ...recoveryHandlers(deps),
     ...reconcileHandlers(deps),
+    ...historyHandlers(deps),
   };
   return { ...deps, handlers };
 }

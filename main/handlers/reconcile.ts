@@ -7,11 +7,11 @@ import { basename } from 'node:path';
 import type { ConflictView, MergePreview } from '../../core/contract';
 import {
   changeLineText, commonBaseLabel, describeDiff, describeRecord, describeValue, diffDocuments, diffToOps, mergeDocuments,
-  type DocRecord, type ResolvedConflict,
+  type Conflict, type DocRecord, type Resolution, type ResolvedConflict,
 } from '../../core/diff';
 import { AppError } from '../../core/errors';
 import type { ScenarioDocument } from '../../core/model';
-import { commonBase, openScenarioFile } from '../../db';
+import { commonBase, openScenarioFile, validateDocument } from '../../db';
 import { unwrap } from '../app/sessions';
 import type { Handlers } from '../ipc/adapter';
 import type { DocumentDeps } from './document';
@@ -75,9 +75,19 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
       const merge = pending.get(ctx.windowId);
       if (!merge) throw new AppError('NOT_FOUND', 'No copy is waiting to be merged; choose File ▸ Merge a Copy… again.');
       const ours = session.store.load();
-      const resolutions = new Map(req.resolutions.map((r) => [r.key, { pick: r.pick }]));
+      const resolutions = new Map(req.resolutions.map((r): [string, Resolution] => [r.key, r.pick === 'edited' ? { pick: 'edited', value: r.value } : { pick: r.pick }]));
       const result = mergeDocuments(merge.base, ours, merge.theirs, { resolutions });
       if (result.unresolved > 0) throw new AppError('INVALID_DATA', `${result.unresolved} conflict(s) still need a decision.`);
+      const edited = result.conflicts.filter((c) => c.resolution?.pick === 'edited');
+      const refused = edited.find((c) => editableOf(c) === null);
+      if (refused) throw new AppError('INVALID_DATA', `${refused.field === '*' ? 'A whole record' : `"${refused.field}"`} cannot take an edited value: choose ours or theirs.`);
+      if (edited.length > 0) {
+        try {
+          validateDocument(result.document);
+        } catch (err) {
+          throw new AppError('INVALID_DATA', `An edited value is not allowed here (${err instanceof Error ? err.message : String(err)}). Change it, or choose ours or theirs.`);
+        }
+      }
       const ops = diffToOps(ours, result.document);
       if (ops.length === 0) throw new AppError('INVALID_DATA', `${merge.fileName} brings no changes: this scenario already has everything in it.`);
       session.store.createSnapshot(`Before merging ${merge.fileName}`, 'before-merge', deps.settings.author());
@@ -114,7 +124,17 @@ function conflictView(c: ResolvedConflict, docs: readonly ScenarioDocument[]): C
     ours: `${side(c.ours)}${stance(c.records.ours)}`,
     theirs: `${side(c.theirs)}${stance(c.records.theirs)}`,
     dependents: c.dependents.map((d) => `${d.type} ${d.id}`),
+    editable: editableOf(c),
   };
+}
+
+/** A field conflict whose two values are text, or numbers (either may be blank), can take a value of the planner's own. */
+function editableOf(c: ResolvedConflict | Conflict): ConflictView['editable'] {
+  if (c.kind !== 'field' || c.field === '*') return null;
+  const values = [c.ours, c.theirs];
+  if (values.every((v) => typeof v === 'string')) return { kind: 'text', ours: String(c.ours) };
+  if (values.every((v) => typeof v === 'number' || v === null) && values.some((v) => v !== null)) return { kind: 'number', ours: c.ours === null ? '' : String(c.ours) };
+  return null;
 }
 
 /** A stance's holder, date and basis, where the model has them, so two claims can be weighed. */

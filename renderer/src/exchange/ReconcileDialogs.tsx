@@ -4,19 +4,32 @@
  * the work through the contract; a merge or restore comes back as one undoable step.
  */
 import { useEffect, useState } from 'react';
-import type { MergePreview, SnapshotView } from '../../../core/contract';
+import type { ConflictView, MergePreview, MergeResolution, SnapshotView } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import { useWorkbench } from '../workspace-context';
+import { HistoryDialog } from './HistoryDialog';
 import { Modal } from './Modal';
 
-type Pick = 'ours' | 'theirs';
+type Pick = 'ours' | 'theirs' | 'edited';
+
+/** The resolution the dialog sends for one conflict; an edited number must read as one. */
+function resolutionOf(c: ConflictView, pick: Pick, edited: string | undefined): MergeResolution {
+  if (pick !== 'edited') return { key: c.key, pick };
+  const text = edited ?? c.editable?.ours ?? '';
+  if (c.editable?.kind !== 'number') return { key: c.key, pick, value: text };
+  if (text.trim() === '') return { key: c.key, pick, value: null };
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new Error(`${c.label} — ${c.field}: "${text}" is not a number.`);
+  return { key: c.key, pick, value };
+}
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 function MergeDialog({ onClose }: { onClose(): void }) {
   const workbench = useWorkbench();
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [picks, setPicks] = useState<Record<string, Pick>>({});
+  const [edits, setEdits] = useState<Record<string, string>>({});
   const [noBase, setNoBase] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +63,7 @@ function MergeDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await call('applyMerge', { resolutions: preview.conflicts.map((c) => ({ key: c.key, pick: picks[c.key]! })) });
+      await call('applyMerge', { resolutions: preview.conflicts.map((c) => resolutionOf(c, picks[c.key]!, edits[c.key])) });
       await workbench.doc.reload();
       workbench.selection.clear();
       workbench.notify(`Merged ${preview.fileName}. A snapshot was taken first; Undo takes the whole merge back.`);
@@ -107,6 +120,26 @@ function MergeDialog({ onClose }: { onClose(): void }) {
                       {side === 'ours' ? c.ours : c.theirs}
                     </label>
                   ))}
+                  {c.editable && (
+                    <span className="merge-edited">
+                      <label>
+                        <input type="radio" name={c.key} checked={picks[c.key] === 'edited'} disabled={busy} onChange={() => setPicks((p) => ({ ...p, [c.key]: 'edited' }))} />
+                        Edited:
+                      </label>
+                      <input
+                        data-testid="merge-edited-value"
+                        aria-label={`Edited value of ${c.label} ${c.field}`}
+                        type={c.editable.kind === 'number' ? 'number' : 'text'}
+                        disabled={busy}
+                        value={edits[c.key] ?? c.editable.ours}
+                        onChange={(e) => {
+                          const text = e.target.value;
+                          setEdits((m) => ({ ...m, [c.key]: text }));
+                          setPicks((p) => ({ ...p, [c.key]: 'edited' }));
+                        }}
+                      />
+                    </span>
+                  )}
                 </fieldset>
               </li>
             ))}
@@ -196,6 +229,22 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
           {list.map((s) => (
             <li key={s.id} data-testid="snapshot-item">
               <span>{s.name}</span> <span className="muted">{new Date(s.createdAt).toLocaleString()} · {s.kind}{s.author ? ` · ${s.author}` : ''}</span>
+              <span className="snapshot-actions">
+                <button
+                  disabled={busy}
+                  data-testid="snapshot-view"
+                  onClick={() =>
+                    void run(async () => {
+                      const document = await call('snapshotDocument', { id: s.id });
+                      workbench.selection.clear();
+                      await workbench.doc.viewPast(`the snapshot “${s.name}” (${new Date(s.createdAt).toLocaleString()})`, document);
+                      onClose();
+                    })
+                  }
+                >
+                  View
+                </button>
+              </span>
               {!readOnly && (
                 <span className="snapshot-actions">
                   <button
@@ -237,7 +286,7 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-type OpenDialog = 'merge' | 'snapshots' | null;
+type OpenDialog = 'merge' | 'snapshots' | 'history' | null;
 
 export function ReconcileDialogs() {
   const workbench = useWorkbench();
@@ -249,11 +298,13 @@ export function ReconcileDialogs() {
     const off = [
       commands.register({ id: 'file.mergeCopy', enabled: writable, run: () => setOpen('merge') }),
       commands.register({ id: 'file.snapshots', enabled: hasDocument, run: () => setOpen('snapshots') }),
+      commands.register({ id: 'edit.history', enabled: hasDocument, run: () => setOpen('history') }),
     ];
     return () => off.forEach((unregister) => unregister());
   }, [workbench]);
   const close = () => setOpen(null);
   if (open === 'merge') return <MergeDialog onClose={close} />;
   if (open === 'snapshots') return <SnapshotsDialog onClose={close} />;
+  if (open === 'history') return <HistoryDialog onClose={close} />;
   return null;
 }

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import type { CommandId } from '../../../core/commands';
 import { markingBanner, markingLines } from '../../../core/export/audience';
 import { ViewModeSwitcher } from '../analysis/ViewControls';
+import { PastViewBanner } from '../exchange/PastViewBanner';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
 import { useWorkbench } from '../workspace-context';
@@ -11,7 +12,7 @@ const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'La
 
 export function Titlebar() {
   const workbench = useWorkbench();
-  const { view, saveState, answered } = useDocument(workbench.doc);
+  const { view, saveState, answered, past } = useDocument(workbench.doc);
   const viewState = useObservable(workbench.view);
   useSyncExternalStore(workbench.commands.subscribe, workbench.commands.getVersion);
   if (!view) return null;
@@ -47,7 +48,8 @@ export function Titlebar() {
             Save As…
           </button>
         )}
-        {view.readOnly && (
+        <PastViewBanner />
+        {view.readOnly && !past && (
           <span className="read-only" data-testid="read-only">
             Read-only: {view.readOnly.message}
           </span>

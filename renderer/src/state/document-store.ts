@@ -25,6 +25,11 @@ export interface DocumentSnapshot {
    * rather than for "saved", which also holds before the edit starts.
    */
   answered: number;
+  /**
+   * Set while the window shows a past state (a snapshot, or the state before a history step)
+   * instead of the live scenario: the view is then read-only, and `backToLive` returns.
+   */
+  past: { label: string } | null;
 }
 
 type Listener = () => void;
@@ -36,7 +41,9 @@ export interface SessionHooks {
 }
 
 export class DocumentStore {
-  private snapshot: DocumentSnapshot = { view: null, saveState: 'saved', lastError: null, answered: 0 };
+  private snapshot: DocumentSnapshot = { view: null, saveState: 'saved', lastError: null, answered: 0, past: null };
+  /** The live scenario's view while a past state is shown. */
+  private live: DocumentView | null = null;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -54,8 +61,42 @@ export class DocumentStore {
 
   setView(view: DocumentView | null): void {
     this.openMark = null;
+    this.live = null;
     this.session?.opened(view?.document ?? null);
-    this.set({ view, saveState: 'saved', lastError: null, answered: this.snapshot.answered });
+    this.set({ view, saveState: 'saved', lastError: null, answered: this.snapshot.answered, past: null });
+  }
+
+  /**
+   * Show `document` (a snapshot, or the scenario before a history step) read-only in place of
+   * the live scenario, after every edit already sent is answered. Nothing can be edited until
+   * `backToLive`; the file is not touched.
+   */
+  async viewPast(label: string, document: DocumentView['document']): Promise<void> {
+    await this.queue;
+    const live = this.live ?? this.snapshot.view;
+    if (!live) return;
+    this.live = live;
+    this.openMark = null;
+    this.session?.prune(document);
+    this.set({
+      ...this.snapshot,
+      view: { ...live, document, readOnly: { code: 'READ_ONLY', message: `viewing ${label}. Nothing here can be changed.` }, history: { canUndo: false, canRedo: false } },
+      past: { label },
+    });
+  }
+
+  /** Back from a past state to the live scenario, as it is now. */
+  backToLive(): void {
+    const live = this.live;
+    if (!live) return;
+    this.live = null;
+    this.session?.prune(live.document);
+    this.set({ ...this.snapshot, view: live, past: null });
+  }
+
+  /** A past state is read-only: an edit, undo or redo sent from it is refused here, before main. */
+  private refuseInPast(): void {
+    if (this.snapshot.past) throw new AppError('READ_ONLY', `This is ${this.snapshot.past.label}, shown read-only. Go back to the live scenario to edit.`);
   }
 
   /**
@@ -63,6 +104,11 @@ export class DocumentStore {
    * Edits under one mark join one undo step until the next stopping point (see `stop`).
    */
   edit(ops: Op[], mark: string | null = null): Promise<EditResult> {
+    try {
+      this.refuseInPast();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     this.openMark = mark;
     return this.enqueue(() => call('applyOps', { ops, mark }));
   }
@@ -79,11 +125,13 @@ export class DocumentStore {
   }
 
   undo(): Promise<EditResult | null> {
+    if (this.snapshot.past) return Promise.resolve(null);
     this.openMark = null;
     return this.enqueue(() => call('undo', {}));
   }
 
   redo(): Promise<EditResult | null> {
+    if (this.snapshot.past) return Promise.resolve(null);
     this.openMark = null;
     return this.enqueue(() => call('redo', {}));
   }
@@ -107,7 +155,8 @@ export class DocumentStore {
   async reload(): Promise<void> {
     const view = await call('currentScenario', {});
     if (view) this.session?.prune(view.document);
-    this.set({ ...this.snapshot, view });
+    this.live = null;
+    this.set({ ...this.snapshot, view, past: null });
   }
 
   private enqueue<T extends EditResult | null>(run: () => Promise<T>): Promise<T> {
@@ -147,6 +196,7 @@ export class DocumentStore {
       saveState: this.pending ? 'saving' : 'saved',
       lastError: null,
       answered,
+      past: this.snapshot.past,
     });
   }
 

@@ -33,7 +33,7 @@ const names = (items: Item[]) => items.filter((i) => i.type !== 'separator').map
 describe('the native menu', () => {
   it('has the File, Edit, View and Help items with standard accelerators', () => {
     expect(names(menu('File'))).toEqual(expect.arrayContaining(['New Scenario', 'Open…', 'Open Recent', 'Save As…', 'Export', 'Close Window', 'quit']));
-    expect(names(menu('Edit'))).toEqual(['Undo', 'Redo', 'cut', 'copy', 'paste', 'Duplicate', 'Delete', 'Select All', 'Find']);
+    expect(names(menu('Edit'))).toEqual(['Undo', 'Redo', 'History…', 'cut', 'copy', 'paste', 'Duplicate', 'Delete', 'Select All', 'Find']);
     expect(names(menu('View'))).toEqual(expect.arrayContaining(['Zoom In', 'Zoom Out', 'Fit', 'Minimap', 'Inspector', 'reload']));
     expect(names(menu('Help'))).toEqual(['About Scenario Workbench', 'Documentation']);
     const accel = Object.fromEntries([...menu('File'), ...menu('Edit'), ...menu('View')].filter((i) => i.label).map((i) => [i.label, i.accelerator]));

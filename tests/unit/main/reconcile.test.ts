@@ -116,6 +116,61 @@ describe('Merge a Copy', () => {
     expect(snapshots[0]).toBe('before-merge: Before merging review.scenario (unnamed)');
   });
 
+  it('takes an edited value for a text or number conflict, and refuses one the model refuses', async () => {
+    const { path } = await namedScenario();
+    const copy = join(h.dir, 'review.scenario');
+    h.dialogs.save.push(copy);
+    await h.value('saveScenarioCopy', {});
+    const theirs = openScenarioFile(copy);
+    if (!theirs.ok) throw new Error(theirs.error.message);
+    theirs.store.apply([
+      { op: 'node.update', id: 't1', patch: { title: 'Typhoon Hagibis' } },
+      { op: 'node.update', id: 'i1', patch: { severity: 5 } },
+    ]);
+    theirs.store.close();
+    await h.value('applyOps', { ops: [{ op: 'node.update', id: 't1', patch: { title: 'Super typhoon' } }, { op: 'node.update', id: 'i1', patch: { severity: 3 } }], mark: null });
+
+    h.dialogs.open.push(copy);
+    const preview = await h.value('previewMerge', { twoWay: false });
+    const byField = new Map(preview.conflicts.map((c) => [c.field, c]));
+    expect(byField.get('title')!.editable).toEqual({ kind: 'text', ours: 'Super typhoon' });
+    expect(byField.get('severity')!.editable).toEqual({ kind: 'number', ours: '3' });
+    const title = byField.get('title')!.key;
+    const severity = byField.get('severity')!.key;
+
+    // A severity of 9 is outside the model's 1–5: refused with the reason, nothing written.
+    const refused = await h.call('applyMerge', { resolutions: [{ key: title, pick: 'edited', value: 'Super typhoon Hagibis' }, { key: severity, pick: 'edited', value: 9 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_DATA', message: expect.stringContaining('An edited value is not allowed here') } });
+
+    await h.value('applyMerge', { resolutions: [{ key: title, pick: 'edited', value: 'Super typhoon Hagibis' }, { key: severity, pick: 'edited', value: 4 }] });
+    await h.value('closeScenario', {});
+    const { doc } = onDisk(path);
+    expect(doc.nodes.find((n) => n.id === 't1')!.title).toBe('Super typhoon Hagibis');
+    expect(doc.nodes.find((n) => n.id === 'i1')!.severity).toBe(4);
+  });
+
+  it('lists the history with authors and gives the state before any step, without writing', async () => {
+    await h.value('updateSettings', { userName: 'Aiko Tanaka' });
+    const { path } = await namedScenario();
+    await h.value('applyOps', { ops: [{ op: 'node.update', id: 't1', patch: { title: 'Super typhoon' } }], mark: null });
+    await h.value('applyOps', { ops: [{ op: 'node.delete', id: 'i1' }], mark: null });
+    await h.value('undo', {});
+    const steps = await h.value('history', {});
+    expect(steps.map((s) => [s.state, s.author, s.summary])).toEqual([
+      ['done', 'Aiko Tanaka', '3 changes: 2 elements added, 1 stance set'],
+      ['done', 'Aiko Tanaka', 'Edited trigger "Super typhoon": title'],
+      ['undone', 'Aiko Tanaka', 'Deleted impact "Port closed" with 1 record that hung off it'],
+    ]);
+    expect((await h.value('historyState', { index: 1 })).nodes.map((n) => n.title).sort()).toEqual(['Port closed', 'Typhoon']);
+    expect((await h.value('historyState', { index: 0 })).nodes).toEqual([]);
+    expect((await h.value('historyState', { index: 2 })).nodes.map((n) => n.title).sort()).toEqual(['Port closed', 'Super typhoon']);
+    expect(await h.call('historyState', { index: 3 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const snap = await h.value('createSnapshot', { name: 'Now' });
+    expect((await h.value('snapshotDocument', { id: snap.id })).nodes.map((n) => n.title).sort()).toEqual(['Port closed', 'Super typhoon']);
+    await h.value('closeScenario', {});
+    expect(onDisk(path).doc.nodes.map((n) => n.title).sort()).toEqual(['Port closed', 'Super typhoon']);
+  });
+
   it('says when a file shares no base, and then merges two-way on request', async () => {
     await namedScenario();
     const stranger = join(h.dir, 'stranger.scenario');
