@@ -66,7 +66,12 @@ describe('isSoundDocument agrees with the full zod + documentIssues validation',
     }
   });
 
-  it('gives the same verdict on 4,000 seeded mutations', () => {
+  // 2,000 seeded mutations in the suite (the full path rejects about 1,700 and accepts about 300
+  // as given), half the earlier 4,000 for CI's time; the verdicts are compared on every one.
+  // FAST_VALIDATE_TRIALS asks for more (e.g. 20000) when the fast path changes.
+  const trials = Number(process.env.FAST_VALIDATE_TRIALS ?? 2000);
+
+  it(`gives the same verdict on ${trials} seeded mutations`, () => {
     const random = seededRandom(20261129);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const ids = (doc: ScenarioDocument): string[] => [...doc.nodes.slice(0, 6), ...doc.edges.slice(0, 3), ...doc.actors, ...doc.crises, ...doc.sources].map((x) => x.id);
@@ -79,11 +84,12 @@ describe('isSoundDocument agrees with the full zod + documentIssues validation',
       'idea', 'in-place', 'hours', 'years', 'draft', 'archived', 'scenario-workbench',
     ];
     const counts = { unchanged: 0, normalised: 0, rejected: 0 };
-    for (let trial = 0; trial < 4000; trial++) {
+    const baseIds = new Map(bases.map((base) => [base, ids(base)]));
+    for (let trial = 0; trial < trials; trial++) {
       const base = pick(bases);
       const doc = structuredClone(base);
       const steps = 1 + Math.floor(random() * 2);
-      for (let s = 0; s < steps; s++) mutate(doc, random, pick, ids(base), pool);
+      for (let s = 0; s < steps; s++) mutate(doc, random, pick, baseIds.get(base)!, pool);
       const verdict = fullVerdict(doc);
       counts[verdict]++;
       if (isSoundDocument(doc) !== (verdict === 'unchanged')) {
@@ -91,11 +97,12 @@ describe('isSoundDocument agrees with the full zod + documentIssues validation',
       }
     }
     // Both verdicts must be well represented, or the test proves nothing.
-    expect(counts.unchanged).toBeGreaterThan(400);
-    expect(counts.rejected).toBeGreaterThan(1500);
+    console.log(`fast-validate: ${trials} mutations, ${JSON.stringify(counts)}`);
+    expect(counts.unchanged).toBeGreaterThan(trials / 10);
+    expect(counts.rejected).toBeGreaterThan(trials * 0.375);
     // A fixed amount of work (no timing is asserted); on a machine shared by many runs it can take
     // longer than the 30 s default, which would report a timeout and hide the verdicts.
-  }, 180_000);
+  }, 60_000 + trials * 30);
 
   it('leaves normalising to the full path: a padded title is not "sound as given" but imports trimmed', () => {
     const doc = structuredClone(bases[1]!);

@@ -1,5 +1,5 @@
 /**
- * A separate process driving the store, for the fault tests (run with `node --import tsx`).
+ * A separate process driving the store, for the fault tests (bundled and started by spawn.ts).
  * Modes:
  *   open FILE            try to open for writing; print the result as one JSON line; close
  *   hold FILE            open for writing, print "ready", then wait to be killed
