@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EdgePatch, GraphEdge, GraphNode, NodePatch } from './model/graph';
 import { Position, Provenance, STANCE_DEFAULTS, Source, Stance } from './model/evidence';
+import { EDIT_BASIS } from './model/basis';
 import { Actor, Crisis, ScenarioMeta } from './model/scenario';
 import { Id } from './model/primitives';
 
@@ -86,4 +87,29 @@ export function stanceOfOp(op: StanceSet): Stance | null {
 export function setStanceOp(actorId: string, elementId: string, stance: Stance | null | undefined): StanceSet {
   if (!stance) return { op: 'stance.set', actorId, elementId, position: 'unknown', note: '' };
   return { op: 'stance.set', ...stance };
+}
+
+/** What a user edit of one stance may change; anything it leaves out is kept. */
+export type StanceChange = Partial<Pick<Stance, 'position' | 'note' | 'holder' | 'asOf' | 'basis' | 'provenanceId'>>;
+
+/**
+ * The `stance.set` for a user's edit of one stance. Everything the edit does not name is kept (a
+ * stance.set replaces the whole stance). A changed position is the user's own judgement, so its
+ * basis becomes `planner` unless the edit names another; who holds it, its date and its quote
+ * stay until the user changes them. A first position starts from STANCE_DEFAULTS.
+ */
+export function editStanceOp(actorId: string, elementId: string, before: Stance | null | undefined, change: StanceChange): StanceSet {
+  const position = change.position ?? before?.position ?? 'unknown';
+  const positionChanged = change.position !== undefined && change.position !== (before?.position ?? 'unknown');
+  return {
+    op: 'stance.set',
+    actorId,
+    elementId,
+    position,
+    note: change.note ?? before?.note ?? '',
+    holder: change.holder ?? before?.holder ?? STANCE_DEFAULTS.holder,
+    asOf: change.asOf !== undefined ? change.asOf : (before?.asOf ?? STANCE_DEFAULTS.asOf),
+    basis: change.basis ?? (positionChanged ? EDIT_BASIS : (before?.basis ?? STANCE_DEFAULTS.basis)),
+    provenanceId: change.provenanceId !== undefined ? change.provenanceId : (before?.provenanceId ?? STANCE_DEFAULTS.provenanceId),
+  };
 }

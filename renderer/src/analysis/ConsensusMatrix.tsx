@@ -6,7 +6,9 @@
  * holds the stance's note.
  */
 import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { NODE_KINDS, type NodeKind, type Position, type Stance } from '../../../core/model';
+import { HOLDER_LABELS, NODE_KINDS, type NodeKind, type Position, type Provenance, type Stance } from '../../../core/model';
+import { editStanceOp, type StanceChange } from '../../../core/ops';
+import { HOLDER_MARK } from './ConsensusTab';
 import { ContextMenu, type MenuRequest } from '../canvas/ContextMenu';
 import { matchesFilter, useAnalysisContext, useEdit } from './hooks';
 import { cellKeyAction, MATRIX_HINT, POSITION_KEYS } from './matrix-keys';
@@ -21,6 +23,7 @@ const KIND_RANK = new Map(NODE_KINDS.map((k, i) => [k, i]));
 const KIND_WORD: Record<NodeKind, string> = { trigger: 'Trigger', crisis: 'Crisis', impact: 'Impact', response: 'Response' };
 
 const cellKey = (elementId: string, actorId: string) => `${elementId}\u0000${actorId}`;
+const NO_QUOTES: Provenance[] = [];
 
 export function ConsensusMatrix() {
   const { doc, view, crisisId, readOnly } = useAnalysisContext();
@@ -44,7 +47,8 @@ export function ConsensusMatrix() {
         for (const actorId of changed) next.set(cellKey(elementId, actorId), position);
         return next;
       });
-      const ops = changed.map((actorId) => ({ op: 'stance.set' as const, actorId, elementId, position, note: stances.get(cellKey(elementId, actorId))?.note ?? '' }));
+      // Each keeps its note, holder, date and quote; a changed position becomes the planner's (editStanceOp).
+      const ops = changed.map((actorId) => editStanceOp(actorId, elementId, stances.get(cellKey(elementId, actorId)), { position }));
       void edit(ops, null).finally(() =>
         setPending((p) => {
           const next = new Map(p);
@@ -61,6 +65,15 @@ export function ConsensusMatrix() {
   const analysis = consensusOf(doc, scope);
   const stances = derived(doc, 'stances-by-cell', () => new Map(doc.stances.map((s) => [cellKey(s.elementId, s.actorId), s])));
   const nodes = derived(doc, 'nodes-by-id', () => new Map(doc.nodes.map((n) => [n.id, n])));
+  const quotesByElement = derived(doc, 'quotes-by-element', () => {
+    const out = new Map<string, Provenance[]>();
+    for (const p of doc.provenance) {
+      const list = out.get(p.elementId);
+      if (list) list.push(p);
+      else out.set(p.elementId, [p]);
+    }
+    return out;
+  });
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
   const core = new Set(analysis.summary.coreActorIds);
   const crisisRank = new Map([...doc.crises].sort((a, b) => a.order - b.order).map((c, i) => [c.id, i]));
@@ -100,17 +113,19 @@ export function ConsensusMatrix() {
           actorName: actors.get(selectedActorId)?.name ?? selectedActorId,
           position: shown(selectedElement.nodeId, selectedActorId, selectedElement.positions[activeCol] ?? 'unknown'),
           note: stances.get(cellKey(selectedElement.nodeId, selectedActorId))?.note ?? '',
+          stance: stances.get(cellKey(selectedElement.nodeId, selectedActorId)) ?? null,
+          quotes: quotesByElement.get(selectedElement.nodeId) ?? NO_QUOTES,
         }
       : null;
 
   const setSelected = (position: Position) => {
     if (selected && !readOnly) setPositions(selected.elementId, [selected.actorId], position, stances);
   };
-  const setNote = (note: string, mark: string) => {
+  const changeStance = (change: StanceChange, mark: string | null = null) => {
     if (!selected || readOnly) return;
-    const position = stances.get(cellKey(selected.elementId, selected.actorId))?.position ?? 'unknown';
-    void edit([{ op: 'stance.set', actorId: selected.actorId, elementId: selected.elementId, position, note }], mark);
+    void edit([editStanceOp(selected.actorId, selected.elementId, stances.get(cellKey(selected.elementId, selected.actorId)), change)], mark);
   };
+  const setNote = (note: string, mark: string) => changeStance({ note }, mark);
   const focusNote = () => document.querySelector<HTMLInputElement>('[data-testid="matrix-note"]')?.focus();
 
   const openMenu = (x: number, y: number) => {
@@ -180,7 +195,7 @@ export function ConsensusMatrix() {
           <span key={hint}>{hint}</span>
         ))}
       </p>
-      <MatrixCellEditor cell={selected} readOnly={readOnly} setPosition={setSelected} setNote={setNote} returnToGrid={() => cellButton(activeRow, activeCol)?.focus()} />
+      <MatrixCellEditor cell={selected} readOnly={readOnly} setPosition={setSelected} setNote={setNote} changeStance={changeStance} returnToGrid={() => cellButton(activeRow, activeCol)?.focus()} />
       </div>
       <div className="matrix-scroll">
       {rows.length === 0 ? (
@@ -220,7 +235,9 @@ export function ConsensusMatrix() {
                   const actorId = analysis.actorIds[col]!;
                   const position = shown(element.nodeId, actorId, fromDoc);
                   const isActive = activeRow === row && activeCol === col;
-                  const note = stances.get(cellKey(element.nodeId, actorId))?.note ?? '';
+                  const stance = stances.get(cellKey(element.nodeId, actorId));
+                  const note = stance?.note ?? '';
+                  const holder = stance && position !== 'unknown' ? stance.holder : null;
                   return (
                     <td key={actorId} style={{ background: POSITION_TONE[position] }}>
                       <button
@@ -231,7 +248,8 @@ export function ConsensusMatrix() {
                         data-col={col}
                         tabIndex={isActive ? 0 : -1}
                         aria-pressed={isActive}
-                        aria-label={`${actors.get(actorId)?.name ?? actorId} on ${element.title}: ${position}${note ? ', with a note' : ''}`}
+                        data-holder={holder ?? ''}
+                        aria-label={`${actors.get(actorId)?.name ?? actorId} on ${element.title}: ${position}${holder ? ` (${HOLDER_LABELS[holder]})` : ''}${note ? ', with a note' : ''}`}
                         title={note || undefined}
                         onFocus={() => setActive({ row, col })}
                         onClick={() => setActive({ row, col })}
@@ -239,6 +257,11 @@ export function ConsensusMatrix() {
                         onKeyDown={(e) => onKeyDown(e, row, col)}
                       >
                         {POSITION_SYMBOL[position]}
+                        {holder && (
+                          <sup className={`holder-mark holder-${holder}`} aria-hidden="true">
+                            {HOLDER_MARK[holder]}
+                          </sup>
+                        )}
                         {note && <span className="note-mark" aria-hidden="true" />}
                       </button>
                     </td>

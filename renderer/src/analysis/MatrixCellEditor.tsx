@@ -4,7 +4,9 @@
  * note. Nothing here changes unless the user presses a position or types a note.
  */
 import type { KeyboardEvent } from 'react';
-import { LIMITS, type NodeKind, type Position } from '../../../core/model';
+import { LIMITS, STANCE_MEANINGS, type NodeKind, type Position, type Provenance, type Stance } from '../../../core/model';
+import type { StanceChange } from '../../../core/ops';
+import { BasisSelect, DateField, HolderSelect, QuoteSelect } from '../inspector/basis';
 import { InlineText } from '../shell/InlineText';
 import { POSITION_KEYS } from './matrix-keys';
 
@@ -16,6 +18,10 @@ export interface SelectedCell {
   actorName: string;
   position: Position;
   note: string;
+  /** The stored stance, null when the actor has none. */
+  stance: Stance | null;
+  /** The quotes on the element, which the stance may cite. */
+  quotes: readonly Provenance[];
 }
 
 interface Props {
@@ -23,11 +29,13 @@ interface Props {
   readOnly: boolean;
   setPosition: (position: Position) => void;
   setNote: (note: string, mark: string) => void;
+  /** Change who holds the stance, its date, basis or cited quote (everything else is kept). */
+  changeStance: (change: StanceChange) => void;
   /** Back to the grid, after Enter or Escape in the note. */
   returnToGrid: () => void;
 }
 
-export function MatrixCellEditor({ cell, readOnly, setPosition, setNote, returnToGrid }: Props) {
+export function MatrixCellEditor({ cell, readOnly, setPosition, setNote, changeStance, returnToGrid }: Props) {
   if (!cell) return <div className="matrix-cell-editor muted" data-testid="matrix-cell-editor">Select a cell to see and change a position.</div>;
   const backOnEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === 'Escape') returnToGrid();
@@ -53,6 +61,17 @@ export function MatrixCellEditor({ cell, readOnly, setPosition, setNote, returnT
           </button>
         ))}
       </span>
+      <span className="matrix-cell-meaning" data-testid="matrix-meaning">
+        {STANCE_MEANINGS[cell.kind].question} Agree: {STANCE_MEANINGS[cell.kind].agree}.
+      </span>
+      {cell.stance && cell.position !== 'unknown' && (
+        <span className="matrix-cell-basis" role="group" aria-label="What the position rests on">
+          <HolderSelect of={`${cell.actorName}'s position`} value={cell.stance.holder} disabled={readOnly} testId="matrix-holder" onChange={(holder) => changeStance({ holder })} />
+          <DateField label={`${cell.actorName}'s position as of`} value={cell.stance.asOf} disabled={readOnly} testId="matrix-as-of" onChange={(asOf) => changeStance({ asOf })} />
+          <BasisSelect of={`${cell.actorName}'s position`} value={cell.stance.basis} disabled={readOnly} testId="matrix-basis" onChange={(basis) => changeStance({ basis })} />
+          <QuoteSelect of={`${cell.actorName}'s position`} quotes={cell.quotes} value={cell.stance.provenanceId} disabled={readOnly} testId="matrix-quote" onChange={(provenanceId) => changeStance({ provenanceId })} />
+        </span>
+      )}
       <span className="matrix-cell-note" onKeyDown={backOnEnter}>
         <InlineText
           key={`${cell.elementId}:${cell.actorId}`}

@@ -1,5 +1,6 @@
 /** One edge: its inferred kind (read-only), its label and confidence, and delete. */
 import { CONFIDENCES, LIMITS, type Confidence, type GraphEdge } from '../../../core/model';
+import { BasisSelect } from './basis';
 import { useWorkbench } from '../workspace-context';
 import { typingMark, useEdit } from './edit';
 import { Section, Segmented, TextField, type Choice } from './fields';
@@ -34,6 +35,16 @@ export function EdgeDetails({ edge, sourceTitle, targetTitle, readOnly }: EdgeDe
         </span>
         <span className="insp-edge-end">{targetTitle}</span>
       </p>
+      <p className="insp-label-row">
+        <span className="insp-label">That it {KIND_WORDS[edge.kind]}: rests on</span>
+        <BasisSelect
+          of={`that it ${KIND_WORDS[edge.kind]}`}
+          value={edge.basis.kind}
+          disabled={readOnly}
+          testId="edge-basis-kind"
+          onChange={(kind) => void edit([{ op: 'edge.update', id: edge.id, patch: { basis: { ...edge.basis, kind } } }])}
+        />
+      </p>
       <TextField
         label="Label"
         value={edge.label}
@@ -49,6 +60,17 @@ export function EdgeDetails({ edge, sourceTitle, targetTitle, readOnly }: EdgeDe
         value={edge.confidence}
         disabled={readOnly}
         testId={(c) => `edge-confidence-${c ?? 'none'}`}
+        aside={
+          edge.confidence === null ? null : (
+            <BasisSelect
+              of="confidence"
+              value={edge.basis.confidence}
+              disabled={readOnly}
+              testId="edge-basis-confidence"
+              onChange={(confidence) => void edit([{ op: 'edge.update', id: edge.id, patch: { basis: { ...edge.basis, confidence } } }])}
+            />
+          )
+        }
         onChange={(confidence) => void edit([{ op: 'edge.update', id: edge.id, patch: { confidence } }])}
       />
       {!readOnly && (

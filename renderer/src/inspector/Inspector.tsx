@@ -5,12 +5,15 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { DocumentView } from '../../../core/contract';
+import { GAP_KINDS } from '../../../core/analysis';
 import type { Actor, GraphNode, Provenance, Source, Stance } from '../../../core/model';
+import { gapsOf } from '../analysis/memo';
 import { useObservable } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { Connections } from './Connections';
 import { CrisisDetails } from './CrisisDetails';
 import { EdgeDetails } from './EdgeDetails';
+import { GapAcceptance } from './GapAcceptance';
 import { useReadOnly } from './edit';
 import { MultiNode } from './MultiNode';
 import { NodeDetails } from './NodeDetails';
@@ -22,6 +25,7 @@ import './inspector.css';
 
 const NO_ACTORS: Actor[] = [];
 const NO_SOURCES: Source[] = [];
+const NO_IDS: string[] = [];
 
 export function Inspector() {
   const { selection } = useWorkbench();
@@ -63,15 +67,49 @@ function NodeInspector({ nodeId, readOnly }: { nodeId: string; readOnly: boolean
   const sources = useDocumentSlice(doc, 'sources', sourcesOf);
   const stances = useDocumentSlice<Stance[]>(doc, nodeId, (view) => view?.document.stances.filter((s) => s.elementId === nodeId) ?? [], sameItems);
   const quotes = useDocumentSlice<Provenance[]>(doc, nodeId, (view) => view?.document.provenance.filter((p) => p.elementId === nodeId) ?? [], sameItems);
+  const coreActorIds = useDocumentSlice(doc, 'core-actors', (view) => view?.document.scenario.coreActorIds ?? NO_IDS);
+  // The node's gaps, open or accepted, as one string so an edit elsewhere leaves the panel alone.
+  const gapKinds = useDocumentSlice(doc, `gaps:${nodeId}`, (view) => {
+    const found = view?.document.nodes.find((n) => n.id === nodeId);
+    if (!view || !found) return '';
+    const { gaps, accepted } = gapsOf(view.document, found.crisisId);
+    return [...gaps, ...accepted].filter((g) => g.nodeId === nodeId).map((g) => g.kind).join(' ');
+  });
   if (!node) return <p className="muted insp-empty">The selected node no longer exists.</p>;
   return (
     <>
-      <NodeDetails node={node} actors={actors} readOnly={readOnly} />
-      <Connections nodeId={node.id} />
-      <Stances nodeId={node.id} actors={actors} stances={stances} readOnly={readOnly} />
+      <SectionJumps quoteCount={quotes.length} />
+      <NodeDetails node={node} actors={actors} coreActorIds={coreActorIds} readOnly={readOnly} hasSupport={quotes.some((q) => q.relation === 'supports')} />
+      <GapAcceptance node={node} gapKinds={GAP_KINDS.filter((k) => gapKinds.split(' ').includes(k))} readOnly={readOnly} />
+      <Stances nodeId={node.id} kind={node.kind} actors={actors} coreActorIds={coreActorIds} stances={stances} quotes={quotes} readOnly={readOnly} />
       <ProvenanceSection nodeId={node.id} quotes={quotes} sources={sources} readOnly={readOnly} />
+      <Connections nodeId={node.id} />
       <SourceList sources={sources} readOnly={readOnly} />
     </>
+  );
+}
+
+/** Links to the node's sections, so its quotes and sources are one click away however long its details are. */
+function SectionJumps({ quoteCount }: { quoteCount: number }) {
+  const jump = (testId: string) => {
+    const section = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+    section?.scrollIntoView({ block: 'start' });
+    section?.querySelector<HTMLElement>('summary, button, input, select, textarea')?.focus({ preventScroll: true });
+  };
+  const links: [string, string][] = [
+    ['inspector-stances', 'Stances'],
+    ['inspector-provenance', `Quotes (${quoteCount})`],
+    ['inspector-connections', 'Connections'],
+    ['inspector-sources', 'Sources'],
+  ];
+  return (
+    <nav className="insp-jumps" aria-label="Sections of this node">
+      {links.map(([testId, label]) => (
+        <button key={testId} type="button" className="insp-link" data-testid={`jump-${testId}`} onClick={() => jump(testId)}>
+          {label}
+        </button>
+      ))}
+    </nav>
   );
 }
 

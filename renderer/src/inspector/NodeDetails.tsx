@@ -1,6 +1,7 @@
 /** Every field of one node, as its kind allows: text, tags, scores, horizon and response details. */
-import { useEffect, useRef, useState } from 'react';
-import { LIMITS, type Actor, type GraphNode, type NodePatch } from '../../../core/model';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { LIMITS, SOURCED_BASES, type Actor, type Basis, type GraphNode, type JudgedNodeField, type NodePatch } from '../../../core/model';
+import { BasisSelect, DateField, today } from './basis';
 import { HORIZON_CHOICES, SCORE_CHOICES, STATUS_CHOICES, actorChoices, byOrder } from './choices';
 import { typingMark, useEdit } from './edit';
 import { Pick, Section, Segmented, TextField } from './fields';
@@ -37,12 +38,42 @@ function useListDraft(stored: string[]): { shown: string[]; current(): string[];
 
 const KIND_LABELS: Record<GraphNode['kind'], string> = { trigger: 'Trigger', crisis: 'Crisis', impact: 'Impact', response: 'Response' };
 
-export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actors: readonly Actor[]; readOnly: boolean }) {
+/**
+ * The basis select of one judged field, shown only while the field is set (a blank value has no
+ * basis). A value a user sets becomes `planner` by itself; this changes that without touching the value.
+ */
+export type BasisFor = (field: JudgedNodeField, label: string) => ReactNode;
+
+function basisControls(node: GraphNode, readOnly: boolean, hasSupport: boolean, update: (patch: NodePatch) => Promise<boolean>): BasisFor {
+  return (field, label) =>
+    node[field] === null ? null : (
+      <BasisSelect
+        of={label}
+        value={node.basis[field]}
+        disabled={readOnly}
+        testId={`basis-${field}`}
+        unsupported={!hasSupport && SOURCED_BASES.includes(node.basis[field] ?? 'planner')}
+        onChange={(basis: Basis) => void update({ basis: { ...node.basis, [field]: basis } })}
+      />
+    );
+}
+
+interface NodeDetailsProps {
+  node: GraphNode;
+  actors: readonly Actor[];
+  coreActorIds: readonly string[];
+  readOnly: boolean;
+  /** Whether a quote on this node supports it (a `report` or `inferred` basis claims one). */
+  hasSupport: boolean;
+}
+
+export function NodeDetails({ node, actors, coreActorIds, readOnly, hasSupport }: NodeDetailsProps) {
   const edit = useEdit();
   const [preview, setPreview] = useState(false);
   const update = (patch: NodePatch, mark: string | null = null) => edit([{ op: 'node.update', id: node.id, patch }], mark);
   const scored = node.kind === 'trigger' || node.kind === 'crisis';
   const tags = useListDraft(node.tags);
+  const basisFor = basisControls(node, readOnly, hasSupport, update);
 
   return (
     <Section
@@ -100,6 +131,7 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
           value={node.likelihood}
           disabled={readOnly}
           testId={(v) => `likelihood-${v ?? 'none'}`}
+          aside={basisFor('likelihood', 'likelihood')}
           onChange={(likelihood) => void update({ likelihood })}
         />
       )}
@@ -110,11 +142,21 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
           value={node.severity}
           disabled={readOnly}
           testId={(v) => `severity-${v ?? 'none'}`}
+          aside={basisFor('severity', 'severity')}
           onChange={(severity) => void update({ severity })}
         />
       )}
-      <Pick label="Time horizon" value={node.horizon} choices={HORIZON_CHOICES} none="Not set" disabled={readOnly} testId="field-horizon" onChange={(horizon) => void update({ horizon })} />
-      {node.kind === 'response' && <ResponseFields node={node} actors={actors} readOnly={readOnly} update={update} />}
+      <Pick
+        label="Time horizon"
+        value={node.horizon}
+        choices={HORIZON_CHOICES}
+        none="Not set"
+        disabled={readOnly}
+        testId="field-horizon"
+        aside={basisFor('horizon', 'time horizon')}
+        onChange={(horizon) => void update({ horizon })}
+      />
+      {node.kind === 'response' && <ResponseFields node={node} actors={actors} coreActorIds={coreActorIds} readOnly={readOnly} update={update} basisFor={basisFor} />}
     </Section>
   );
 }
@@ -122,16 +164,36 @@ export function NodeDetails({ node, actors, readOnly }: { node: GraphNode; actor
 interface ResponseFieldsProps {
   node: GraphNode;
   actors: readonly Actor[];
+  coreActorIds: readonly string[];
   readOnly: boolean;
   update(patch: NodePatch): Promise<boolean>;
+  basisFor: BasisFor;
 }
 
-function ResponseFields({ node, actors, readOnly, update }: ResponseFieldsProps) {
+function ResponseFields({ node, actors, coreActorIds, readOnly, update, basisFor }: ResponseFieldsProps) {
   const supporters = useListDraft(node.supportingActorIds);
   const toggleSupporter = (actorId: string, on: boolean) => {
     const others = supporters.current().filter((id) => id !== actorId);
     void update({ supportingActorIds: supporters.next(on ? [...others, actorId] : others) });
   };
+  // Which actors show unfolded is decided by the stored list, so a box does not jump away when ticked.
+  const upFront = (actor: Actor) => coreActorIds.includes(actor.id) || node.supportingActorIds.includes(actor.id);
+  const ordered = byOrder(actors);
+  const first = ordered.filter(upFront);
+  const rest = ordered.filter((a) => !upFront(a));
+  const supporterBox = (actor: Actor) => (
+    <label key={actor.id} className="insp-check">
+      <input
+        type="checkbox"
+        checked={supporters.shown.includes(actor.id)}
+        disabled={readOnly}
+        data-testid={`supporting-${actor.id}`}
+        onChange={(e) => toggleSupporter(actor.id, e.target.checked)}
+      />
+      <span className="insp-swatch" style={{ background: actor.color }} />
+      {actor.name}
+    </label>
+  );
   return (
     <>
       <Pick
@@ -141,27 +203,46 @@ function ResponseFields({ node, actors, readOnly, update }: ResponseFieldsProps)
         none="No lead actor"
         disabled={readOnly}
         testId="field-lead-actor"
+        aside={basisFor('leadActorId', 'lead actor')}
         onChange={(leadActorId) => void update({ leadActorId })}
       />
       <fieldset className="insp-field insp-checks" data-testid="field-supporting-actors">
         <legend className="insp-label">Supporting actors</legend>
-        {byOrder(actors).map((actor) => (
-          <label key={actor.id} className="insp-check">
-            <input
-              type="checkbox"
-              checked={supporters.shown.includes(actor.id)}
-              disabled={readOnly}
-              data-testid={`supporting-${actor.id}`}
-              onChange={(e) => toggleSupporter(actor.id, e.target.checked)}
-            />
-            <span className="insp-swatch" style={{ background: actor.color }} />
-            {actor.name}
-          </label>
-        ))}
+        {/* The core actors and those already supporting first; the rest folded, so a file with two dozen actors stays short. */}
+        {first.map(supporterBox)}
+        {rest.length > 0 && (
+          <details className="insp-more-actors" data-testid="supporting-more">
+            <summary>Other actors ({rest.length})</summary>
+            {rest.map(supporterBox)}
+          </details>
+        )}
         {actors.length === 0 && <span className="muted">No actors in this scenario.</span>}
       </fieldset>
-      <Segmented label="Status" choices={STATUS_CHOICES} value={node.responseStatus} disabled={readOnly} testId={(s) => `status-${s}`} onChange={(responseStatus) => void update({ responseStatus })} />
-      <Pick label="Lead time" value={node.leadTime} choices={HORIZON_CHOICES} none="Not set" disabled={readOnly} testId="field-lead-time" onChange={(leadTime) => void update({ leadTime })} />
+      <Segmented
+        label="Status"
+        choices={STATUS_CHOICES}
+        value={node.responseStatus}
+        disabled={readOnly}
+        testId={(s) => `status-${s}`}
+        aside={
+          <>
+            {basisFor('responseStatus', 'status')}
+            <DateField label="Status as of" value={node.statusAsOf} disabled={readOnly} testId="field-status-as-of" onChange={(statusAsOf) => void update({ statusAsOf })} />
+          </>
+        }
+        // A status set now is true as of today unless the planner dates it otherwise.
+        onChange={(responseStatus) => void update({ responseStatus, statusAsOf: today() })}
+      />
+      <Pick
+        label="Lead time"
+        value={node.leadTime}
+        choices={HORIZON_CHOICES}
+        none="Not set"
+        disabled={readOnly}
+        testId="field-lead-time"
+        aside={basisFor('leadTime', 'lead time')}
+        onChange={(leadTime) => void update({ leadTime })}
+      />
     </>
   );
 }

@@ -148,13 +148,18 @@ interface SegmentedProps<T extends string | number | null> {
   onChange(value: T): void;
   testId(value: T): string;
   disabled?: boolean;
+  /** Beside the label: what the value rests on (a basis select), or its date. */
+  aside?: ReactNode;
 }
 
 /** A row of toggle buttons; `value` undefined means the selection holds mixed values. */
-export function Segmented<T extends string | number | null>({ label, choices, value, onChange, testId, disabled }: SegmentedProps<T>) {
+export function Segmented<T extends string | number | null>({ label, choices, value, onChange, testId, disabled, aside }: SegmentedProps<T>) {
   return (
     <div className="insp-field">
-      <span className="insp-label">{label}</span>
+      <span className="insp-label-row">
+        <span className="insp-label">{label}</span>
+        {aside}
+      </span>
       <div className="insp-segmented" role="group" aria-label={label}>
         {choices.map((choice) => (
           <button
@@ -184,10 +189,12 @@ interface PickProps<T extends string> {
   onChange(value: T | null): void;
   testId: string;
   disabled?: boolean;
+  /** Beside the label: what the value rests on (a basis select). */
+  aside?: ReactNode;
 }
 
 /** A drop-down; `value` undefined means mixed values across the selection. */
-export function Pick<T extends string>({ label, value, choices, none, onChange, testId, disabled }: PickProps<T>) {
+export function Pick<T extends string>({ label, value, choices, none, onChange, testId, disabled, aside }: PickProps<T>) {
   const id = useId();
   // Ids never contain ':', so these cannot collide with a real choice.
   const MIXED = ':mixed';
@@ -195,7 +202,10 @@ export function Pick<T extends string>({ label, value, choices, none, onChange, 
   const current = value === undefined ? MIXED : value === null ? NONE : value;
   return (
     <div className="insp-field">
-      <label htmlFor={id}>{label}</label>
+      <span className="insp-label-row">
+        <label htmlFor={id}>{label}</label>
+        {aside}
+      </span>
       <select
         id={id}
         value={current}

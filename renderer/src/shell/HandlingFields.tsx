@@ -1,9 +1,10 @@
 /**
- * The scenario's handling marking, its caveat line and its author, in the Scenario panel. The
+ * The scenario's handling marking, its caveat line, its author and the date its positions and
+ * statuses hold as of, in the Scenario panel. The
  * marking is free text with the common markings offered as suggestions; every export prints it
  * (docs/export-formats.md), and the window's title shows it.
  */
-import { CAVEAT_PRESETS, MARKING_LIMITS, MARKING_PRESETS, LIMITS, type ScenarioMeta } from '../../../core/model';
+import { CAVEAT_PRESETS, MARKING_LIMITS, MARKING_PRESETS, LIMITS, isIsoDate, type ScenarioMeta } from '../../../core/model';
 import type { Op } from '../../../core/ops';
 import { InlineText } from './InlineText';
 
@@ -56,6 +57,19 @@ export function HandlingFields({ scenario, readOnly, edit }: { scenario: Scenari
           mark="scenario:author"
           testId="scenario-author"
           onCommit={(author, mark) => edit([{ op: 'scenario.update', patch: { author } }], mark)}
+        />
+      </label>
+      <label className="field" title="When what this scenario says (agreed, in place, who stands where) was true">
+        <span>As of</span>
+        <input
+          type="date"
+          value={scenario.asOf ?? ''}
+          disabled={readOnly}
+          data-testid="scenario-as-of"
+          onChange={(e) => {
+            const asOf = e.target.value === '' ? null : e.target.value;
+            if (asOf === null || (isIsoDate(asOf) && asOf !== scenario.asOf)) edit([{ op: 'scenario.update', patch: { asOf } }], 'scenario:as-of');
+          }}
         />
       </label>
     </>

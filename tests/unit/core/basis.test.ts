@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphNode, blankNode, isIsoDate, settleEdgePatch, settleNodePatch, type GraphEdge } from '../../../core/model';
 import { reduceOps } from '../../../core/patch-document';
-import type { Op } from '../../../core/ops';
+import { editStanceOp, stanceOfOp, type Op } from '../../../core/ops';
+import type { Stance } from '../../../core/model';
 import { canonicalDocument, type ScenarioStore } from '../../../db';
 import { createRich, tempDir, withoutModifiedAt } from '../db/helpers';
 
@@ -47,6 +48,28 @@ describe('settleNodePatch', () => {
   it('dates are calendar dates that exist', () => {
     expect(['2016-07-12', '2016-02-29'].every(isIsoDate)).toBe(true);
     expect(['2015-02-29', '2016-13-01', '2016-7-12', '12/07/2016', ''].some(isIsoDate)).toBe(false);
+  });
+});
+
+describe('editStanceOp: a user edit of one stance', () => {
+  const participant: Stance = { actorId: 'kr', elementId: 'n', position: 'agree', note: 'said at the conference', holder: 'participant', asOf: '2016-06-28', basis: 'report', provenanceId: 'q1' };
+
+  it('a changed position becomes the planner\'s; holder, date, note and quote stay until changed', () => {
+    expect(stanceOfOp(editStanceOp('kr', 'n', participant, { position: 'uncertain' }))).toEqual({ ...participant, position: 'uncertain', basis: 'planner' });
+  });
+
+  it('a note, holder, date or quote edit keeps the basis and everything else', () => {
+    expect(stanceOfOp(editStanceOp('kr', 'n', participant, { note: 'more' }))).toEqual({ ...participant, note: 'more' });
+    expect(stanceOfOp(editStanceOp('kr', 'n', participant, { holder: 'official', asOf: null, provenanceId: null }))).toEqual({ ...participant, holder: 'official', asOf: null, provenanceId: null });
+    // Pressing the position it already has changes nothing.
+    expect(stanceOfOp(editStanceOp('kr', 'n', participant, { position: 'agree' }))).toEqual(participant);
+  });
+
+  it('a position with its basis named keeps that basis; a first position starts from the defaults', () => {
+    expect(stanceOfOp(editStanceOp('kr', 'n', participant, { position: 'disagree', basis: 'inferred' }))).toMatchObject({ position: 'disagree', basis: 'inferred' });
+    expect(stanceOfOp(editStanceOp('us', 'n', undefined, { position: 'agree' }))).toEqual({ actorId: 'us', elementId: 'n', position: 'agree', note: '', holder: 'analyst', asOf: null, basis: 'planner', provenanceId: null });
+    // Back to unknown with no note clears the row, as any stance.set does.
+    expect(stanceOfOp(editStanceOp('us', 'n', undefined, { position: 'unknown' }))).toBeNull();
   });
 });
 
