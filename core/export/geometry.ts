@@ -3,10 +3,10 @@
  * label, badge, section header and legend item goes. The SVG and PDF exporters only draw
  * what this computes, so the two cannot drift apart.
  */
-import { EDGE_KINDS, NODE_KINDS, type Actor, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
+import { EDGE_KINDS, NODE_KINDS, SOURCED_BASES, type Actor, type Basis, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
 import { exitPoint, num, shapeOutline, textInset, type Rect } from './shapes';
 import { scopedGraph, scopeTitle, type ExportScope } from './scope';
-import { DIAGRAM_COLORS, EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
+import { BASIS_STYLE, DIAGRAM_COLORS, EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
 import { oneLineText, textWidthEm, truncate, wrapText } from './text';
 
 export const TYPE = {
@@ -25,7 +25,9 @@ const MARGIN = 32;
 const SECTION_HEADER = 40;
 const SECTION_GAP = 48;
 const LEGEND_TOP = 60;
-const LEGEND_HEIGHT = 28;
+/** Two rows: node and edge kinds, then what a solid or dotted badge means. */
+const LEGEND_HEIGHT = 50;
+const LEGEND_ROW = 22;
 const EDGE_LABEL_MAX = 48;
 /** Height of the handling-marking band printed at the top and the bottom of a marked diagram. */
 const MARKING_BAND = 30;
@@ -41,6 +43,10 @@ export interface Pill extends Rect {
   fill: string;
   /** Outline for a pill on a light fill; null when the fill itself stands out. */
   stroke: string | null;
+  /** Dash pattern of the outline ('' solid): dotted when the value rests on no source (BASIS_STYLE). */
+  dash: string;
+  /** The basis of the value the pill shows, when it shows one. */
+  basis: Basis | null;
   textColor: string;
 }
 
@@ -81,7 +87,8 @@ export interface SectionHeader {
 
 export type LegendItem =
   | { type: 'node'; outline: string; style: KindStyle; label: TextRun }
-  | { type: 'edge'; style: EdgeStyle; x1: number; y1: number; x2: number; y2: number; label: TextRun };
+  | { type: 'edge'; style: EdgeStyle; x1: number; y1: number; x2: number; y2: number; label: TextRun }
+  | { type: 'badge'; pill: Pill; label: TextRun };
 
 /** The handling marking, centred in a band at the top and again at the bottom. */
 export interface MarkingBands {
@@ -192,8 +199,9 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
   const titleLines = wrapped.lines.map((text, i) => ({ text, x: x + inset, y: y + firstBaseline + i * TYPE.lineHeight }));
   const score = node.kind === 'impact' ? node.severity : node.likelihood;
   const badgeText = score === null ? null : `${node.kind === 'impact' ? 'S' : 'L'}${score}`;
-  const badge = badgeText
-    ? { text: badgeText, x: x + node.width - inset - 26, y: y + 6, width: 26, height: 15, fill: DIAGRAM_COLORS.badgeFill, stroke: '#9aa0aa', textColor: style.text }
+  const scoreBasis = (node.kind === 'impact' ? node.basis.severity : node.basis.likelihood) ?? null;
+  const badge: Pill | null = badgeText
+    ? { text: badgeText, x: x + node.width - inset - 26, y: y + 6, width: 26, height: 15, fill: DIAGRAM_COLORS.badgeFill, stroke: BASIS_STYLE.outline, dash: basisDash(scoreBasis), basis: scoreBasis, textColor: style.text }
     : null;
   let leadChip: Pill | null = null;
   let status: TextRun | null = null;
@@ -201,6 +209,7 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
     const lead = node.leadActorId ? actors.get(node.leadActorId) : undefined;
     const chipText = lead ? truncate(oneLineText(lead.code), 12) : 'no lead';
     const chipWidth = Math.ceil(textWidthEm(chipText) * TYPE.badge + 12);
+    const leadBasis = lead ? (node.basis.leadActorId ?? null) : null;
     leadChip = {
       text: chipText,
       x: x + inset,
@@ -208,7 +217,10 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
       width: chipWidth,
       height: 15,
       fill: lead ? lead.color : '#8a909c',
-      stroke: null,
+      // A lead resting on no source gets the dotted outline; a sourced one or none needs no outline.
+      stroke: lead && basisDash(leadBasis) ? BASIS_STYLE.outline : null,
+      dash: lead ? basisDash(leadBasis) : '',
+      basis: leadBasis,
       textColor: '#ffffff',
     };
     if (node.responseStatus) status = { text: node.responseStatus, x: x + node.width - inset, y: y + node.height - 11 };
@@ -255,6 +267,11 @@ function edgeLine(edge: GraphEdge, from: Rect, to: Rect): EdgeLine {
 
 const round = (v: number): number => Number(num(v));
 
+/** Solid for a value a source grounds, dotted for one resting on an assumption, a planner or nothing recorded. */
+function basisDash(basis: Basis | null): string {
+  return basis !== null && SOURCED_BASES.includes(basis) ? BASIS_STYLE.sourced.dash : BASIS_STYLE.unsourced.dash;
+}
+
 function legendItems(offset: number): LegendItem[] {
   const items: LegendItem[] = [];
   let x = MARGIN;
@@ -269,10 +286,15 @@ function legendItems(offset: number): LegendItem[] {
     items.push({ type: 'edge', style, x1: x, y1: y + 10, x2: x + 34, y2: y + 10, label: { text: style.label, x: x + 40, y: y + 14 } });
     x += 40 + Math.ceil(textWidthEm(style.label) * TYPE.legend) + 20;
   }
+  x = MARGIN;
+  for (const [basis, look] of [['report', BASIS_STYLE.sourced], ['assumption', BASIS_STYLE.unsourced]] as const) {
+    const pill: Pill = { text: 'L3', x, y: y + LEGEND_ROW + 3, width: 26, height: 15, fill: DIAGRAM_COLORS.badgeFill, stroke: BASIS_STYLE.outline, dash: look.dash, basis, textColor: DIAGRAM_COLORS.title };
+    items.push({ type: 'badge', pill, label: { text: look.label, x: x + 32, y: y + LEGEND_ROW + 14 } });
+    x += 32 + Math.ceil(textWidthEm(look.label) * TYPE.legend) + 20;
+  }
   return items;
 }
 
 function legendWidth(items: LegendItem[]): number {
-  const last = items[items.length - 1];
-  return last ? last.label.x + textWidthEm(last.label.text) * TYPE.legend : 0;
+  return items.reduce((w, item) => Math.max(w, item.label.x + textWidthEm(item.label.text) * TYPE.legend), 0);
 }

@@ -82,6 +82,18 @@ export const EDGE_STYLE: Readonly<Record<EdgeKind, EdgeStyle>> = {
 };
 
 /**
+ * How a diagram shows the basis of a value drawn on a node (a likelihood or severity badge, a
+ * lead chip): sourced values (report, inferred) get a solid outline, the rest (assumption,
+ * planner, or none recorded) a dotted one, so a printed diagram tells them apart in black and
+ * white. The legend explains both.
+ */
+export const BASIS_STYLE = {
+  sourced: { dash: '', label: 'solid badge: from a source (report, inferred)' },
+  unsourced: { dash: '2 2', label: 'dotted badge: assumption or planner' },
+  outline: '#3c4350',
+} as const;
+
+/**
  * Latin faces first, then CJK fallbacks: viewers pick the first listed font that has each
  * character, so Latin text stays in a compact Latin face (CJK faces are large and slow to
  * rasterise) and Chinese, Japanese and Korean fall through to whichever CJK font exists.

@@ -81,6 +81,7 @@ function arrowMarker(kind: (typeof EDGE_KINDS)[number], id: string): Markup {
 
 function legendItem(item: LegendItem): Markup {
   const label = el('text', { x: item.label.x, y: item.label.y, 'font-size': TYPE.legend, fill: DIAGRAM_COLORS.muted }, text(item.label.text));
+  if (item.type === 'badge') return fragment([pill(item.pill), label]);
   if (item.type === 'node') {
     return fragment([el('path', { d: item.outline, fill: item.style.fill, stroke: item.style.stroke, 'stroke-width': item.style.strokeWidth }), label]);
   }
@@ -111,10 +112,12 @@ function edgeMarkup(e: EdgeLine, marker: string): Markup {
 }
 
 function pill(p: Pill): Markup {
-  return fragment([
-    el('rect', { x: num(p.x), y: num(p.y), width: p.width, height: p.height, rx: 7.5, fill: p.fill, stroke: p.stroke, 'stroke-width': p.stroke ? 1 : null }),
+  return el(
+    'g',
+    { 'data-basis': p.basis },
+    el('rect', { x: num(p.x), y: num(p.y), width: p.width, height: p.height, rx: 7.5, fill: p.fill, stroke: p.stroke, 'stroke-width': p.stroke ? 1.2 : null, 'stroke-dasharray': p.stroke && p.dash ? p.dash : null }),
     el('text', { x: num(p.x + p.width / 2), y: num(p.y + 11), 'font-size': TYPE.badge, 'font-weight': 'bold', 'text-anchor': 'middle', fill: p.textColor }, text(p.text)),
-  ]);
+  );
 }
 
 function nodeMarkup(b: NodeBox): Markup {

@@ -4,7 +4,7 @@
  * its own for each crisis.
  */
 import type PDFDocument from 'pdfkit';
-import type { DiagramGeometry, NodeBox, EdgeLine, LegendItem } from '../../core/export/geometry';
+import type { DiagramGeometry, NodeBox, EdgeLine, LegendItem, Pill } from '../../core/export/geometry';
 import { TYPE } from '../../core/export/geometry';
 import { DIAGRAM_COLORS } from '../../core/export/style';
 import { toWinAnsi, type PdfFont } from './fonts';
@@ -50,7 +50,8 @@ function textAt(doc: Doc, s: string, x: number, baseline: number, size: number, 
   doc.fontSize(size).fillColor(color);
   const width = anchor === 'start' ? 0 : doc.widthOfString(s);
   const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
-  doc.text(s, left, baseline - size * 0.8, { lineBreak: false });
+  // Positioned by the baseline itself, as SVG does, whatever the font's ascender (CJK fonts' is tall).
+  doc.text(s, left, baseline, { lineBreak: false, baseline: 'alphabetic' });
 }
 
 /**
@@ -69,7 +70,9 @@ export function drawDiagram(doc: Doc, g: DiagramGeometry, text: (s: string) => s
 }
 
 function drawLegendItem(doc: Doc, item: LegendItem, text: (s: string) => string): void {
-  if (item.type === 'node') {
+  if (item.type === 'badge') {
+    drawPill(doc, item.pill, text);
+  } else if (item.type === 'node') {
     doc.path(item.outline).lineWidth(item.style.strokeWidth).fillAndStroke(item.style.fill, item.style.stroke);
   } else {
     stroked(doc, item.style.dash, () => doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(1.5).strokeColor(item.style.stroke).stroke());
@@ -94,15 +97,18 @@ function drawEdge(doc: Doc, e: EdgeLine, text: (s: string) => string): void {
   }
 }
 
+/** A badge or chip: its outline dotted when the value rests on no source, as in the SVG. */
+function drawPill(doc: Doc, p: Pill, text: (s: string) => string): void {
+  doc.roundedRect(p.x, p.y, p.width, p.height, 7.5).fill(p.fill);
+  if (p.stroke) stroked(doc, p.dash, () => doc.roundedRect(p.x, p.y, p.width, p.height, 7.5).lineWidth(1.2).strokeColor(p.stroke!).stroke());
+  textAt(doc, text(p.text), p.x + p.width / 2, p.y + 11, TYPE.badge, p.textColor, 'middle');
+}
+
 function drawNode(doc: Doc, b: NodeBox, text: (s: string) => string): void {
   const s = b.style;
   doc.path(b.outline).lineWidth(s.strokeWidth).fillAndStroke(s.fill, s.stroke);
   textAt(doc, b.kindLabel.text, b.kindLabel.x, b.kindLabel.y, TYPE.kind, s.stroke);
   for (const line of b.titleLines) textAt(doc, text(line.text), line.x, line.y, TYPE.nodeTitle, s.text);
-  for (const p of [b.badge, b.leadChip]) {
-    if (!p) continue;
-    doc.roundedRect(p.x, p.y, p.width, p.height, 7.5).lineWidth(1).fillAndStroke(p.fill, p.stroke ?? p.fill);
-    textAt(doc, text(p.text), p.x + p.width / 2, p.y + 11, TYPE.badge, p.textColor, 'middle');
-  }
+  for (const p of [b.badge, b.leadChip]) if (p) drawPill(doc, p, text);
   if (b.status) textAt(doc, text(b.status.text), b.status.x, b.status.y, TYPE.badge, s.text, 'end');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagramGeometry, renderSvg, scopedGraph, svgFromGeometry, FONT_STACK } from '../../../core/export';
 import type { ScenarioDocument } from '../../../core/model';
 import { hostileDocument, sampleDocument, DocumentBuilder } from '../../fixtures/export/builder';
-import { activeContent, xmllint } from './tools';
+import { activeContent, runTool, withTempFile, xmllint } from './tools';
 
 const reversed = (doc: ScenarioDocument): ScenarioDocument => ({
   ...doc,
@@ -55,6 +55,31 @@ describe('SVG export', () => {
     expect(FONT_STACK).toContain('Hiragino Sans');
     // Each crisis gets a titled section.
     for (const c of doc.crises) expect(svg).toContain(`>${c.title}</text>`);
+  });
+
+  it('draws a badge or lead chip resting on no source with a dotted outline, a sourced one solid, and explains both in the legend (xmllint)', () => {
+    const svg = renderSvg(sampleDocument(), { kind: 'all' });
+    const xpath = (path: string): string[] => {
+      const run = withTempFile('d.svg', svg, (file) => runTool('xmllint', ['--nonet', '--xpath', path, file]));
+      // xmllint exits 10 for a query that matches nothing.
+      if (run.status === 10 && run.stderr.includes('XPath set is empty')) return [];
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    };
+    const ns = "*[local-name()='g']";
+    const badge = (nodeId: string, attr: string): string[] => xpath(`//${ns}[@data-node='${nodeId}']/${ns}[@data-basis]/*[local-name()='rect']/@${attr}`);
+    // Storm surge: likelihood 4 (assumption); Upstream dam: 2 (report); Delta flooding: 3 (inferred); Hospital evacuation: severity 4 (assumption).
+    expect(badge('trigger-1', 'stroke-dasharray')).toEqual(['stroke-dasharray="2 2"']);
+    expect(badge('trigger-2', 'stroke-dasharray')).toEqual([]);
+    expect(badge('trigger-2', 'stroke')).toEqual(['stroke="#3c4350"']);
+    expect(badge('crisis-3', 'stroke-dasharray')).toEqual([]);
+    expect(badge('impact-5', 'stroke-dasharray')).toEqual(['stroke-dasharray="2 2"']);
+    // The airlift's lead (Japan) rests on the report: a chip with no dotted outline.
+    expect(xpath(`//${ns}[@data-node='response-6']/${ns}[@data-basis='report']/*[local-name()='text']/text()`)).toEqual(['JP']);
+    expect(badge('response-6', 'stroke-dasharray')).toEqual([]);
+    const legend = xpath(`//${ns}[@aria-label='Legend']//*[local-name()='text']/text()`);
+    expect(legend).toContain('solid badge: from a source (report, inferred)');
+    expect(legend).toContain('dotted badge: assumption or planner');
   });
 
   it('keeps only one crisis, or the selection and the edges inside it', () => {
