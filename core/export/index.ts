@@ -3,6 +3,7 @@ export { checkScope, scopedGraph, scopedDocument, scopeTitle, type ExportScope, 
 export { KIND_STYLE, EDGE_STYLE, FONT_STACK, type KindStyle, type EdgeStyle, type NodeShape } from './style';
 export { diagramGeometry, type DiagramGeometry, type NodeBox, type EdgeLine } from './geometry';
 export { renderSvg, svgFromGeometry, svgElement } from './svg';
+export { svgOverviewFromGeometry, titlesLegibleAt, MIN_LEGIBLE_TEXT_PX } from './svg-overview';
 export { renderMarkdownBrief } from './markdown';
 export { renderHtmlBrief, BRIEF_CSP } from './html';
 export { briefData, coverageGaps, type BriefData, type BriefSection, type CoverageGaps } from './brief-data';

@@ -46,7 +46,7 @@ export function svgElement(g: DiagramGeometry, idPrefix = ''): Markup {
     el('defs', {}, EDGE_KINDS.map((kind) => arrowMarker(kind, markerId(kind)))),
     el('rect', { x: 0, y: 0, width: g.width, height: g.height, fill: DIAGRAM_COLORS.background }),
     g.marking ? [markingBand(g, g.marking.top, 'Handling marking'), markingBand(g, g.marking.bottom, null)] : [],
-    el('text', { x: g.title.x, y: g.title.y, 'font-size': TYPE.title, 'font-weight': 'bold', fill: DIAGRAM_COLORS.title }, text(g.title.text)),
+    titleText(g),
     el('g', { 'aria-label': 'Legend' }, g.legend.map(legendItem)),
     el('g', { 'aria-label': 'Crises' }, g.sections.map((s) =>
       el('g', {},
@@ -60,8 +60,12 @@ export function svgElement(g: DiagramGeometry, idPrefix = ''): Markup {
 }
 
 
+export function titleText(g: DiagramGeometry): Markup {
+  return el('text', { x: g.title.x, y: g.title.y, 'font-size': TYPE.title, 'font-weight': 'bold', fill: DIAGRAM_COLORS.title }, text(g.title.text));
+}
+
 /** The marking, bold and centred on a band: the top one is labelled, the bottom one repeats it. */
-function markingBand(g: DiagramGeometry, run: TextRun, label: string | null): Markup {
+export function markingBand(g: DiagramGeometry, run: TextRun, label: string | null): Markup {
   const band = g.marking!.band;
   return el(
     'g',
@@ -79,7 +83,7 @@ function arrowMarker(kind: (typeof EDGE_KINDS)[number], id: string): Markup {
   );
 }
 
-function legendItem(item: LegendItem): Markup {
+export function legendItem(item: LegendItem): Markup {
   const label = el('text', { x: item.label.x, y: item.label.y, 'font-size': TYPE.legend, fill: DIAGRAM_COLORS.muted }, text(item.label.text));
   if (item.type === 'badge') return fragment([pill(item.pill), label]);
   if (item.type === 'node') {

@@ -16,6 +16,8 @@ import {
   renderMermaid,
   scopedDocument,
   svgFromGeometry,
+  svgOverviewFromGeometry,
+  titlesLegibleAt,
 } from '../../core/export';
 import type { ExportOptions } from '../../core/contract';
 import { cutForAudience, markingBanner, type ExportHeader } from '../../core/export/audience';
@@ -24,7 +26,7 @@ import { importCanvas, importCsv } from '../../core/import';
 import type { NodeKind, ScenarioDocument } from '../../core/model';
 import { exportDocumentJson, parseDocumentJson } from '../../db';
 import { renderPdfBrief } from './pdf-brief';
-import { renderPng } from './png';
+import { pngZoom, renderPng } from './png';
 
 export { EXPORT_FORMATS, IMPORT_FORMATS, importFormatOf, type ExportFormat, type ImportFormat } from '../../core/formats';
 export type { ExportOptions } from '../../core/contract';
@@ -61,9 +63,11 @@ async function render(doc: ScenarioDocument, header: ExportHeader, options: Expo
       return utf8(svgFromGeometry(diagramGeometry(doc, scope, { marking })));
     case 'png': {
       const g = diagramGeometry(doc, scope, { marking });
-      const svg = svgFromGeometry(g);
+      const scale = options.scale ?? 1;
+      // Scaled down so far that no title could be read: draw the overview (boxes and lines only).
+      const svg = titlesLegibleAt(pngZoom(g.width, g.height, scale)) ? svgFromGeometry(g) : svgOverviewFromGeometry(g);
       onProgress?.(0.3);
-      return (await renderPng(svg, g, options.scale ?? 1)).bytes;
+      return (await renderPng(svg, g, scale)).bytes;
     }
     case 'pdf':
       return renderPdfBrief(doc, scope, header, { paper: options.paper ?? 'a4', onProgress });
