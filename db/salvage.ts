@@ -95,12 +95,12 @@ const named = (kind: string) => (r: Cells): string => `${kind} "${String(r[0])}"
 
 /** Read, validate and repair: the most of the damaged file that makes a sound document. */
 export function salvageDocument(source: string, now: Date = new Date(), nativeBinding?: string): { document: ScenarioDocument; report: SalvageReport } {
-  const db = openCopy(source, nativeBinding);
+  const copy = openCopy(source, nativeBinding);
   const raw = {} as Record<SalvageTable, RawTable>;
   try {
-    for (const table of SALVAGE_TABLES) raw[table] = readTable(db, table);
+    for (const table of SALVAGE_TABLES) raw[table] = readTable(copy.db, table);
   } finally {
-    db.close();
+    copy.dispose();
   }
   const s = new Salvage();
   s.report.notApplied = sideFilesBeside(source).filter((side) => statSync(side).size > 0).map((side) => basename(side));
