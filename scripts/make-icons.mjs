@@ -7,6 +7,7 @@
 // needs no image tool; run `node scripts/make-icons.mjs` again after changing an SVG.
 // `--check` writes nothing and exits 1 if a committed icon differs from what its SVG makes.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 
