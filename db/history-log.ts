@@ -38,10 +38,10 @@ export function sqliteHistoryLog(db: Database): HistoryLog {
   return {
     push(step) {
       s.dropFuture.run();
-      s.insert.run(...row(step));
+      s.insert.run(row(step));
     },
     replaceTop(step) {
-      s.replaceTop.run(...row(step));
+      s.replaceTop.run(row(step));
     },
     undone() {
       s.undone.run();
