@@ -8,6 +8,7 @@
  *
  * Run alone with `node --import tsx bench/reconcile.bench.ts`; bench/run.ts calls `run()`.
  */
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { diffDocuments, mergeDocuments } from '../core/diff';
 import { blankNode, type ScenarioDocument } from '../core/model';
@@ -116,6 +117,9 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     `The diff finds ${check.added.length} added, ${check.removed.length} removed, ${check.changed.length} changed and ${check.moved.length} moved records; ` +
       `the merge has ${merged.conflicts.length} conflicts and drops ${merged.dropped.length} records.`,
     `Median (and best) of ${RUNS} interleaved runs after ${WARMUP} warm-up rounds; Node ${process.version}. Targets: diff ≤ 2×, merge ≤ 3× the peer, both < 2000 ms.`,
+    // The peer (a walk over every value) slows more than diff and merge when other work shares
+    // the cores, so ratios measured under load flatter diff and merge: the load is stated.
+    `Load average when the run ended: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores${loadavg()[0]! > cpus().length / 2 ? ' (a loaded machine: the ratios are optimistic; compare with a run on an idle one)' : ''}.`,
     '',
     '| task | median ms | best ms | × peer (median) | within target |',
     '|---|---:|---:|---:|:---:|',

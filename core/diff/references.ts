@@ -19,7 +19,9 @@ interface Orphan {
 
 /**
  * Records whose reference points at nothing. `ours` is sound, so a reference can only dangle where
- * the merge changed the records on one of its ends: the others are not scanned.
+ * the merge changed the records on one of its ends. A record the merge kept as ours had it (the
+ * same object) can only dangle by pointing at a target the merge removed; only records the merge
+ * added or changed are checked against every target. So most records are not read at all.
  */
 function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument): Orphan[] {
   const present = new Map<RecordType, Set<string>>();
@@ -33,18 +35,47 @@ function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument): Orphan[] {
     }
     return ids;
   };
+  const removedCache = new Map<RecordType, Set<string>>();
+  /** Targets ours has and the merge does not. */
+  const removedOf = (type: RecordType): Set<string> => {
+    let removed = removedCache.get(type);
+    if (!removed) {
+      removed = new Set<string>();
+      if (recordsOf(doc, type) !== recordsOf(ours, type)) {
+        const ids = idsOf(type);
+        const key = RECORD_TYPE_INFO[type].key;
+        for (const record of recordsOf(ours, type)) if (!ids.has(key(record))) removed.add(key(record));
+      }
+      removedCache.set(type, removed);
+    }
+    return removed;
+  };
+  const oursCache = new Map<RecordType, Set<DocRecord>>();
+  const oursRecords = (type: RecordType): Set<DocRecord> => {
+    let set = oursCache.get(type);
+    if (!set) {
+      set = new Set(recordsOf(ours, type));
+      oursCache.set(type, set);
+    }
+    return set;
+  };
   const orphans: Orphan[] = [];
   for (const ref of REFERENCES) {
-    if (recordsOf(doc, ref.from) === recordsOf(ours, ref.from) && recordsOf(doc, ref.to) === recordsOf(ours, ref.to)) continue;
-    const ids = idsOf(ref.to);
+    const fromList = recordsOf(doc, ref.from);
+    const fromSame = fromList === recordsOf(ours, ref.from);
+    if (fromSame && recordsOf(doc, ref.to) === recordsOf(ours, ref.to)) continue;
+    const removed = removedOf(ref.to);
+    const kept = fromSame ? null : oursRecords(ref.from);
     const key = RECORD_TYPE_INFO[ref.from].key;
-    for (const record of recordsOf(doc, ref.from)) {
+    const dangles = (target: unknown, asOurs: boolean): target is string =>
+      typeof target === 'string' && (asOurs ? removed.has(target) : !idsOf(ref.to).has(target));
+    for (const record of fromList) {
+      const asOurs = kept === null || kept.has(record);
+      if (asOurs && removed.size === 0) continue;
       const value = record[ref.field];
-      if (typeof value === 'string') {
-        if (!ids.has(value)) orphans.push({ ref, id: key(record), target: value });
-      } else if (Array.isArray(value)) {
-        for (const target of value) if (typeof target === 'string' && !ids.has(target)) orphans.push({ ref, id: key(record), target });
-      }
+      if (Array.isArray(value)) {
+        for (const target of value) if (dangles(target, asOurs)) orphans.push({ ref, id: key(record), target });
+      } else if (dangles(value, asOurs)) orphans.push({ ref, id: key(record), target: value });
     }
   }
   return orphans;
