@@ -81,7 +81,7 @@ const STYLESHEET = [
 ].join('');
 
 /** SHA-256 of STYLESHEET, base64, committed and checked as in core/export/html.ts (tests/unit/export/csp-hash.test.ts). */
-const STYLESHEET_SHA256 = 'Z3Tom+GwZSd7kTYvS6xx5CPEcSJU72mU//ZFPgo9vwI=';
+const STYLESHEET_SHA256 = 'vT34R66GjJH6sC80BwiYZVIgerRFZAZUNwJc0K1T1BE=';
 
 export const CHANGES_BRIEF_CSP = `default-src 'none'; style-src 'sha256-${STYLESHEET_SHA256}'; base-uri 'none'; form-action 'none'`;
 

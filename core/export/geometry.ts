@@ -3,7 +3,7 @@
  * label, badge, section header and legend item goes. The SVG and PDF exporters only draw
  * what this computes, so the two cannot drift apart.
  */
-import { EDGE_KINDS, NODE_KINDS, SOURCED_BASES, type Actor, type Basis, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
+import { documentLanguage, EDGE_KINDS, NODE_KINDS, SOURCED_BASES, type Actor, type Basis, type CjkLanguage, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
 import { exitPoint, num, shapeOutline, textInset, type Rect } from './shapes';
 import { scopedGraph, scopeTitle, type ExportScope } from './scope';
 import { BASIS_STYLE, DIAGRAM_COLORS, EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
@@ -22,6 +22,7 @@ export const TYPE = {
 } as const;
 
 const MARGIN = 32;
+const BADGE_WIDTH = 26;
 const SECTION_HEADER = 40;
 const SECTION_GAP = 48;
 const LEGEND_TOP = 60;
@@ -107,6 +108,8 @@ export interface DiagramGeometry {
   sections: SectionHeader[];
   nodes: NodeBox[];
   edges: EdgeLine[];
+  /** The scenario's CJK language, which puts its font first (style.ts fontStack). */
+  language: CjkLanguage | null;
 }
 
 export interface GeometryOptions {
@@ -170,6 +173,7 @@ export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope, optio
     sections,
     nodes,
     edges,
+    language: documentLanguage(doc),
   };
 }
 
@@ -195,13 +199,16 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
   const bottomRow = node.kind === 'response' && node.height >= 56 ? 20 : 0;
   const firstBaseline = 30;
   const maxLines = Math.max(1, Math.floor((node.height - bottomRow - 8 - firstBaseline) / TYPE.lineHeight) + 1);
-  const wrapped = wrapText(node.title, Math.max(1, (node.width - inset * 2) / TYPE.nodeTitle), maxLines);
-  const titleLines = wrapped.lines.map((text, i) => ({ text, x: x + inset, y: y + firstBaseline + i * TYPE.lineHeight }));
   const score = node.kind === 'impact' ? node.severity : node.likelihood;
   const badgeText = score === null ? null : `${node.kind === 'impact' ? 'S' : 'L'}${score}`;
   const scoreBasis = (node.kind === 'impact' ? node.basis.severity : node.basis.likelihood) ?? null;
+  // The first title line rises into the badge's band (CJK faces have tall ascents), so it stops short of the badge.
+  const lineEm = Math.max(1, (node.width - inset * 2) / TYPE.nodeTitle);
+  const firstLineEm = badgeText ? Math.max(1, lineEm - (BADGE_WIDTH + 4) / TYPE.nodeTitle) : lineEm;
+  const wrapped = wrapText(node.title, lineEm, maxLines, firstLineEm);
+  const titleLines = wrapped.lines.map((text, i) => ({ text, x: x + inset, y: y + firstBaseline + i * TYPE.lineHeight }));
   const badge: Pill | null = badgeText
-    ? { text: badgeText, x: x + node.width - inset - 26, y: y + 6, width: 26, height: 15, fill: DIAGRAM_COLORS.badgeFill, stroke: BASIS_STYLE.outline, dash: basisDash(scoreBasis), basis: scoreBasis, textColor: style.text }
+    ? { text: badgeText, x: x + node.width - inset - BADGE_WIDTH, y: y + 6, width: BADGE_WIDTH, height: 15, fill: DIAGRAM_COLORS.badgeFill, stroke: BASIS_STYLE.outline, dash: basisDash(scoreBasis), basis: scoreBasis, textColor: style.text }
     : null;
   let leadChip: Pill | null = null;
   let status: TextRun | null = null;

@@ -36,7 +36,7 @@ const STYLESHEET = [
  * tests/unit/export/csp-hash.test.ts recomputes it with node:crypto from the brief as written,
  * so a change to the stylesheet fails there with the new value to paste here.
  */
-const STYLESHEET_SHA256 = '254KIuz3B9vGDriCdF9sfPhzAjPY2Oz0+DQHSZ5yIlw=';
+const STYLESHEET_SHA256 = '2B7rQ/W1kXGjRvoyoT4K/q4fvre+covu2KlNyO+XdDU=';
 
 /** The Content-Security-Policy the brief carries: nothing may load or run except our one stylesheet. */
 export const BRIEF_CSP = `default-src 'none'; style-src 'sha256-${STYLESHEET_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;

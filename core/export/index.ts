@@ -1,6 +1,6 @@
 /** Exporters: pure functions from a ScenarioDocument and a scope to text in each format. */
 export { checkScope, scopedGraph, scopedDocument, scopeTitle, type ExportScope, type ScopedGraph, type CrisisGraph } from './scope';
-export { KIND_STYLE, EDGE_STYLE, FONT_STACK, type KindStyle, type EdgeStyle, type NodeShape } from './style';
+export { KIND_STYLE, EDGE_STYLE, FONT_STACK, fontStack, CJK_FACES, type KindStyle, type EdgeStyle, type NodeShape } from './style';
 export { diagramGeometry, type DiagramGeometry, type NodeBox, type EdgeLine } from './geometry';
 export { renderSvg, svgFromGeometry, svgElement } from './svg';
 export { svgOverviewFromGeometry, titlesLegibleAt, MIN_LEGIBLE_TEXT_PX } from './svg-overview';

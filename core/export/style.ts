@@ -2,7 +2,7 @@
  * How each node and edge kind looks in every diagram export, and in the editor.
  * One table so the SVG, PDF, GraphML, Canvas and the UI never disagree on a colour.
  */
-import type { EdgeKind, NodeKind } from '../model';
+import { CJK_LANGUAGES, type CjkLanguage, type EdgeKind, type NodeKind } from '../model';
 
 export type NodeShape = 'parallelogram' | 'octagon' | 'rounded' | 'stadium';
 
@@ -81,6 +81,16 @@ export const EDGE_STYLE: Readonly<Record<EdgeKind, EdgeStyle>> = {
   contains: { label: 'contains', stroke: '#1e7d45', dash: '2 3' },
 };
 
+/** Each CJK language's faces, the Noto CJK one (as Linux installs it) first, then macOS's and Windows's. */
+export const CJK_FACES: Record<CjkLanguage, readonly string[]> = {
+  ja: ['Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo'],
+  ko: ['Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic'],
+  'zh-Hans': ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei'],
+  'zh-Hant': ['Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei'],
+};
+
+const LATIN_FACES = ['Noto Sans', 'DejaVu Sans', 'Liberation Sans', 'Arial'];
+
 /**
  * How a diagram shows the basis of a value drawn on a node (a likelihood or severity badge, a
  * lead chip): sourced values (report, inferred) get a solid outline, the rest (assumption,
@@ -94,12 +104,24 @@ export const BASIS_STYLE = {
 } as const;
 
 /**
- * Latin faces first, then CJK fallbacks: viewers pick the first listed font that has each
- * character, so Latin text stays in a compact Latin face (CJK faces are large and slow to
- * rasterise) and Chinese, Japanese and Korean fall through to whichever CJK font exists.
+ * The font list for text in the scenario's language. Viewers that fall back glyph by glyph
+ * through the list (browsers: the canvas, the HTML brief) get the Latin faces first, so Latin
+ * text stays in a compact Latin face, then the CJK faces with the scenario's language first, so
+ * Han characters take that language's glyph forms (Japanese is not drawn with Chinese forms).
+ * The diagram ('diagram') puts the language's CJK face first when there is one: resvg, which
+ * draws the PNG, sets a whole run in the first family it finds and falls back to any face with
+ * the glyph (a serif one, here), and a CJK face has Latin glyphs too. Without a language (no CJK
+ * text) the Chinese (Simplified) faces close the list, as before. Names are left unquoted (all
+ * are plain identifiers): resvg drops the whole list when a quoted first name is not installed.
+ * One source for the canvas, SVG, PNG and HTML.
  */
-export const FONT_STACK =
-  '"Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Microsoft YaHei", "Hiragino Sans", sans-serif';
+export function fontStack(language: CjkLanguage | null, use: 'text' | 'diagram' = 'text'): string {
+  const cjk = [language ?? 'zh-Hans', ...CJK_LANGUAGES.filter((l) => l !== (language ?? 'zh-Hans'))].flatMap((l) => CJK_FACES[l]);
+  const faces = language && use === 'diagram' ? [...CJK_FACES[language], ...LATIN_FACES, ...cjk.slice(CJK_FACES[language].length)] : [...LATIN_FACES, ...cjk];
+  return [...faces, 'sans-serif'].join(', ');
+}
+
+export const FONT_STACK = fontStack(null);
 
 export const DIAGRAM_COLORS = {
   background: '#ffffff',

@@ -9,7 +9,7 @@ import { diagramGeometry, TYPE, type DiagramGeometry, type EdgeLine, type Legend
 import { el, fragment, text, trusted, type Markup } from './markup';
 import type { ExportScope } from './scope';
 import { num } from './shapes';
-import { DIAGRAM_COLORS, EDGE_STYLE, FONT_STACK } from './style';
+import { DIAGRAM_COLORS, EDGE_STYLE, fontStack } from './style';
 
 export interface SvgOptions {
   /** Leave out the XML declaration, for embedding inside HTML. */
@@ -38,7 +38,7 @@ export function svgElement(g: DiagramGeometry, idPrefix = ''): Markup {
       width: g.width,
       height: g.height,
       viewBox: `0 0 ${g.width} ${g.height}`,
-      'font-family': FONT_STACK,
+      'font-family': fontStack(g.language, 'diagram'),
       role: 'img',
       'aria-labelledby': `${idPrefix}diagram-title`,
     },

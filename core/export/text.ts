@@ -59,11 +59,13 @@ export interface WrappedText {
 }
 
 /**
- * Greedy word wrap into at most `maxLines` lines of `maxEm` ems. Words longer than a line
+ * Greedy word wrap into at most `maxLines` lines of `maxEm` ems (the first line `firstLineEm`,
+ * where something sits beside it). Words longer than a line
  * (and CJK runs, which have no spaces) break between characters. The last line carries an
  * ellipsis when text was left out.
  */
-export function wrapText(text: string, maxEm: number, maxLines: number): WrappedText {
+export function wrapText(text: string, maxEm: number, maxLines: number, firstLineEm: number = maxEm): WrappedText {
+  const limit = (line: number) => (line === 0 ? firstLineEm : maxEm);
   const words = oneLineText(text).split(' ').filter(Boolean);
   const space = textWidthEm(' ');
   const lines: string[] = [];
@@ -74,7 +76,7 @@ export function wrapText(text: string, maxEm: number, maxLines: number): Wrapped
     const word = words[i]!;
     const wordWidth = textWidthEm(word);
     const width = current ? currentWidth + space + wordWidth : wordWidth;
-    if (width <= maxEm) {
+    if (width <= limit(lines.length)) {
       current = current ? `${current} ${word}` : word;
       currentWidth = width;
       i++;
@@ -88,7 +90,7 @@ export function wrapText(text: string, maxEm: number, maxLines: number): Wrapped
       let takenWidth = 0;
       for (const ch of word) {
         const w = textWidthEm(ch);
-        if (takenWidth + w > maxEm && taken) break;
+        if (takenWidth + w > limit(lines.length) && taken) break;
         taken += ch;
         takenWidth += w;
       }
@@ -106,7 +108,7 @@ export function wrapText(text: string, maxEm: number, maxLines: number): Wrapped
     // Drop characters from the end of the last line until it and the ellipsis fit.
     const chars = Array.from(lines[lines.length - 1]!);
     let width = textWidthEm(chars.join('')) + textWidthEm('…');
-    while (chars.length > 0 && width > maxEm) width -= textWidthEm(chars.pop()!);
+    while (chars.length > 0 && width > limit(lines.length - 1)) width -= textWidthEm(chars.pop()!);
     lines[lines.length - 1] = `${chars.join('').trimEnd()}…`;
   }
   return { lines, truncated };

@@ -2,6 +2,7 @@ export * from './primitives';
 export * from './text';
 export * from './handling';
 export * from './basis';
+export * from './language';
 export * from './scenario';
 export * from './graph';
 export * from './evidence';

@@ -3,8 +3,14 @@
  * look for a TrueType/OpenType font on the system: a CJK font first (every title then
  * embeds), else a broad Latin/Greek/Cyrillic font. With none found, PDF text falls back to
  * Helvetica and characters outside Windows-1252 are replaced (docs/export-formats.md).
+ *
+ * A CJK collection holds one face per language (Noto Sans CJK: JP, KR, SC, TC, HK), and the
+ * same Han character has different glyph forms in each: the face is chosen by the scenario's
+ * language (core/model/language.ts), regular and bold alike, so a Japanese brief is set in
+ * Japanese forms and keeps its bold headings.
  */
 import { existsSync } from 'node:fs';
+import type { CjkLanguage } from '../../core/model';
 
 export interface PdfFont {
   /** A file path, or a pdfkit standard font name. */
@@ -15,23 +21,39 @@ export interface PdfFont {
   embedded: boolean;
 }
 
-interface Candidate {
+interface Face {
   path: string;
+  /** The face's PostScript name inside a .ttc collection. */
   family?: string;
-  coversCjk: boolean;
-  /** The bold face of the same family, where the system has one. */
-  bold?: { path: string; family?: string };
 }
 
+interface Candidate extends Face {
+  coversCjk: boolean;
+  /** The bold face of the same family, where the system has one. */
+  bold?: Face;
+  /** For a collection with a face per CJK language: that language's regular and bold faces. */
+  byLanguage?: Record<CjkLanguage, { family: string; boldFamily: string }>;
+}
+
+/** Noto Sans CJK's faces by language; Debian's fonts-noto-cjk has them in two collections. */
+const NOTO_CJK_FACES: Record<CjkLanguage, { family: string; boldFamily: string }> = {
+  ja: { family: 'NotoSansCJKjp-Regular', boldFamily: 'NotoSansCJKjp-Bold' },
+  ko: { family: 'NotoSansCJKkr-Regular', boldFamily: 'NotoSansCJKkr-Bold' },
+  'zh-Hans': { family: 'NotoSansCJKsc-Regular', boldFamily: 'NotoSansCJKsc-Bold' },
+  'zh-Hant': { family: 'NotoSansCJKtc-Regular', boldFamily: 'NotoSansCJKtc-Bold' },
+};
+
+const notoCjk = (dir: string): Candidate => ({
+  path: `${dir}/NotoSansCJK-Regular.ttc`,
+  family: NOTO_CJK_FACES['zh-Hans'].family,
+  coversCjk: true,
+  bold: { path: `${dir}/NotoSansCJK-Bold.ttc`, family: NOTO_CJK_FACES['zh-Hans'].boldFamily },
+  byLanguage: NOTO_CJK_FACES,
+});
+
 const CANDIDATES: Candidate[] = [
-  {
-    path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular', coversCjk: true,
-    bold: { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', family: 'NotoSansCJKsc-Bold' },
-  },
-  {
-    path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular', coversCjk: true,
-    bold: { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc', family: 'NotoSansCJKsc-Bold' },
-  },
+  notoCjk('/usr/share/fonts/opentype/noto'),
+  notoCjk('/usr/share/fonts/noto-cjk'),
   { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei', coversCjk: true },
   { path: '/System/Library/Fonts/Hiragino Sans GB.ttc', family: 'HiraginoSansGB-W3', coversCjk: true },
   { path: 'C:\\Windows\\Fonts\\msyh.ttc', family: 'MicrosoftYaHei', coversCjk: true },
@@ -51,23 +73,27 @@ export interface PdfFonts {
   bold: PdfFont;
 }
 
-/** The first candidate present, or Helvetica. `SCENARIO_PDF_FONT` names a font file to use instead. */
-export function findPdfFont(env: NodeJS.ProcessEnv = process.env): PdfFont {
+/**
+ * The first candidate present, or Helvetica, in the face for `language` (Simplified Chinese
+ * forms without one). `SCENARIO_PDF_FONT` names a font file to use instead.
+ */
+export function findPdfFont(env: NodeJS.ProcessEnv = process.env, language: CjkLanguage | null = null): PdfFont {
   const override = env.SCENARIO_PDF_FONT;
   if (override && existsSync(override)) return { src: override, coversCjk: true, embedded: true };
   for (const c of CANDIDATES) {
-    if (existsSync(c.path)) return { src: c.path, family: c.family, coversCjk: c.coversCjk, embedded: true };
+    if (existsSync(c.path)) return { src: c.path, family: (language && c.byLanguage?.[language].family) || c.family, coversCjk: c.coversCjk, embedded: true };
   }
   return STANDARD_FONT;
 }
 
-/** The brief's faces: the same choice as `findPdfFont`, plus the bold of that family when installed. */
-export function findPdfFonts(env: NodeJS.ProcessEnv = process.env): PdfFonts {
-  const regular = findPdfFont(env);
+/** The brief's faces: the same choice as `findPdfFont`, plus the bold of that family (and language) when installed. */
+export function findPdfFonts(env: NodeJS.ProcessEnv = process.env, language: CjkLanguage | null = null): PdfFonts {
+  const regular = findPdfFont(env, language);
   if (!regular.embedded) return { regular, bold: STANDARD_BOLD_FONT };
   const candidate = CANDIDATES.find((c) => c.path === regular.src);
-  const bold = candidate?.bold && existsSync(candidate.bold.path) ? { ...regular, src: candidate.bold.path, family: candidate.bold.family } : regular;
-  return { regular, bold };
+  if (!candidate?.bold || !existsSync(candidate.bold.path)) return { regular, bold: regular };
+  const boldFamily = (language && candidate.byLanguage?.[language].boldFamily) || candidate.bold.family;
+  return { regular, bold: { ...regular, src: candidate.bold.path, family: boldFamily } };
 }
 
 /** Text Helvetica can encode: Windows-1252 only; the rest becomes "?". */

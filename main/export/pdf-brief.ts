@@ -16,7 +16,7 @@ import { briefBlocks, briefContents, briefIntro, type BriefBlock } from '../../c
 import { briefData, type BriefData } from '../../core/export/brief-data';
 import { diagramGeometry } from '../../core/export/geometry';
 import { crisisScope, type ExportScope } from '../../core/export/scope';
-import type { ScenarioDocument } from '../../core/model';
+import { documentLanguage, type ScenarioDocument } from '../../core/model';
 import { findPdfFonts, type PdfFonts } from './fonts';
 import { BAND_PT, drawDiagram, PAPER_PT, pageLayout, type Paper } from './pdf';
 import { INK, PdfWriter, SIZE } from './pdf-writer';
@@ -34,7 +34,7 @@ const PROGRESS_STEP = 100;
 export async function renderPdfBrief(doc: ScenarioDocument, scope: ExportScope, header: ExportHeader, options: PdfBriefOptions): Promise<Uint8Array> {
   const brief = briefData(doc, scope, header);
   const blocks = briefBlocks(brief);
-  const fonts = options.fonts ?? findPdfFonts();
+  const fonts = options.fonts ?? findPdfFonts(process.env, documentLanguage(doc));
   const first = await layout(doc, scope, brief, blocks, fonts, options.paper, null);
   options.onProgress?.(0.2);
   const second = await layout(doc, scope, brief, blocks, fonts, options.paper, first.headingPages, (f) => options.onProgress?.(0.2 + f * 0.8));

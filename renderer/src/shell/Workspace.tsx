@@ -4,7 +4,9 @@
  * analysis panel below. The side panels and the analysis panel resize by their splitters
  * (pointer or arrow keys); the sidebar folds to a rail (Ctrl+B).
  */
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useMemo, type CSSProperties } from 'react';
+import { fontStack } from '../../../core/export/style';
+import { documentLanguage } from '../../../core/model';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { ConsensusMatrix } from '../analysis/ConsensusMatrix';
 import { ElementTable } from '../analysis/ElementTable';
@@ -25,6 +27,9 @@ export function Workspace() {
   const { view } = useDocument(workbench.doc);
   const viewState = useObservable(workbench.view);
   const crises = view?.document.crises;
+  // The scenario's CJK language puts its font first, so Han text takes that language's glyph forms.
+  const openDocument = view?.document;
+  const fontFamily = useMemo(() => fontStack(openDocument ? documentLanguage(openDocument) : null), [openDocument]);
   useRegionCommands(workbench);
   const { sizes, set } = usePanelLayout(workbench, { inspector: viewState.showInspector, analysis: viewState.showAnalysis });
 
@@ -43,6 +48,7 @@ export function Workspace() {
     '--sidebar-w': `${sizes.sidebarOpen ? sizes.sidebar : SIDEBAR_RAIL}px`,
     '--inspector-w': `${sizes.inspector}px`,
     '--analysis-h': `${sizes.analysis}px`,
+    fontFamily,
   } as CSSProperties;
   return (
     <div

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-const PACKAGE_OF: Record<string, string> = { xmllint: 'libxml2-utils', dot: 'graphviz', pdfinfo: 'poppler-utils', pdftotext: 'poppler-utils', python3: 'python3' };
+const PACKAGE_OF: Record<string, string> = { xmllint: 'libxml2-utils', dot: 'graphviz', pdfinfo: 'poppler-utils', pdftotext: 'poppler-utils', pdffonts: 'poppler-utils', pdftoppm: 'poppler-utils', python3: 'python3' };
 
 export interface ToolRun {
   status: number;
