@@ -2,11 +2,12 @@
  * Reading and writing whole files outside the scenario database: import sources in, exports
  * out. Shared by the app's handlers and the CLI, so both refuse and fail the same way.
  */
-import { closeSync, constants, existsSync, fsyncSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { AppError } from '../core/errors';
 import { refuseUnwritableFolder } from './file-checks';
+import { fsErrorCode } from './sqlite-errors';
 import { removeTemp, sweepStaleTemps, tempNameBeside } from './temp-files';
 
 /** Larger imports are refused before reading: no scenario we can hold comes near this. */
@@ -93,25 +94,17 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
   }
 }
 
+/** A failed read or write of `path` as an AppError: the code from fsErrorCode, the words naming the path. */
 export function fileError(err: unknown, path: string, access: 'read' | 'write'): AppError {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return new AppError(existsSync(dirname(path)) ? 'NOT_FOUND' : 'BAD_PATH', `No such file or folder: ${path}.`, { cause: err });
-    case 'EISDIR':
-    case 'ENOTDIR':
-      return new AppError('BAD_PATH', `${path} is not a usable file path.`, { cause: err });
-    case 'EROFS':
-      return new AppError('READ_ONLY', `${path} is on a read-only disk.`, { cause: err });
-    case 'EACCES':
-    case 'EPERM':
-      return access === 'write'
-        ? new AppError('READ_ONLY', `No permission to write ${path}.`, { cause: err })
-        : new AppError('IO_ERROR', `No permission to read ${path}.`, { cause: err });
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('DISK_FULL', `${basename(path)} was not written: the disk is full. Free some space and try again.`, { cause: err });
-    default:
-      return new AppError('IO_ERROR', `Could not use ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
+  const errno = (err as NodeJS.ErrnoException).code ?? '';
+  const code = fsErrorCode(errno, access, path) ?? 'IO_ERROR';
+  const message =
+    errno === 'ENOENT' ? `No such file or folder: ${path}.`
+    : code === 'BAD_PATH' ? `${path} is not a usable file path.`
+    : errno === 'EROFS' ? `${path} is on a read-only disk.`
+    : code === 'READ_ONLY' ? `No permission to write ${path}.`
+    : errno === 'EACCES' || errno === 'EPERM' ? `No permission to read ${path}.`
+    : code === 'DISK_FULL' ? `${basename(path)} was not written: the disk is full. Free some space and try again.`
+    : `Could not use ${path}: ${err instanceof Error ? err.message : String(err)}`;
+  return new AppError(code, message, { cause: err });
 }

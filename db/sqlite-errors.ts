@@ -2,6 +2,8 @@
  * Turns SQLite and filesystem failures into AppErrors with one planner-readable line.
  * We switch on SQLite's result code, never on message text.
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError, isAppError, oneLine, type ErrorCode } from '../core/errors';
 
 interface CodedError {
@@ -26,13 +28,19 @@ function classifySqlite(code: string): ErrorCode | null {
   return null;
 }
 
-/** Node fs errno → our error code. */
-function classifyFs(code: string): ErrorCode | null {
-  if (code === 'ENOENT') return 'NOT_FOUND';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'DISK_FULL';
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'READ_ONLY';
-  if (code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return 'BAD_PATH';
-  if (code.startsWith('E')) return 'IO_ERROR';
+/**
+ * Node fs errno → our error code: the one mapping, used here and by db/file-io.ts's fileError.
+ * A permission refusal is READ_ONLY when writing but a plain IO_ERROR when reading (the file is
+ * not read-only, we may not see it); a missing file whose folder is missing too is a BAD_PATH
+ * when the path is known. Null when `errno` is not an fs error code.
+ */
+export function fsErrorCode(errno: string, access: 'read' | 'write', path?: string): ErrorCode | null {
+  if (errno === 'ENOENT') return path !== undefined && !existsSync(dirname(path)) ? 'BAD_PATH' : 'NOT_FOUND';
+  if (errno === 'ENOSPC' || errno === 'EDQUOT') return 'DISK_FULL';
+  if (errno === 'EROFS') return 'READ_ONLY';
+  if (errno === 'EACCES' || errno === 'EPERM') return access === 'write' ? 'READ_ONLY' : 'IO_ERROR';
+  if (errno === 'EISDIR' || errno === 'ENOTDIR' || errno === 'ENAMETOOLONG' || errno === 'ELOOP') return 'BAD_PATH';
+  if (/^E[A-Z]+$/.test(errno)) return 'IO_ERROR';
   return null;
 }
 
@@ -60,7 +68,8 @@ export function toAppError(err: unknown, context?: string): AppError {
     // A hot journal: an edit was interrupted (crash, kill) and must be rolled back, which needs write access.
     return new AppError('DAMAGED_FILE', 'The scenario was not closed cleanly and needs recovery: open it for editing in the app, from a writable folder, with its -journal file beside it.', { cause: err });
   }
-  const mapped = classifySqlite(code) ?? classifyFs(code);
+  // The store's own file operations (open, Save As, snapshots, recovery) are writes or need write access.
+  const mapped = classifySqlite(code) ?? fsErrorCode(code, 'write');
   if (mapped) {
     const cause = mapped === 'INVALID_DATA' ? `the change breaks a rule of the file format (${code}).`
       : mapped === 'IO_ERROR' ? `${CAUSES.IO_ERROR} (${code}).`
