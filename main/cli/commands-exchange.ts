@@ -14,7 +14,7 @@ import { exportDocument } from '../export';
 import { writeFileAtomically } from '../../db';
 import { importFromFile } from '../handlers/exchange';
 import { outputPath, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<void>;
 

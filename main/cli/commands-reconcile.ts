@@ -13,7 +13,7 @@ import { AppError } from '../../core/errors';
 import type { ScenarioDocument } from '../../core/model';
 import { commonBase, openScenarioFile, writeFileAtomically, writeMergedFile, refuseOutputOnto, type ScenarioStore, type SnapshotInfo } from '../../db';
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<number | void>;
 

@@ -6,13 +6,7 @@ import { checkScenarioFile, createScenarioFile, openScenarioFile, refuseOutputOn
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './commands-exchange';
 import { RECONCILE_COMMANDS, RECONCILE_USAGE } from './commands-reconcile';
-
-export interface CliIo {
-  version: string;
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
+import type { CliIo } from './io';
 
 /** A command resolves to its exit code, or to nothing for 0. */
 type Command = (argv: string[], io: CliIo) => Promise<number | void>;

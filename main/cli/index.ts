@@ -3,7 +3,8 @@
  * 1 user error (one line on stderr, no stack trace), 2 bad usage.
  */
 import { AppError, oneLine } from '../../core/errors';
-import { COMMANDS, USAGE, type CliIo } from './commands';
+import { COMMANDS, USAGE } from './commands';
+import type { CliIo } from './io';
 import { UsageError } from './args';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

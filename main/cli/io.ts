@@ -1,0 +1,7 @@
+/** What a CLI command is given: the version to print, where its output and errors go, and the folder relative paths start from. */
+export interface CliIo {
+  version: string;
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
