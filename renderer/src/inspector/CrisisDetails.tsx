@@ -1,7 +1,7 @@
 /** With nothing selected, the inspector edits the crisis on the canvas: title, region, summary, status. */
 import { CRISIS_STATUSES, LIMITS, type Crisis, type CrisisStatus } from '../../../core/model';
 import type { Op } from '../../../core/ops';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { Section, Segmented, TextField } from './fields';
 
 const STATUS_CHOICES = CRISIS_STATUSES.map((s) => ({ value: s, label: s }));

@@ -2,7 +2,7 @@
 import { CONFIDENCES, LIMITS, type Confidence, type GraphEdge } from '../../../core/model';
 import { BasisSelect } from './basis';
 import { useWorkbench } from '../workspace-context';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { Section, Segmented, TextField, type Choice } from './fields';
 
 const CONFIDENCE_CHOICES: readonly Choice<Confidence | null>[] = [{ value: null, label: 'None' }, ...CONFIDENCES.map((c) => ({ value: c, label: c }))];

@@ -6,7 +6,7 @@
 import { GAP_BADGE } from '../analysis/tones';
 import type { GapKind } from '../../../core/analysis';
 import { LIMITS, type GraphNode, type NodePatch } from '../../../core/model';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { Section, TextField } from './fields';
 
 interface GapAcceptanceProps {

@@ -14,7 +14,7 @@ import { Connections } from './Connections';
 import { CrisisDetails } from './CrisisDetails';
 import { EdgeDetails } from './EdgeDetails';
 import { GapAcceptance } from './GapAcceptance';
-import { useReadOnly } from './edit';
+import { useReadOnly } from './field-edits';
 import { MultiNode } from './MultiNode';
 import { NodeDetails } from './NodeDetails';
 import { ProvenanceSection } from './Provenance';

@@ -5,7 +5,7 @@
 import { NODE_KINDS, type Actor, type GraphNode } from '../../../core/model';
 import { HORIZON_CHOICES, SCORE_CHOICES, STATUS_CHOICES, actorChoices } from './choices';
 import { addTagOps, carries, removeTagOps, setFieldOps, sharedValue, tagCounts, type SharedField } from './batch';
-import { useEdit } from './edit';
+import { useEdit } from './field-edits';
 import { Pick, Section, Segmented } from './fields';
 import { TagEditor } from './TagEditor';
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { LIMITS, SOURCED_BASES, type Actor, type Basis, type GraphNode, type JudgedNodeField, type NodePatch } from '../../../core/model';
 import { BasisSelect, DateField, today } from './basis';
 import { HORIZON_CHOICES, SCORE_CHOICES, STATUS_CHOICES, actorChoices, byOrder } from './choices';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { Pick, Section, Segmented, TextField } from './fields';
 import { MarkdownPreview } from './Markdown';
 import { TagEditor } from './TagEditor';

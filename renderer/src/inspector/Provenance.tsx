@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { LIMITS, PROVENANCE_RELATIONS, RELATION_LABELS, newId, type Provenance, type ProvenanceRelation, type Source } from '../../../core/model';
 import type { Op } from '../../../core/ops';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { Pick, Section, TextField } from './fields';
 import { EMPTY_SOURCE, NewSourceFields, citeLine, type SourceDraft } from './Sources';
 

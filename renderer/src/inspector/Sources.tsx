@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { LIMITS, type Source } from '../../../core/model';
 import type { Op } from '../../../core/ops';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { TextField } from './fields';
 
 export type SourceDraft = Omit<Source, 'id'>;

@@ -8,7 +8,7 @@ import { POSITIONS, LIMITS, STANCE_MEANINGS, type Actor, type NodeKind, type Pos
 import { editStanceOp, type StanceChange } from '../../../core/ops';
 import { BasisSelect, DateField, HolderSelect, QuoteSelect } from './basis';
 import { byOrder } from './choices';
-import { typingMark, useEdit } from './edit';
+import { typingMark, useEdit } from './field-edits';
 import { Section, TextField } from './fields';
 
 const POSITION_LABELS: Record<Position, string> = { agree: 'Agree', disagree: 'Disagree', uncertain: 'Uncertain', unknown: 'Unknown' };

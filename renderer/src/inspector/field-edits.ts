@@ -1,4 +1,4 @@
-/** How the inspector writes: every change goes through doc.edit, and a refusal reaches the user. */
+/** How the inspector's fields write: every change goes through doc.edit (a refusal reaches the user), no field writes to a read-only file, and typing in one field is one undo step. */
 import { useWorkbench } from '../workspace-context';
 import { useDocumentSlice } from './select';
 
