@@ -1,7 +1,8 @@
 /**
- * Export, import and the report library: registers File ▸ Export…, Import… and Insert
- * Contingency from Library…, and shows the one dialog that is open. Rendered once by the
- * workspace; the dialogs talk to main through the contract only.
+ * Export, import and the report library: registers the commands that open their dialogs
+ * (File ▸ Export…, one File ▸ Export ▸ <format> per entry of core/formats.ts, Import… and
+ * Insert Contingency from Library…, labels from core/commands.ts) and shows the one dialog that
+ * is open. Rendered once by App; the dialogs talk to main through the contract only.
  */
 import { useEffect, useState } from 'react';
 import { exportCommandId } from '../../../core/commands';
@@ -11,8 +12,6 @@ import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { LibraryPicker } from './LibraryPicker';
 import './exchange.css';
-
-export { LibraryPicker } from './LibraryPicker';
 
 type OpenDialog = { kind: 'export'; format: ExportFormat } | { kind: 'import' } | { kind: 'library' } | null;
 

@@ -1,7 +1,9 @@
 /**
  * A read-only preview of a description written in markdown. Raw HTML in the text is shown as
- * text (a planner's notes are never markup), and the rendered HTML is still sanitized with
- * DOMPurify (no scripts, handlers, forms, styles or images) with links made inert.
+ * text (a planner's notes are never markup); the rendered HTML is still sanitized with DOMPurify
+ * (its defaults drop scripts, event handlers and javascript: URLs; FORBID_TAGS and the style
+ * attribute go too, so no images, styles, forms, frames, SVG or MathML). Links stay links but
+ * a click on one is cancelled, so the preview never navigates.
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
