@@ -12,7 +12,7 @@ export interface Motion {
   perSecond: number;
 }
 
-const DRAG_STEPS = 40;
+export const DRAG_STEPS = 40;
 const WHEEL_STEPS = 30;
 
 /** The React Flow node nearest the centre of the pane (so both pages drag a comparable node). */

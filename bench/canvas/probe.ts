@@ -44,7 +44,7 @@ const browserCdp = process.env.TRACE ? await app.browser.newBrowserCDPSession() 
 if (browserCdp) await startTrace(browserCdp);
 if (step === 'pan') console.log('pan', await panByWheel(app.page).then((m) => m.perSecond.toFixed(1) + ' steps/s'));
 if (step === 'drag') console.log('drag', await dragNode(app.page).then((m) => m.perSecond.toFixed(1) + ' moves/s'));
-if (step === 'consensus') console.log('consensus', await app.page.evaluate<number>(clickAndTime('[data-testid="mode-consensus"]', '[data-testid="graph-node"]:not([data-tone=""])')));
+if (step === 'consensus') console.log('consensus', await app.page.evaluate<number>(clickAndTime('[data-testid="mode-consensus"]', '[data-testid="canvas"][data-shown-mode="consensus"]')));
 if (step === 'handles') {
   console.log(await app.page.evaluate(`[...document.querySelectorAll('.react-flow__node')].slice(0, 4).map((node) => {
     const r = node.getBoundingClientRect();

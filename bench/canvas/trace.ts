@@ -22,6 +22,32 @@ export async function startTrace(cdp: CDPSession): Promise<void> {
 
 /** Stops the trace and returns the summed duration (ms) per "thread / event", largest first. */
 export async function stopTrace(cdp: CDPSession, top = 25): Promise<{ key: string; ms: number }[]> {
+  return summarise(await readTrace(cdp), top);
+}
+
+/**
+ * The phases of drawing a frame, summed over every thread (ms): what a benchmark report sets side
+ * by side for two pages. Raster is software raster here (headless Chromium, --disable-gpu).
+ */
+export const FRAME_PHASES = {
+  script: 'FunctionCall',
+  'style recalc': 'UpdateLayoutTree',
+  layout: 'Layout',
+  paint: 'Paint',
+  'raster (software)': 'DisplayItemList::Raster',
+  'whole main-thread frames': 'ProxyMain::BeginMainFrame',
+} as const;
+
+export async function stopTracePhases(cdp: CDPSession): Promise<Record<string, number>> {
+  const events = await readTrace(cdp);
+  const out: Record<string, number> = {};
+  for (const [phase, name] of Object.entries(FRAME_PHASES)) {
+    out[phase] = events.filter((e) => e.ph === 'X' && e.name === name).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  }
+  return out;
+}
+
+async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.end');
   const stream = await done;
@@ -32,7 +58,10 @@ export async function stopTrace(cdp: CDPSession, top = 25): Promise<{ key: strin
     if (chunk.eof) break;
   }
   await cdp.send('IO.close', { handle: stream });
-  const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
+  return (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+function summarise(events: TraceEvent[], top: number): { key: string; ms: number }[] {
   const threads = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
   const sums = new Map<string, number>();

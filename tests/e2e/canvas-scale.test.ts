@@ -69,7 +69,9 @@ it('opens, switches every view mode and filters without mounting off-screen node
   for (const mode of VIEW_MODES) {
     await page.getByTestId(`mode-${mode}`).click();
     await page.locator(`[data-testid="mode-${mode}"][aria-pressed="true"]`).waitFor(SLOW);
-    if (mode === 'consensus' || mode === 'coverage') await page.locator('[data-testid="graph-node"]:not([data-tone=""])').first().waitFor(SLOW);
+    // The canvas has drawn its nodes in this mode's colours, not only pressed the button.
+    await page.locator(`[data-testid="canvas"][data-shown-mode="${mode}"]`).waitFor(SLOW);
+    if (mode === 'consensus' || mode === 'coverage') expect(await page.locator('[data-testid="graph-node"]:not([data-tone=""])').count()).toBeGreaterThan(0);
     expect(await mostNodes(), `after switching to ${mode}`).toBeLessThanOrEqual(MOST_IN_DOM);
   }
   await page.getByTestId('mode-normal').click();

@@ -28,6 +28,7 @@ import { useConnections } from './useConnections';
 import { useDragCommit } from './useDragCommit';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
+import { ShownMode } from './ShownMode';
 import { useStable } from './use-stable';
 import { useViewportMemory } from './useViewportMemory';
 
@@ -54,7 +55,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const showMinimap = useObservableSelector(workbench.view, (v) => v.showMinimap);
   const findOpen = useObservableSelector(workbench.view, (v) => v.findOpen);
 
-  const { nodes, onNodesChange, nodeById, modelNodes } = useFlowNodes(doc, crisisId);
+  const { nodes, onNodesChange, nodeById, modelNodes, nodesMode } = useFlowNodes(doc, crisisId);
   const { edges, modelEdges, onEdgesChange } = useFlowEdges(doc, crisisId, nodeById);
   const selectedNodes = useObservableSelector(workbench.selection, (s) => s.nodeIds);
   const flow = useReactFlow();
@@ -126,6 +127,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <ShownMode nodes={overview ? NO_NODES : nodes} mode={nodesMode} />
         {overview && <OverviewLayer nodes={modelNodes} nodeById={nodeById} edges={modelEdges} selected={selectedNodes} />}
         {showMinimap && <OverviewMap nodes={modelNodes} />}
         <Controls showInteractive={false} onFitView={fitDocument} aria-label="Zoom controls">

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphNode, ScenarioDocument } from '../../../core/model';
 import { decorateNodes } from '../analysis/decorate';
 import { useObservable, useObservableSelector } from '../state/store';
+import type { ViewMode } from '../state/view';
 import { useWorkbench } from '../workspace-context';
 import { FlowNodeCache, flowNode, matchesFilter, stanceChips, type FlowNode } from './flow-model';
 
@@ -18,6 +19,8 @@ export interface FlowNodes {
   /** The crisis's model nodes, by id, as the document holds them. */
   nodeById: ReadonlyMap<string, GraphNode>;
   modelNodes: readonly GraphNode[];
+  /** The view mode `nodes` are decorated for: it trails the view's own mode until they are rebuilt. */
+  nodesMode: ViewMode;
 }
 
 export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes {
@@ -28,6 +31,7 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const selection = useObservable(workbench.selection);
   const cache = useRef(new FlowNodeCache());
   const [nodes, setNodes] = useState<FlowNode[]>([]);
+  const [nodesMode, setNodesMode] = useState<ViewMode>(mode);
 
   const chips = useMemo(() => stanceChips(doc), [doc]);
   const decorations = useMemo(() => decorateNodes(doc, crisisId, { mode, whatIf }), [doc, crisisId, mode, whatIf]);
@@ -58,7 +62,8 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
         return flowNode(n, data, isSelected);
       });
     });
-  }, [modelNodes, nodeById, chips, decorations, actors, filter, workbench]);
+    setNodesMode(mode);
+  }, [modelNodes, nodeById, chips, decorations, mode, actors, filter, workbench]);
 
   // What the user selected: only the nodes whose flag changes get a new object.
   useEffect(() => {
@@ -92,5 +97,5 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
     [workbench],
   );
 
-  return { nodes, onNodesChange, nodeById, modelNodes };
+  return { nodes, onNodesChange, nodeById, modelNodes, nodesMode };
 }
