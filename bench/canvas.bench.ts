@@ -53,7 +53,7 @@ async function overview(page: Page, workbench: boolean): Promise<Run['overview']
     await page.evaluate('window.__flow.fitView({ padding: 0.15, maxZoom: 1.2 })');
   }
   // The workbench says when its Fit animation has settled; the bare page's fitView is instant.
-  if (workbench) await page.locator('[data-testid="canvas"][data-canvas-state="still"]').waitFor();
+  if (workbench) await page.locator('[data-testid="canvas"][data-canvas-state="still"]').waitFor({ timeout: 300_000 });
   await settle(page);
   const pan = await panByWheel(page);
   await settle(page);
