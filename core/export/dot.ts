@@ -29,7 +29,8 @@ export function renderDot(doc: ScenarioDocument, scope: ExportScope, marking = '
     for (const n of section.nodes) {
       const s = KIND_STYLE[n.kind];
       const score = n.kind === 'impact' ? n.severity : n.likelihood;
-      const badge = score === null ? '' : ` (${n.kind === 'impact' ? 'S' : 'L'}${score})`;
+      const scoreBasis = n.kind === 'impact' ? n.basis.severity : n.basis.likelihood;
+      const badge = score === null ? '' : ` (${n.kind === 'impact' ? 'S' : 'L'}${score}${scoreBasis ? `, ${scoreBasis}` : ''})`;
       out.push(
         `    ${q(n.id)} [label=${q(`${n.title}${badge}`)}, shape=${q(s.dotShape)}, fillcolor=${q(s.fill)}, color=${q(s.stroke)}, penwidth=${s.strokeWidth}${n.kind === 'impact' ? ', style="rounded,filled"' : ''}];`,
       );

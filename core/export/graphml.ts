@@ -1,10 +1,11 @@
 /**
  * GraphML with yEd's extensions: each node is a y:ShapeNode (geometry, fill, border, shape
  * and a y:NodeLabel), each edge a y:PolyLineEdge with an arrow and a y:EdgeLabel, so yEd
- * opens the diagram as drawn. Plain GraphML data keys carry kind, scores and one stance
- * per actor for tools that ignore the yEd namespace.
+ * opens the diagram as drawn. Plain GraphML data keys carry kind, scores, the basis of each
+ * judged value, and per actor a stance with its holder, as-of date, basis and note, for tools
+ * that ignore the yEd namespace.
  */
-import type { ScenarioDocument } from '../model';
+import { JUDGED_EDGE_FIELDS, JUDGED_NODE_FIELDS, type ScenarioDocument, type Stance } from '../model';
 import { diagramGeometry } from './geometry';
 import { el, fragment, text, trusted, type Markup } from './markup';
 import { scopedGraph, type ExportScope } from './scope';
@@ -18,6 +19,10 @@ interface Key {
   type: 'string' | 'int' | 'double';
 }
 
+/** The data key of each stance detail, beside the position, and the stance field it holds. */
+const STANCE_DETAIL_FIELDS = { holder: 'holder', as_of: 'asOf', basis: 'basis', note: 'note' } as const satisfies Record<string, keyof Stance>;
+const STANCE_DETAILS = Object.keys(STANCE_DETAIL_FIELDS) as (keyof typeof STANCE_DETAIL_FIELDS)[];
+
 const NODE_KEYS: Key[] = [
   { id: 'kind', for: 'node', name: 'kind', type: 'string' },
   { id: 'title', for: 'node', name: 'title', type: 'string' },
@@ -28,11 +33,13 @@ const NODE_KEYS: Key[] = [
   { id: 'horizon', for: 'node', name: 'horizon', type: 'string' },
   { id: 'lead_actor', for: 'node', name: 'lead actor', type: 'string' },
   { id: 'response_status', for: 'node', name: 'response status', type: 'string' },
+  ...JUDGED_NODE_FIELDS.map((f): Key => ({ id: `basis_${f}`, for: 'node', name: `basis ${f}`, type: 'string' })),
 ];
 const EDGE_KEYS: Key[] = [
   { id: 'edge_kind', for: 'edge', name: 'kind', type: 'string' },
   { id: 'edge_label', for: 'edge', name: 'label', type: 'string' },
   { id: 'confidence', for: 'edge', name: 'confidence', type: 'string' },
+  ...JUDGED_EDGE_FIELDS.map((f): Key => ({ id: `edge_basis_${f}`, for: 'edge', name: `basis ${f}`, type: 'string' })),
 ];
 
 /** `marking` is written as the graph's `marking` data. */
@@ -43,8 +50,12 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope, marking
   const actors = [...doc.actors].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   const actorById = new Map(actors.map((a) => [a.id, a]));
   // Key ids are ours (stance_0, stance_1…); the actor's name goes in attr.name, escaped.
-  const stanceKeys: Key[] = actors.map((a, i) => ({ id: `stance_${i}`, for: 'node', name: `stance ${a.code}`, type: 'string' }));
-  const stance = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s.position]));
+  // Beside each actor's position: who holds it, as of when, on what basis, and its note.
+  const stanceKeys: Key[] = actors.flatMap((a, i): Key[] => [
+    { id: `stance_${i}`, for: 'node', name: `stance ${a.code}`, type: 'string' },
+    ...STANCE_DETAILS.map((d): Key => ({ id: `stance_${d}_${i}`, for: 'node', name: `stance ${d} ${a.code}`, type: 'string' })),
+  ]);
+  const stance = new Map(doc.stances.map((s) => [`${s.actorId}\u0000${s.elementId}`, s]));
   const keyEl = (k: Key): Markup => el('key', { id: k.id, for: k.for, 'attr.name': k.name, 'attr.type': k.type });
   const data = (key: string, value: string | number | null): Markup | null => (value === null || value === '' ? null : el('data', { key }, text(String(value))));
   const present = (items: (Markup | null)[]): Markup[] => items.filter((m): m is Markup => m !== null);
@@ -65,7 +76,11 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope, marking
         data('horizon', n.horizon),
         data('lead_actor', lead),
         data('response_status', n.responseStatus),
-        ...actors.map((a, i) => data(`stance_${i}`, stance.get(`${a.id}\u0000${n.id}`) ?? null)),
+        ...JUDGED_NODE_FIELDS.map((f) => data(`basis_${f}`, n.basis[f] ?? null)),
+        ...actors.flatMap((a, i) => {
+          const st = stance.get(`${a.id}\u0000${n.id}`);
+          return [data(`stance_${i}`, st?.position ?? null), ...STANCE_DETAILS.map((d) => data(`stance_${d}_${i}`, st ? st[STANCE_DETAIL_FIELDS[d]] : null))];
+        }),
       ]),
       el(
         'data',
@@ -87,7 +102,12 @@ export function renderGraphml(doc: ScenarioDocument, scope: ExportScope, marking
     return el(
       'edge',
       { id: e.id, source: e.source, target: e.target },
-      present([data('edge_kind', e.kind), data('edge_label', e.label), data('confidence', e.confidence)]),
+      present([
+        data('edge_kind', e.kind),
+        data('edge_label', e.label),
+        data('confidence', e.confidence),
+        ...JUDGED_EDGE_FIELDS.map((f) => data(`edge_basis_${f}`, e.basis[f] ?? null)),
+      ]),
       el(
         'data',
         { key: 'yfiles_edge' },

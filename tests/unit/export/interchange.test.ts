@@ -59,12 +59,16 @@ describe('GraphML export', () => {
       for (const n of doc.nodes) {
         const got = read.nodes[n.id]!;
         expect([got.kind, got.title, got.label, got.likelihood ?? null, got.severity ?? null]).toEqual([n.kind, n.title, n.title, n.likelihood, n.severity]);
+        expect([got['basis likelihood'] ?? null, got['basis severity'] ?? null, got['basis leadActorId'] ?? null]).toEqual([n.basis.likelihood ?? null, n.basis.severity ?? null, n.basis.leadActorId ?? null]);
       }
       for (const s of doc.stances) {
         const code = doc.actors.find((a) => a.id === s.actorId)!.code;
-        expect(read.nodes[s.elementId]![`stance ${code}`]).toBe(s.position);
+        const got = read.nodes[s.elementId]!;
+        expect([got[`stance ${code}`], got[`stance holder ${code}`], got[`stance as_of ${code}`] ?? null, got[`stance basis ${code}`], got[`stance note ${code}`] ?? '']).toEqual([s.position, s.holder, s.asOf, s.basis, s.note]);
       }
-      expect(read.edges.map(([u, v, d]) => [d.id, u, v, d.kind, d.label ?? '']).sort()).toEqual(doc.edges.map((e) => [e.id, e.source, e.target, e.kind, e.label]).sort());
+      expect(read.edges.map(([u, v, d]) => [d.id, u, v, d.kind, d.label ?? '', d['basis kind'] ?? null, d['basis confidence'] ?? null]).sort()).toEqual(
+        doc.edges.map((e) => [e.id, e.source, e.target, e.kind, e.label, e.basis.kind ?? null, e.basis.confidence ?? null]).sort(),
+      );
     }
   });
 
