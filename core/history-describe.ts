@@ -19,19 +19,26 @@ const VERBS: Record<Verb, string> = { create: 'added', update: 'edited', delete:
 const split = (op: Op): [string, Verb] => op.op.split('.') as [string, Verb];
 const count = (n: number, type: string): string => `${n} ${NOUNS[type]![n === 1 ? 0 : 1]}`;
 
-function namer(step: HistoryStep, doc: ScenarioDocument): (type: string, id: string) => string {
+/** The names of the document's records as they stand, built once for a whole list of steps. */
+function documentNames(doc: ScenarioDocument): Map<string, string> {
   const titles = new Map<string, string>();
-  for (const op of [...step.redo, ...step.undo]) {
-    if (op.op === 'node.create') titles.set(`node:${op.node.id}`, `${op.node.kind} "${op.node.title}"`);
-    if (op.op === 'crisis.create') titles.set(`crisis:${op.crisis.id}`, `crisis "${op.crisis.title}"`);
-    if (op.op === 'actor.create') titles.set(`actor:${op.actor.id}`, `actor "${op.actor.name}"`);
-    if (op.op === 'source.create') titles.set(`source:${op.source.id}`, `source "${op.source.title}"`);
-  }
   for (const n of doc.nodes) titles.set(`node:${n.id}`, `${n.kind} "${n.title}"`);
   for (const c of doc.crises) titles.set(`crisis:${c.id}`, `crisis "${c.title}"`);
   for (const a of doc.actors) titles.set(`actor:${a.id}`, `actor "${a.name}"`);
   for (const s of doc.sources) titles.set(`source:${s.id}`, `source "${s.title}"`);
-  return (type, id) => titles.get(`${type}:${id}`) ?? NOUNS[type]![0];
+  return titles;
+}
+
+function namer(step: HistoryStep, current: ReadonlyMap<string, string>): (type: string, id: string) => string {
+  // A record the step created or deleted carries its name; the document's name wins when it still has the record.
+  const own = new Map<string, string>();
+  for (const op of [...step.redo, ...step.undo]) {
+    if (op.op === 'node.create') own.set(`node:${op.node.id}`, `${op.node.kind} "${op.node.title}"`);
+    if (op.op === 'crisis.create') own.set(`crisis:${op.crisis.id}`, `crisis "${op.crisis.title}"`);
+    if (op.op === 'actor.create') own.set(`actor:${op.actor.id}`, `actor "${op.actor.name}"`);
+    if (op.op === 'source.create') own.set(`source:${op.source.id}`, `source "${op.source.title}"`);
+  }
+  return (type, id) => current.get(`${type}:${id}`) ?? own.get(`${type}:${id}`) ?? NOUNS[type]![0];
 }
 
 function idOf(op: Op): string {
@@ -55,8 +62,14 @@ function fieldsOf(ops: readonly Op[]): string {
   return [...fields].join(', ');
 }
 
-export function describeStep(step: HistoryStep, doc: ScenarioDocument): string {
-  const name = namer(step, doc);
+/** Every step in words; the document's names are looked up once for the whole list. */
+export function describeSteps(steps: readonly HistoryStep[], doc: ScenarioDocument): string[] {
+  const current = documentNames(doc);
+  return steps.map((step) => describeStep(step, current));
+}
+
+function describeStep(step: HistoryStep, current: ReadonlyMap<string, string>): string {
+  const name = namer(step, current);
   const ops = step.redo;
   // The record the step is about: the one a delete or create names last (its cascades come first), or the only one touched.
   const records = new Map<string, Op[]>();

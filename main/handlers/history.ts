@@ -3,7 +3,7 @@
  * in words, the state before any of them, and a snapshot's document. Nothing here writes.
  */
 import type { HistoryStepView } from '../../core/contract';
-import { describeStep } from '../../core/history-describe';
+import { describeSteps } from '../../core/history-describe';
 import { stateBeforeStep } from '../../core/history';
 import type { Handlers } from '../ipc/adapter';
 import type { DocumentDeps } from './document';
@@ -16,10 +16,10 @@ export function historyHandlers(deps: DocumentDeps): Pick<Handlers, HistoryChann
       const session = deps.sessions.require(ctx.windowId);
       const doc = session.store.load();
       const { past, future } = session.history.steps();
-      const view = (state: HistoryStepView['state']) => (step: (typeof past)[number], i: number): HistoryStepView => ({
-        index: state === 'done' ? i : past.length + i, state, at: step.at, author: step.author, summary: describeStep(step, doc),
-      });
-      return [...past.map(view('done')), ...future.map(view('undone'))];
+      const summaries = describeSteps([...past, ...future], doc);
+      return [...past, ...future].map((step, index): HistoryStepView => ({
+        index, state: index < past.length ? 'done' : 'undone', at: step.at, author: step.author, summary: summaries[index]!,
+      }));
     },
     historyState: (ctx, req) => {
       const session = deps.sessions.require(ctx.windowId);
