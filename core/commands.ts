@@ -46,6 +46,7 @@ const FIXED_COMMANDS = {
   'view.nextRegion': { label: 'Next Region' },
   'view.previousRegion': { label: 'Previous Region' },
   'view.arrange': { label: 'Arrange' },
+  'view.reportOnly': { label: 'Only What the Report States' },
   'canvas.left': { label: 'Move left' },
   'canvas.right': { label: 'Move right' },
   'canvas.up': { label: 'Move up' },

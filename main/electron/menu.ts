@@ -88,6 +88,7 @@ export function buildMenu(actions: MenuActions): Menu {
         item('view.toggleMinimap', 'CmdOrCtrl+Shift+M'),
         item('view.toggleInspector', 'CmdOrCtrl+I'),
         item('view.toggleAnalysis', 'CmdOrCtrl+Shift+A'),
+        item('view.reportOnly'),
         item('view.arrange', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         { role: 'reload' },

@@ -4,7 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { CONSENSUS_STATES, type ConsensusState, type ConsensusSummary } from '../../../core/analysis';
+import { BASIS_LABELS, BASIS_MEANINGS, type Basis } from '../../../core/model';
 import { CENTRE_VIEWS, VIEW_MODES, type CentreView, type ViewMode } from '../state/view';
+import '../canvas/basis.css';
 import { agreedLabel } from './ConsensusTab';
 import { useAnalysisContext } from './hooks';
 import { cascadeOf, consensusOf, gapsOf } from './memo';
@@ -61,16 +63,18 @@ export function ViewModeSwitcher() {
 export function ViewLegend() {
   const { doc, view, crisisId } = useAnalysisContext();
   const [collapsed, setCollapsed] = useState(false);
-  if (view.mode === 'normal' || !doc || !crisisId) return null;
+  if ((view.mode === 'normal' && !view.reportOnly) || !doc || !crisisId) return null;
+  const title = view.mode === 'normal' ? 'Only what the report states' : `${MODE_LABEL[view.mode]}${view.reportOnly ? ' · report only' : ''}`;
   return (
-    <aside className={`view-legend${collapsed ? ' is-collapsed' : ''}`} data-testid="view-legend" data-mode={view.mode} aria-label={`${MODE_LABEL[view.mode]} legend`}>
+    <aside className={`view-legend${collapsed ? ' is-collapsed' : ''}`} data-testid="view-legend" data-mode={view.mode} aria-label={`${title} legend`}>
       <h3>
-        {MODE_LABEL[view.mode]}
+        {title}
         <button className="legend-collapse" aria-expanded={!collapsed} aria-label={collapsed ? 'Show the legend' : 'Hide the legend'} data-testid="legend-collapse" onClick={() => setCollapsed(!collapsed)}>
           {collapsed ? '▴' : '▾'}
         </button>
       </h3>
       {!collapsed && <LegendBody />}
+      {!collapsed && <BasisKey reportOnly={view.reportOnly} />}
     </aside>
   );
 }
@@ -104,6 +108,24 @@ function LegendBody() {
         </>
       )}
     </>
+  );
+}
+
+/** How a value's basis is drawn on the nodes (canvas/basis.css), and what the report-only view leaves out. */
+function BasisKey({ reportOnly }: { reportOnly: boolean }) {
+  const bases: Basis[] = reportOnly ? ['report', 'inferred'] : ['report', 'inferred', 'assumption', 'planner'];
+  return (
+    <ul className="basis-key" data-testid="basis-key" aria-label="What values rest on">
+      {bases.map((b) => (
+        <li key={b} title={BASIS_MEANINGS[b]}>
+          <span className={`basis-sample basis-${b}`} aria-hidden="true">
+            L3
+          </span>
+          {BASIS_LABELS[b]}
+        </li>
+      ))}
+      {reportOnly && <li className="legend-note">Values resting on assumption or entered by planners are hidden; elements no quote supports are greyed.</li>}
+    </ul>
   );
 }
 

@@ -1,31 +1,43 @@
 /**
  * A graph node drawn by kind: icon, title, score badge, the lead actor on responses and a strip
  * of stances. Text is always rendered as text. Double-click (or Enter) edits the title in place.
+ * Each value shows what it rests on (solid border: stated in the report; dashed: inferred from
+ * it; dotted: assumption; none: a planner's entry), and the report-only view hides what the
+ * report does not state and greys elements no quote supports.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
+import { BASIS_LABELS, BASIS_MEANINGS, HOLDER_LABELS, type Basis } from '../../../core/model';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
-import { BACK_IN, BACK_OUT, type FlowNode } from './flow-model';
+import { BACK_IN, BACK_OUT, isSourced, type FlowNode } from './flow-model';
 import { KindIcon } from './KindIcon';
+import './basis.css';
 
 const STANCE_MARK = { agree: '✓', disagree: '✕', uncertain: '?', unknown: '·' } as const;
 
 function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
-  const { node, lead, stances, decoration, matches } = data;
-  const score = node.kind === 'impact' ? node.severity : node.likelihood;
+  const { node, lead, stances, decoration, matches, reportOnly, supported } = data;
+  const scoreField = node.kind === 'impact' ? 'severity' : 'likelihood';
+  const score = node[scoreField];
   const scoreLabel = node.kind === 'impact' ? 'Severity' : 'Likelihood';
+  // In the report-only view a value shows only when it rests on a cited source.
+  const shows = (basis: Basis | undefined) => !reportOnly || isSourced(basis);
+  const unsourced = reportOnly && !supported;
+  const shownStances = reportOnly ? stances.filter((s) => isSourced(s.basis)) : stances;
+  const faded = decoration?.dimmed || !matches || unsourced;
   return (
     <div
-      className={`kind-node kind-${node.kind}${selected ? ' is-selected' : ''}${decoration?.flagged ? ' is-flagged' : ''}`}
+      className={`kind-node kind-${node.kind}${selected ? ' is-selected' : ''}${decoration?.flagged ? ' is-flagged' : ''}${unsourced ? ' is-unsourced' : ''}`}
       data-testid="graph-node"
       data-node-id={node.id}
       data-kind={node.kind}
       data-tone={decoration?.tone ?? ''}
-      data-dimmed={decoration?.dimmed || !matches ? 'true' : 'false'}
+      data-dimmed={faded ? 'true' : 'false'}
       data-flagged={decoration?.flagged ? 'true' : 'false'}
+      data-unsourced={unsourced ? 'true' : 'false'}
       style={{
-        opacity: decoration?.dimmed || !matches ? 0.28 : 1,
+        opacity: faded ? 0.28 : 1,
         ...(decoration?.tone ? { background: decoration.tone } : {}),
       }}
     >
@@ -33,21 +45,35 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
       <div className="kind-head">
         <KindIcon kind={node.kind} />
         <span className="kind-label">{node.kind}</span>
-        {score !== null && node.kind !== 'response' && (
-          <span className={`score-badge score-${score}`} title={`${scoreLabel} ${score} of 5`}>
+        {score !== null && node.kind !== 'response' && shows(node.basis[scoreField]) && (
+          <span
+            className={`score-badge score-${score} ${basisClass(node.basis[scoreField])}`}
+            data-testid="score-badge"
+            data-basis={node.basis[scoreField] ?? 'planner'}
+            title={`${scoreLabel} ${score} of 5; ${basisTitle(node.basis[scoreField])}`}
+          >
             {node.kind === 'impact' ? 'S' : 'L'}
             {score}
           </span>
         )}
-        {node.kind === 'response' && node.responseStatus && <span className={`status-badge status-${node.responseStatus}`}>{node.responseStatus}</span>}
+        {node.kind === 'response' && node.responseStatus && shows(node.basis.responseStatus) && (
+          <span
+            className={`status-badge status-${node.responseStatus} ${basisClass(node.basis.responseStatus)}`}
+            data-basis={node.basis.responseStatus ?? 'planner'}
+            title={`Status: ${node.responseStatus}${node.statusAsOf ? ` as of ${node.statusAsOf}` : ''}; ${basisTitle(node.basis.responseStatus)}`}
+          >
+            {node.responseStatus}
+          </span>
+        )}
         {decoration?.badge && <span className="decoration-badge">{decoration.badge}</span>}
       </div>
       <NodeTitle nodeId={node.id} title={node.title} />
       <div className="kind-foot">
         {node.kind === 'response' &&
+          shows(node.basis.leadActorId) &&
           (lead ? (
             // The actor's colour (the planner's choice, of any lightness) marks the chip; the code is in ink, readable on any.
-            <span className="lead-chip" style={{ borderColor: lead.color }} title={`Lead: ${lead.name}`}>
+            <span className={`lead-chip ${basisClass(node.basis.leadActorId)}`} style={{ borderColor: lead.color }} title={`Lead: ${lead.name}; ${basisTitle(node.basis.leadActorId)}`}>
               <span className="lead-dot" style={{ background: lead.color }} aria-hidden="true" />
               {lead.code}
             </span>
@@ -56,10 +82,14 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
               no lead
             </span>
           ))}
-        {stances.length > 0 && (
+        {shownStances.length > 0 && (
           <span className="stance-strip" aria-label="Stances">
-            {stances.map((s) => (
-              <span key={s.code} className={`stance-chip stance-${s.position}`} title={`${s.code}: ${s.position}`}>
+            {shownStances.map((s) => (
+              <span
+                key={s.code}
+                className={`stance-chip stance-${s.position}${s.holder ? ` holder-${s.holder}` : ''}`}
+                title={`${s.code}: ${s.position}${s.holder ? ` (${HOLDER_LABELS[s.holder]}; ${BASIS_LABELS[s.basis ?? 'planner']})` : ''}`}
+              >
                 {s.code}
                 {STANCE_MARK[s.position]}
               </span>
@@ -72,6 +102,16 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
       <Handle type="target" id={BACK_IN} position={Position.Right} isConnectable={false} className="kind-handle kind-anchor" />
     </div>
   );
+}
+
+/** A value the planner entered is drawn plain; a sourced or assumed one says so by its border. */
+function basisClass(basis: Basis | undefined): string {
+  return `basis-${basis ?? 'planner'}`;
+}
+
+function basisTitle(basis: Basis | undefined): string {
+  const b = basis ?? 'planner';
+  return `${BASIS_LABELS[b]}: ${BASIS_MEANINGS[b]}`;
 }
 
 function NodeTitle({ nodeId, title }: { nodeId: string; title: string }) {

@@ -6,13 +6,16 @@
  * colour or badge really moved.
  */
 import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import type { Actor, EdgeKind, GraphEdge, GraphNode, Position, ScenarioDocument } from '../../../core/model';
+import { SOURCED_BASES, type Actor, type Basis, type EdgeKind, type GraphEdge, type GraphNode, type Position, type ScenarioDocument, type StanceHolder } from '../../../core/model';
 import type { NodeDecoration } from '../analysis/decorate';
 
 export interface StanceChip {
   code: string;
   color: string;
   position: Position;
+  /** Who holds it and what it rests on; null for an actor with no stance row. */
+  holder: StanceHolder | null;
+  basis: Basis | null;
 }
 
 export interface FlowNodeData extends Record<string, unknown> {
@@ -22,6 +25,10 @@ export interface FlowNodeData extends Record<string, unknown> {
   decoration: NodeDecoration | undefined;
   /** False when the shared filter is set and this node does not match it. */
   matches: boolean;
+  /** The "only what the report states" view is on. */
+  reportOnly: boolean;
+  /** A quote on this node supports it: the report states it. */
+  supported: boolean;
 }
 
 export type FlowNode = Node<FlowNodeData, 'kind'>;
@@ -80,12 +87,21 @@ export class FlowNodeCache {
   private entries = new Map<string, FlowNodeData>();
 
   /** The data object for a node, reused when nothing it shows has changed. */
-  data(node: GraphNode, lead: Actor | null, stances: readonly StanceChip[], decoration: NodeDecoration | undefined, matches: boolean): FlowNodeData {
+  data(node: GraphNode, lead: Actor | null, stances: readonly StanceChip[], decoration: NodeDecoration | undefined, matches: boolean, reportOnly = false, supported = false): FlowNodeData {
     const hit = this.entries.get(node.id);
-    if (hit && hit.node === node && hit.lead === lead && hit.matches === matches && sameChips(hit.stances, stances) && sameDecoration(hit.decoration, decoration)) {
+    if (
+      hit &&
+      hit.node === node &&
+      hit.lead === lead &&
+      hit.matches === matches &&
+      hit.reportOnly === reportOnly &&
+      hit.supported === supported &&
+      sameChips(hit.stances, stances) &&
+      sameDecoration(hit.decoration, decoration)
+    ) {
       return hit;
     }
-    const data: FlowNodeData = { node, lead, stances: stances.length ? stances : NO_CHIPS, decoration, matches };
+    const data: FlowNodeData = { node, lead, stances: stances.length ? stances : NO_CHIPS, decoration, matches, reportOnly, supported };
     this.entries.set(node.id, data);
     return data;
   }
@@ -101,7 +117,7 @@ function sameChips(a: readonly StanceChip[], b: readonly StanceChip[]): boolean 
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.code !== y.code || x.color !== y.color || x.position !== y.position) return false;
+    if (x.code !== y.code || x.color !== y.color || x.position !== y.position || x.holder !== y.holder || x.basis !== y.basis) return false;
   }
   return true;
 }
@@ -116,20 +132,35 @@ export function sameDecoration(a: NodeDecoration | undefined, b: NodeDecoration 
 export function stanceChips(doc: ScenarioDocument): Map<string, StanceChip[]> {
   const core = new Set(doc.scenario.coreActorIds);
   const actors = [...doc.actors].filter((a) => core.size === 0 || core.has(a.id)).sort((a, b) => a.order - b.order);
-  const byNode = new Map<string, Map<string, Position>>();
+  const byNode = new Map<string, Map<string, ScenarioDocument['stances'][number]>>();
   for (const s of doc.stances) {
-    const map = byNode.get(s.elementId) ?? new Map<string, Position>();
-    map.set(s.actorId, s.position);
+    const map = byNode.get(s.elementId) ?? new Map<string, ScenarioDocument['stances'][number]>();
+    map.set(s.actorId, s);
     byNode.set(s.elementId, map);
   }
   const chips = new Map<string, StanceChip[]>();
-  for (const [nodeId, positions] of byNode) {
+  for (const [nodeId, stances] of byNode) {
     chips.set(
       nodeId,
-      actors.map((a) => ({ code: a.code, color: a.color, position: positions.get(a.id) ?? 'unknown' })),
+      actors.map((a) => {
+        const s = stances.get(a.id);
+        return { code: a.code, color: a.color, position: s?.position ?? 'unknown', holder: s?.holder ?? null, basis: s?.basis ?? null };
+      }),
     );
   }
   return chips;
+}
+
+/** The nodes a quote supports: what the report states (one pass over the quotes, per document). */
+export function supportedNodeIds(doc: Pick<ScenarioDocument, 'provenance'>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of doc.provenance) if (p.relation === 'supports') out.add(p.elementId);
+  return out;
+}
+
+/** Whether a value with this basis rests on a cited source (the report-only view keeps it). */
+export function isSourced(basis: Basis | undefined | null): boolean {
+  return basis != null && SOURCED_BASES.includes(basis);
 }
 
 export function matchesFilter(node: GraphNode, filter: string): boolean {
@@ -179,8 +210,10 @@ export function edgeName(edge: GraphEdge, ends: EdgeEnds): string {
  */
 export const AVERTS_MARKER = 'sw-averts-bar';
 
-export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds): Edge {
+export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, reportOnly = false): Edge {
   const color = EDGE_COLORS[edge.kind];
+  // In the report-only view a link the report does not state is greyed (opacity, never a dash: see AVERTS_MARKER).
+  const unsourced = reportOnly && !isSourced(edge.basis.kind);
   return {
     id: edge.id,
     source: edge.source,
@@ -189,8 +222,8 @@ export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds): Ed
     ariaLabel: edgeName(edge, ends),
     selected,
     label: edge.label || (edge.kind === 'leads-to' ? undefined : edge.kind),
-    className: `edge-${edge.kind}`,
-    style: { stroke: color, strokeWidth: 1.8 },
+    className: `edge-${edge.kind}${unsourced ? ' edge-unsourced' : ''}`,
+    style: unsourced ? { stroke: color, strokeWidth: 1.8, opacity: 0.2 } : { stroke: color, strokeWidth: 1.8 },
     markerEnd: edge.kind === 'averts' ? AVERTS_MARKER : { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
     labelStyle: { fill: '#1d2430', fontSize: 11 },
     labelBgStyle: { fill: '#ffffff', fillOpacity: 0.9 },
@@ -203,19 +236,23 @@ interface EdgeEntry {
   edge: GraphEdge;
   selected: boolean;
   ends: EdgeEnds;
+  reportOnly: boolean;
   flow: Edge;
 }
 
 export class FlowEdgeCache {
   private entries = new Map<string, EdgeEntry>();
 
-  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>): Edge[] {
+  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false): Edge[] {
     const next = new Map<string, EdgeEntry>();
     const out = model.map((edge) => {
       const isSelected = selected.has(edge.id);
       const ends = edgeEnds(nodeById.get(edge.source), nodeById.get(edge.target));
       const hit = this.entries.get(edge.id);
-      const entry = hit && hit.edge === edge && hit.selected === isSelected && sameEnds(hit.ends, ends) ? hit : { edge, selected: isSelected, ends, flow: flowEdge(edge, isSelected, ends) };
+      const entry =
+        hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && sameEnds(hit.ends, ends)
+          ? hit
+          : { edge, selected: isSelected, ends, reportOnly, flow: flowEdge(edge, isSelected, ends, reportOnly) };
       next.set(edge.id, entry);
       return entry.flow;
     });

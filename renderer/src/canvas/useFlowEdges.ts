@@ -13,9 +13,10 @@ import { FlowEdgeCache } from './flow-model';
 export function useFlowEdges(doc: ScenarioDocument, crisisId: string, nodeById: ReadonlyMap<string, GraphNode>): { edges: Edge[]; modelEdges: readonly GraphEdge[]; onEdgesChange: (changes: EdgeChange[]) => void } {
   const workbench = useWorkbench();
   const selectedEdges = useObservableSelector(workbench.selection, (s) => s.edgeIds);
+  const reportOnly = useObservableSelector(workbench.view, (v) => v.reportOnly);
   const cache = useRef(new FlowEdgeCache());
   const modelEdges = useMemo(() => doc.edges.filter((e) => e.crisisId === crisisId), [doc.edges, crisisId]);
-  const edges = useMemo(() => cache.current.edges(modelEdges, selectedEdges, nodeById), [modelEdges, selectedEdges, nodeById]);
+  const edges = useMemo(() => cache.current.edges(modelEdges, selectedEdges, nodeById, reportOnly), [modelEdges, selectedEdges, nodeById, reportOnly]);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {

@@ -11,7 +11,7 @@ import { decorateNodes } from '../analysis/decorate';
 import { useObservable, useObservableSelector } from '../state/store';
 import type { ViewMode } from '../state/view';
 import { useWorkbench } from '../workspace-context';
-import { FlowNodeCache, flowNode, matchesFilter, stanceChips, type FlowNode } from './flow-model';
+import { FlowNodeCache, flowNode, matchesFilter, stanceChips, supportedNodeIds, type FlowNode } from './flow-model';
 
 export interface FlowNodes {
   nodes: FlowNode[];
@@ -28,12 +28,15 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const mode = useObservableSelector(workbench.view, (v) => v.mode);
   const whatIf = useObservableSelector(workbench.view, (v) => v.whatIf);
   const filter = useObservableSelector(workbench.view, (v) => v.filter);
+  const reportOnly = useObservableSelector(workbench.view, (v) => v.reportOnly);
   const selection = useObservable(workbench.selection);
   const cache = useRef(new FlowNodeCache());
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [nodesMode, setNodesMode] = useState<ViewMode>(mode);
 
   const chips = useMemo(() => stanceChips(doc), [doc]);
+  const provenance = doc.provenance;
+  const supported = useMemo(() => supportedNodeIds({ provenance }), [provenance]);
   const decorations = useMemo(() => decorateNodes(doc, crisisId, { mode, whatIf }), [doc, crisisId, mode, whatIf]);
   const actors = useMemo(() => new Map(doc.actors.map((a) => [a.id, a])), [doc.actors]);
   const modelNodes = useMemo(() => doc.nodes.filter((n) => n.crisisId === crisisId), [doc.nodes, crisisId]);
@@ -53,6 +56,8 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
           chips.get(n.id) ?? [],
           decorations.get(n.id),
           matchesFilter(n, filter),
+          reportOnly,
+          supported.has(n.id),
         );
         const isSelected = selected.has(n.id);
         const old = before.get(n.id);
@@ -63,7 +68,7 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
       });
     });
     setNodesMode(mode);
-  }, [modelNodes, nodeById, chips, decorations, mode, actors, filter, workbench]);
+  }, [modelNodes, nodeById, chips, decorations, mode, actors, filter, reportOnly, supported, workbench]);
 
   // What the user selected: only the nodes whose flag changes get a new object.
   useEffect(() => {

@@ -62,6 +62,12 @@ export function Titlebar() {
         {button('view.fit', 'Zoom to fit (Ctrl+0)', '⤢ Fit')}
         {button('edit.find', 'Find (Ctrl+F)', '⌕ Find')}
         {button('file.export', 'Export…', '⇪ Export')}
+        {button(
+          'view.reportOnly',
+          'Only what the report states: values resting on assumption or entered by planners are hidden, and elements no quote supports are greyed',
+          '❝ Report only',
+          viewState.reportOnly,
+        )}
         {button('view.toggleAnalysis', 'Analysis panel', '▤ Analysis', viewState.showAnalysis)}
         {button('view.toggleInspector', 'Inspector', '◧ Inspector', viewState.showInspector)}
       </div>

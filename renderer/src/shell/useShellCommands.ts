@@ -38,7 +38,7 @@ export function useShellCommands(workbench: Workbench): void {
         report(e);
       }
     };
-    const toggle = (key: 'showMinimap' | 'showInspector' | 'showAnalysis') => () => view.patch({ [key]: !view.get()[key] });
+    const toggle = (key: 'showMinimap' | 'showInspector' | 'showAnalysis' | 'reportOnly') => () => view.patch({ [key]: !view.get()[key] });
     const commands: Command[] = [
       { id: 'file.new', keys: ['Mod+N'], inTextFields: true, run: openWith(() => call('newScenario', {})) },
       { id: 'file.open', keys: ['Mod+O'], inTextFields: true, run: openWith(() => call('openScenario', {})) },
@@ -70,6 +70,7 @@ export function useShellCommands(workbench: Workbench): void {
       { id: 'view.toggleMinimap', run: toggle('showMinimap') },
       { id: 'view.toggleInspector', keys: ['Mod+I'], run: toggle('showInspector') },
       { id: 'view.toggleAnalysis', keys: ['Shift+Mod+A'], run: toggle('showAnalysis') },
+      { id: 'view.reportOnly', run: toggle('reportOnly') },
       {
         id: 'help.about',
         run: async () => {

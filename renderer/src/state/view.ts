@@ -20,6 +20,8 @@ export interface ViewState {
   showInspector: boolean;
   showAnalysis: boolean;
   analysisTab: AnalysisTab;
+  /** Show only what the report states: values on assumption or from planners hidden, unsourced elements greyed. */
+  reportOnly: boolean;
   /** Filter text shared by the canvas and the tables: titles, descriptions and tags. */
   filter: string;
   findOpen: boolean;
@@ -39,6 +41,7 @@ export const INITIAL_VIEW: ViewState = {
   showInspector: true,
   showAnalysis: false,
   analysisTab: 'gaps',
+  reportOnly: false,
   filter: '',
   findOpen: false,
   editingNodeId: null,
