@@ -13,7 +13,7 @@ describe('report-only view', () => {
   });
 
   it('keeps report and inferred values, never assumption, planner or a blank basis', () => {
-    expect(['report', 'inferred', 'assumption', 'planner', undefined, null].map(isSourced)).toEqual([true, true, false, false, false, false]);
+    expect((['report', 'inferred', 'assumption', 'planner', undefined, null] as const).map((b) => isSourced(b))).toEqual([true, true, false, false, false, false]);
   });
 
   it('rebuilds a node\'s data when the view switches, and reuses it otherwise', () => {
