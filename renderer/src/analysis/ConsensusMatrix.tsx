@@ -249,6 +249,9 @@ export function ConsensusMatrix() {
                         tabIndex={isActive ? 0 : -1}
                         aria-pressed={isActive}
                         data-holder={holder ?? ''}
+                        // The holder's letter is drawn by CSS from this attribute, so the cell's
+                        // visible text stays the position symbol its label names (WCAG 2.5.3).
+                        data-mark={holder ? HOLDER_MARK[holder] : undefined}
                         aria-label={`${actors.get(actorId)?.name ?? actorId} on ${element.title}: ${position}${holder ? ` (${HOLDER_LABELS[holder]})` : ''}${note ? ', with a note' : ''}`}
                         title={note || undefined}
                         onFocus={() => setActive({ row, col })}
@@ -257,11 +260,6 @@ export function ConsensusMatrix() {
                         onKeyDown={(e) => onKeyDown(e, row, col)}
                       >
                         {POSITION_SYMBOL[position]}
-                        {holder && (
-                          <sup className={`holder-mark holder-${holder}`} aria-hidden="true">
-                            {HOLDER_MARK[holder]}
-                          </sup>
-                        )}
                         {note && <span className="note-mark" aria-hidden="true" />}
                       </button>
                     </td>

@@ -17,7 +17,7 @@ export function Titlebar() {
   useSyncExternalStore(workbench.commands.subscribe, workbench.commands.getVersion);
   if (!view) return null;
   const marking = markingBanner(markingLines(view.document));
-  const button = (id: CommandId, label: string, text: string, pressed?: boolean) => (
+  const button = (id: CommandId, label: string, icon: string, word: string, pressed?: boolean) => (
     <button
       className="tool-button"
       data-testid={`tool-${id}`}
@@ -26,7 +26,8 @@ export function Titlebar() {
       disabled={!workbench.commands.has(id) || !workbench.commands.isEnabled(id)}
       onClick={() => void workbench.commands.run(id)}
     >
-      {text}
+      <span aria-hidden="true">{icon}</span>
+      <span className="tool-text"> {word}</span>
     </button>
   );
   return (
@@ -56,20 +57,20 @@ export function Titlebar() {
         )}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Editing">
-        {button('edit.undo', 'Undo (Ctrl+Z)', '↶ Undo')}
-        {button('edit.redo', 'Redo (Shift+Ctrl+Z)', '↷ Redo')}
-        {button('view.arrange', 'Arrange the crisis, or the selection (Shift+Ctrl+L)', '⇶ Arrange')}
-        {button('view.fit', 'Zoom to fit (Ctrl+0)', '⤢ Fit')}
-        {button('edit.find', 'Find (Ctrl+F)', '⌕ Find')}
-        {button('file.export', 'Export…', '⇪ Export')}
+        {button('edit.undo', 'Undo (Ctrl+Z)', '↶', 'Undo')}
+        {button('edit.redo', 'Redo (Shift+Ctrl+Z)', '↷', 'Redo')}
+        {button('view.arrange', 'Arrange the crisis, or the selection (Shift+Ctrl+L)', '⇶', 'Arrange')}
+        {button('view.fit', 'Zoom to fit (Ctrl+0)', '⤢', 'Fit')}
+        {button('edit.find', 'Find (Ctrl+F)', '⌕', 'Find')}
+        {button('file.export', 'Export…', '⇪', 'Export')}
         {button(
           'view.reportOnly',
           'Only what the report states: values resting on assumption or entered by planners are hidden, and elements no quote supports are greyed',
-          '❝ Report only',
+          '❝', 'Report only',
           viewState.reportOnly,
         )}
-        {button('view.toggleAnalysis', 'Analysis panel', '▤ Analysis', viewState.showAnalysis)}
-        {button('view.toggleInspector', 'Inspector', '◧ Inspector', viewState.showInspector)}
+        {button('view.toggleAnalysis', 'Analysis panel', '▤', 'Analysis', viewState.showAnalysis)}
+        {button('view.toggleInspector', 'Inspector', '◧', 'Inspector', viewState.showInspector)}
       </div>
       <label className="filter-box" title="Show only elements whose title, description or tags match, on the canvas and in the tables">
         <span aria-hidden="true">⚲</span>
