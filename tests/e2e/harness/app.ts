@@ -80,7 +80,8 @@ export interface AppSession {
   /** Windows main focused, in order. */
   focused: number[];
   screenshot(name: string): Promise<string>;
-  reload(): Promise<void>;
+  /** Reload the page and wait for the app to be ready (a large document may need a longer `timeout`, in ms). */
+  reload(options?: { timeout?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -182,9 +183,9 @@ export async function launchApp(options: { viewport?: { width: number; height: n
       await page.screenshot({ path });
       return path;
     },
-    reload: async () => {
-      await page.reload();
-      await page.locator('#root[data-app-state="ready"]').waitFor();
+    reload: async (options = {}) => {
+      await page.reload({ timeout: options.timeout });
+      await page.locator('#root[data-app-state="ready"]').waitFor({ timeout: options.timeout });
     },
     close: async () => {
       await browser.close();
