@@ -1,23 +1,18 @@
 // Refusals as a user meets them on the command line: one line on stderr, exit 1, and every file
 // involved (the scenario and anything beside it) byte-for-byte unchanged, compared by hash.
-import { spawnSync } from 'node:child_process';
 import { linkSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScenarioFile } from '../../../db';
 import { folderHashes, plantForeignWal, richDocument } from '../db/helpers';
+import { binCli } from './run';
 
-const root = resolve(import.meta.dirname, '../../..');
-const bin = join(root, 'bin/scenario-workbench.mjs');
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sw-cli-refusals-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const cli = binCli(() => dir);
 
 /** Run the CLI; expect exit 1, one line matching `text`, and no file in the folder changed, added or removed. */
 function expectRefused(args: string[], text: RegExp): void {

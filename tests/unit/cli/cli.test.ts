@@ -1,19 +1,15 @@
 // The CLI as a user runs it: the package's bin, a real process, real files.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../../db';
+import { binCli } from './run';
 
 const root = resolve(import.meta.dirname, '../../..');
-const bin = join(root, 'bin/scenario-workbench.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'sw-cli-'));
-const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const cli = binCli(() => dir);
 
 describe('scenario-workbench CLI', () => {
   it('prints its version', () => {
