@@ -55,7 +55,7 @@ export function syntheticDocument(nodeCount: number): ScenarioDocument {
   }
   return {
     format: 'scenario-workbench', formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED, asOf: null },
+    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED, asOf: null, language: null },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })), crises, nodes, edges, stances: [], sources: [], provenance: [],
   };
 }

@@ -10,7 +10,7 @@ import { EDIT_BASIS } from './model/basis';
 import { Actor, Crisis, ScenarioMeta } from './model/scenario';
 import { Id } from './model/primitives';
 
-export const ScenarioPatch = ScenarioMeta.pick({ title: true, description: true, coreActorIds: true, author: true, marking: true, markingCaveat: true, exportAudience: true, asOf: true }).partial();
+export const ScenarioPatch = ScenarioMeta.pick({ title: true, description: true, coreActorIds: true, author: true, marking: true, markingCaveat: true, exportAudience: true, asOf: true, language: true }).partial();
 export const ActorPatch = Actor.omit({ id: true }).partial();
 export const CrisisPatch = Crisis.omit({ id: true }).partial();
 export const SourcePatch = Source.omit({ id: true }).partial();

@@ -7,7 +7,7 @@
 import { AppError } from '../core/errors';
 import type { Actor, Crisis, ExportAudience, GraphEdge, Provenance, ScenarioMeta, Source, Stance } from '../core/model';
 
-export const SELECT_SCENARIO = 'SELECT title, description, created_at AS createdAt, modified_at AS modifiedAt, core_actor_ids AS coreActorIds, author, marking, marking_caveat AS markingCaveat, export_audience AS exportAudience, as_of AS asOf FROM scenario WHERE singleton = 1';
+export const SELECT_SCENARIO = 'SELECT title, description, created_at AS createdAt, modified_at AS modifiedAt, core_actor_ids AS coreActorIds, author, marking, marking_caveat AS markingCaveat, export_audience AS exportAudience, as_of AS asOf, language FROM scenario WHERE singleton = 1';
 export const SELECT_ACTOR = 'SELECT id, name, code, color, ord AS "order" FROM actors';
 export const SELECT_CRISIS = 'SELECT id, title, region, summary, status, viewport_x AS vx, viewport_y AS vy, viewport_zoom AS vzoom, ord AS "order" FROM crises';
 export const SELECT_EDGE = 'SELECT id, crisis_id AS crisisId, source, target, kind, label, confidence, basis FROM edges';
@@ -75,6 +75,7 @@ export function scenarioFromRow(row: ScenarioRow): ScenarioMeta {
     author: row.author, marking: row.marking, markingCaveat: row.markingCaveat,
     exportAudience: row.exportAudience === null ? null : parseJsonCell(row.exportAudience, "the scenario's remembered export audience"),
     asOf: row.asOf,
+    language: row.language,
   };
 }
 
@@ -106,7 +107,7 @@ export type Params = (string | number | null)[];
 
 export const scenarioParams = (s: ScenarioMeta): Params => [
   s.title, s.description, s.createdAt, s.modifiedAt, JSON.stringify(s.coreActorIds),
-  s.author, s.marking, s.markingCaveat, s.exportAudience === null ? null : JSON.stringify(s.exportAudience), s.asOf,
+  s.author, s.marking, s.markingCaveat, s.exportAudience === null ? null : JSON.stringify(s.exportAudience), s.asOf, s.language,
 ];
 export const actorParams = (a: Actor): Params => [a.id, a.name, a.code, a.color, a.order];
 export const crisisParams = (c: Crisis): Params => [c.id, c.title, c.region, c.summary, c.status, c.viewport.x, c.viewport.y, c.viewport.zoom, c.order];

@@ -107,7 +107,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
   const read = readValidRows(s, raw);
   const actorIds = new Set(read.actors.map((a) => a.id));
   const fallbackTitle = `${basename(source, extname(source)) || 'Scenario'} (recovered)`.slice(0, 300);
-  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id), ...UNMARKED, asOf: null };
+  const meta = read.meta ?? { title: fallbackTitle, description: '', createdAt: now.toISOString(), modifiedAt: now.toISOString(), coreActorIds: read.actors.slice(0, 4).map((a) => a.id), ...UNMARKED, asOf: null, language: null };
   if (!read.meta) s.problem('scenario', 'The scenario record was lost: the title is taken from the file name.', false);
   meta.coreActorIds = meta.coreActorIds.filter((id) => actorIds.has(id));
   keepNodesWhole(s, read.nodes, read.crises, actorIds);
@@ -156,7 +156,7 @@ export function salvageDocument(source: string, now: Date = new Date(), nativeBi
 
 /** Every readable row that passes its schema on its own; ids used twice keep their first row. */
 function readValidRows(s: Salvage, raw: Record<SalvageTable, RawTable>) {
-  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]), author: r[5], marking: r[6], markingCaveat: r[7], exportAudience: r[8] === null ? null : parseList(r[8]), asOf: r[9] }), ScenarioMeta, () => 'the scenario record');
+  const metas = s.rows('scenario', raw.scenario, (r) => ({ title: r[0], description: r[1], createdAt: r[2], modifiedAt: r[3], coreActorIds: parseList(r[4]), author: r[5], marking: r[6], markingCaveat: r[7], exportAudience: r[8] === null ? null : parseList(r[8]), asOf: r[9], language: r[10] }), ScenarioMeta, () => 'the scenario record');
   return {
     meta: metas[0],
     actors: unique(s, 'actors', s.rows('actors', raw.actors, CELLS.actors, Actor, named('actor')), 'actor'),

@@ -37,8 +37,8 @@ export function prepareStatements(db: Database): Statements {
   return {
     nodeSetField,
     scenarioGet: p(SELECT_SCENARIO),
-    scenarioInsert: p('INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids, author, marking, marking_caveat, export_audience, as_of) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    scenarioUpdate: p('UPDATE scenario SET title = ?, description = ?, created_at = ?, modified_at = ?, core_actor_ids = ?, author = ?, marking = ?, marking_caveat = ?, export_audience = ?, as_of = ? WHERE singleton = 1'),
+    scenarioInsert: p('INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids, author, marking, marking_caveat, export_audience, as_of, language) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    scenarioUpdate: p('UPDATE scenario SET title = ?, description = ?, created_at = ?, modified_at = ?, core_actor_ids = ?, author = ?, marking = ?, marking_caveat = ?, export_audience = ?, as_of = ?, language = ? WHERE singleton = 1'),
     scenarioTouch: p('UPDATE scenario SET modified_at = ? WHERE singleton = 1'),
 
     actorAll: p(`${SELECT_ACTOR} ORDER BY ord, id`),

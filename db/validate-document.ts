@@ -8,7 +8,7 @@ export function starterDocument(title: string, now: Date = new Date()): Scenario
   return {
     format: DOCUMENT_FORMAT,
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title, description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED, asOf: null },
+    scenario: { title, description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED, asOf: null, language: null },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
     crises: [{ id: globalThis.crypto.randomUUID(), title: 'First crisis', region: '', summary: '', status: 'draft', viewport: { ...DEFAULT_VIEWPORT }, order: 0 }],
     nodes: [], edges: [], stances: [], sources: [], provenance: [],

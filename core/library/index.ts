@@ -35,6 +35,7 @@ export function reportLibrary(now: Date = new Date()): ScenarioDocument {
       coreActorIds: DEFAULT_ACTORS.map((a) => a.id),
       ...UNMARKED,
       asOf: library.asOf,
+      language: null,
     },
     actors: library.actors,
     crises: library.crises.map((entry) => entry.crisis),

@@ -14,9 +14,9 @@ import { Actor, Crisis, DEFAULT_ACTORS, ScenarioMeta } from './scenario';
 export const DOCUMENT_FORMAT = 'scenario-workbench' as const;
 /**
  * 2: the scenario's author, handling marking and export audience; 3: basis, holders, as-of
- * dates, accepted gaps and quote relations. Older files are upgraded on import (upgrade.ts).
+ * dates, accepted gaps and quote relations; 4: the scenario's stated language. Older files are upgraded on import (upgrade.ts).
  */
-export const DOCUMENT_FORMAT_VERSION = 3 as const;
+export const DOCUMENT_FORMAT_VERSION = 4 as const;
 const MAX_ITEMS = 1_000_000;
 
 export const ScenarioDocument = z.strictObject({
@@ -56,7 +56,7 @@ export function emptyDocument(options: NewDocumentOptions): ScenarioDocument {
   return {
     format: DOCUMENT_FORMAT,
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), asOf: null, ...UNMARKED },
+    scenario: { title: options.title, description: '', createdAt: options.now, modifiedAt: options.now, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), asOf: null, language: null, ...UNMARKED },
     actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
     crises: [],
     nodes: [],

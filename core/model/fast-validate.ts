@@ -17,6 +17,7 @@ import { HORIZONS, LIMITS, Timestamp } from './primitives';
 import { isNormalizedText } from './text';
 import { CRISIS_STATUSES } from './scenario';
 import { ExportAudience, MARKING_LIMITS } from './handling';
+import { CJK_LANGUAGES } from './language';
 import { DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, type ScenarioDocument } from './document';
 
 type Obj = Record<string, unknown>;
@@ -33,6 +34,7 @@ const CRISIS_STATUS_SET: ReadonlySet<unknown> = new Set(CRISIS_STATUSES);
 const BASIS_SET: ReadonlySet<unknown> = new Set(BASES);
 const HOLDER_SET: ReadonlySet<unknown> = new Set(STANCE_HOLDERS);
 const RELATION_SET: ReadonlySet<unknown> = new Set(PROVENANCE_RELATIONS);
+const LANGUAGE_SET: ReadonlySet<unknown> = new Set(CJK_LANGUAGES);
 
 const isObject = (v: unknown, keys: number): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === keys;
@@ -120,7 +122,7 @@ const isCrisis = (c: unknown): c is Obj =>
 const isMarkingText = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max && v.trim() === v && !/[\n\r]/.test(v) && isNormalizedText(v);
 
 const isMeta = (m: unknown): m is Obj =>
-  isObject(m, 10) && isDateOrNull(m.asOf) && isTrimmed(m.title, LIMITS.title) && isText(m.description, LIMITS.description) &&
+  isObject(m, 11) && isDateOrNull(m.asOf) && (m.language === null || LANGUAGE_SET.has(m.language)) && isTrimmed(m.title, LIMITS.title) && isText(m.description, LIMITS.description) &&
   Timestamp.safeParse(m.createdAt).success && Timestamp.safeParse(m.modifiedAt).success && isArrayOf(m.coreActorIds, 100, isId) &&
   isText(m.author, LIMITS.shortText) && isMarkingText(m.marking, MARKING_LIMITS.marking) && isMarkingText(m.markingCaveat, MARKING_LIMITS.caveat) &&
   (m.exportAudience === null || ExportAudience.safeParse(m.exportAudience).success);

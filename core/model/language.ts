@@ -11,7 +11,7 @@ export const CJK_LANGUAGES = ['ja', 'ko', 'zh-Hans', 'zh-Hant'] as const;
 export const CjkLanguage = z.enum(CJK_LANGUAGES);
 export type CjkLanguage = z.infer<typeof CjkLanguage>;
 
-/** How the settings name each language. */
+/** How the Scenario panel names each language. */
 export const CJK_LANGUAGE_LABEL: Record<CjkLanguage, string> = {
   ja: 'Japanese',
   ko: 'Korean',
@@ -35,7 +35,7 @@ export function detectCjkLanguage(texts: Iterable<string>): CjkLanguage | null {
 }
 
 interface LanguageSource {
-  scenario: { title: string; description: string; language?: CjkLanguage | null };
+  scenario: { title: string; description: string; language: CjkLanguage | null };
   crises: readonly { title: string; summary: string }[];
   nodes: readonly { title: string; description: string }[];
   actors: readonly { name: string }[];
@@ -55,7 +55,12 @@ function* documentTexts(doc: LanguageSource): Generator<string> {
   for (const a of doc.actors) yield a.name;
 }
 
+/** The language the scenario's text is written in, whatever it states (what "Detect from text" would give). */
+export function detectedDocumentLanguage(doc: LanguageSource): CjkLanguage | null {
+  return detectCjkLanguage(documentTexts(doc));
+}
+
 /** The scenario's CJK language: the one it states, else the one its text is written in. */
 export function documentLanguage(doc: LanguageSource): CjkLanguage | null {
-  return doc.scenario.language ?? detectCjkLanguage(documentTexts(doc));
+  return doc.scenario.language ?? detectedDocumentLanguage(doc);
 }

@@ -1,6 +1,7 @@
 /** The scenario's own details, its actors and its crises. */
 import { z } from 'zod';
 import { ExportAudience, Marking, MarkingCaveat } from './handling';
+import { CjkLanguage } from './language';
 import { IsoDate } from './basis';
 import { Color, Coord, Id, LIMITS, LongText, ShortText, Text, Timestamp, Title } from './primitives';
 
@@ -21,6 +22,8 @@ export const ScenarioMeta = z.strictObject({
   exportAudience: ExportAudience.nullable(),
   /** The date the scenario's positions and statuses describe (YYYY-MM-DD), or null. */
   asOf: IsoDate.nullable(),
+  /** The language its CJK text is written in, as the user stated it; null = detect it from the text. */
+  language: CjkLanguage.nullable(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

@@ -5,7 +5,8 @@
  * - 1 → 2: the scenario's author, handling marking and caveat, and its remembered export audience;
  * - 2 → 3: basis, holders, as-of dates, accepted gaps and quote relations. Earlier documents had
  *   none: their values were entered by their users (basis `planner`), their stances are the
- *   analyst's estimate, their quotes support.
+ *   analyst's estimate, their quotes support;
+ * - 3 → 4: the scenario's stated language: none, so it is detected from the text as before.
  * The input is untrusted, so a step only adds fields to records shaped like objects and never
  * overwrites a value; validation afterwards judges everything.
  */
@@ -41,7 +42,11 @@ function fromVersion2(doc: Obj): Obj {
   };
 }
 
-const STEPS: Record<number, (doc: Obj) => Obj> = { 1: fromVersion1, 2: fromVersion2 };
+function fromVersion3(doc: Obj): Obj {
+  return { ...doc, formatVersion: 4, scenario: isObj(doc.scenario) ? { language: null, ...doc.scenario } : doc.scenario };
+}
+
+const STEPS: Record<number, (doc: Obj) => Obj> = { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 };
 
 /** `raw` at the current format version if it is an older one we know; otherwise as it is. */
 export function upgradeDocument(raw: unknown): unknown {

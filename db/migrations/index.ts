@@ -11,11 +11,12 @@ import { snapshots } from './003-snapshots';
 import { handlingMarking } from './004-handling-marking';
 import { basisAndHolders } from './005-basis-and-holders';
 import { historyLog } from './006-history-log';
+import { scenarioLanguage } from './007-scenario-language';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots, handlingMarking, basisAndHolders, historyLog];
+export const MIGRATIONS: readonly Migration[] = [baseSchema, referenceIndexes, snapshots, handlingMarking, basisAndHolders, historyLog, scenarioLanguage];
 
 /** The typed refusal for a file whose user_version is above what this build knows. */
 export function newerVersionError(version: number, known: number, action: string): AppError {

@@ -7,6 +7,7 @@ import { useObservable } from '../state/store';
 import { reportError, useWorkbench } from '../workspace-context';
 import { ActorList } from './ActorList';
 import { HandlingFields } from './HandlingFields';
+import { LanguageField } from './LanguageField';
 import { InlineText } from './InlineText';
 
 export function Sidebar() {
@@ -141,6 +142,7 @@ export function Sidebar() {
           />
         </label>
         <HandlingFields scenario={doc.scenario} readOnly={readOnly} edit={(ops, mark) => void edit(ops, mark)} />
+        <LanguageField doc={doc} readOnly={readOnly} edit={(ops, mark) => void edit(ops, mark)} />
         {viewState.crisisId && <CrisisStatus crisis={crises.find((c) => c.id === viewState.crisisId)} readOnly={readOnly} />}
       </section>
     </aside>

@@ -8,7 +8,7 @@ function doc(): ScenarioDocument {
   return {
     format: 'scenario-workbench',
     formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: 'S', description: '', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', coreActorIds: ['us', 'jp', 'kr', 'cn'], ...UNMARKED, asOf: null },
+    scenario: { title: 'S', description: '', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', coreActorIds: ['us', 'jp', 'kr', 'cn'], ...UNMARKED, asOf: null, language: null },
     actors: [...DEFAULT_ACTORS, { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#111111', order: 4 }],
     crises: [crisis('a'), crisis('b')],
     nodes: [

@@ -35,7 +35,7 @@ export function richDocument(): ScenarioDocument {
     formatVersion: DOCUMENT_FORMAT_VERSION,
     scenario: { title: 'Strait contingency', description: 'Planning notes', createdAt: at, modifiedAt: at, coreActorIds: ['us', 'jp', 'kr', 'cn'],
       author: 'Planning cell', marking: 'OFFICIAL', markingCaveat: 'REL TO USA, JPN',
-      exportAudience: { actorIds: ['us', 'jp'], notes: false, reportOnly: true, crisisIds: null }, asOf: '2016-06-30',
+      exportAudience: { actorIds: ['us', 'jp'], notes: false, reportOnly: true, crisisIds: null }, asOf: '2016-06-30', language: 'ja',
     },
     actors: [...DEFAULT_ACTORS.map((a) => ({ ...a })), { id: 'asean', name: 'ASEAN', code: 'ASEAN', color: '#123456', order: 4 }],
     crises: [

@@ -89,9 +89,11 @@ describe('JSON of an earlier format version', () => {
 
 describe('JSON import of older formats', () => {
   /** The rich document as format 2 wrote it (marked, but none of the fields issue 11 added), or as format 1 (unmarked too). */
-  function olderVersion(version: 1 | 2): Record<string, unknown> {
+  function olderVersion(version: 1 | 2 | 3): Record<string, unknown> {
     const doc = JSON.parse(exportDocumentJson(richDocument())) as Record<string, unknown> & ReturnType<typeof richDocument>;
     const strip = (record: object, keys: string[]) => { for (const k of keys) delete (record as Record<string, unknown>)[k]; };
+    strip(doc.scenario, ['language']);
+    if (version === 3) return { ...doc, formatVersion: version };
     strip(doc.scenario, version === 1 ? ['asOf', 'author', 'marking', 'markingCaveat', 'exportAudience'] : ['asOf']);
     for (const n of doc.nodes) strip(n, ['basis', 'statusAsOf', 'gapAccepted', 'unavertable']);
     for (const e of doc.edges) strip(e, ['basis']);
@@ -108,6 +110,7 @@ describe('JSON import of older formats', () => {
     const doc = parsed.document;
     expect(doc.formatVersion).toBe(DOCUMENT_FORMAT_VERSION);
     expect(doc.scenario.asOf).toBeNull();
+    expect(doc.scenario.language).toBeNull();
     expect(doc.scenario.marking).toBe(version === 1 ? '' : 'OFFICIAL');
     const byId = new Map(doc.nodes.map((n) => [n.id, n]));
     expect(byId.get('n-trigger')!.basis).toEqual({ likelihood: 'planner', horizon: 'planner' });
@@ -119,6 +122,18 @@ describe('JSON import of older formats', () => {
     expect(doc.stances.map((st) => [st.holder, st.asOf, st.basis, st.provenanceId])).toEqual(doc.stances.map(() => ['analyst', null, 'planner', null]));
     expect(doc.stances.find((st) => st.actorId === 'cn')!.note).toBe('Rejects the premise');
     expect(doc.provenance.map((p) => p.relation)).toEqual(['supports', 'supports']);
+  });
+
+  it('upgrades format 3: everything kept, and the language unset, so it is detected from the text as before', () => {
+    const parsed = parseDocumentJson(JSON.stringify(olderVersion(3)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.document).toEqual(canonicalDocument({ ...richDocument(), scenario: { ...richDocument().scenario, language: null } }));
+  });
+
+  it('a language outside the list is refused at that field', () => {
+    const parsed = parseDocumentJson(bad((d) => Object.assign(d.scenario, { language: 'fr' })));
+    expect(parsed.ok || parsed.error.message).toMatch(/^scenario\.language: /);
   });
 
   it('a format 1 file with a bad row is still refused at that row', () => {

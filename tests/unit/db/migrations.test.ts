@@ -82,7 +82,7 @@ describe('migrations', () => {
     const doc = opened.store.load();
     expect(doc.scenario).toEqual({
       title: 'Old plan', description: '', createdAt: '2020-01-01T00:00:00.000Z', modifiedAt: '2020-01-01T00:00:00.000Z', coreActorIds: ['us'],
-      author: '', marking: '', markingCaveat: '', exportAudience: null, asOf: null,
+      author: '', marking: '', markingCaveat: '', exportAudience: null, asOf: null, language: null,
     });
     expect(doc.nodes).toHaveLength(2);
     expect(doc.stances).toMatchObject([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
@@ -179,7 +179,7 @@ describe('migrations', () => {
       opened.store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'history'").pluck().get()).toMatch(/STRICT$/);
     expect(db.prepare('SELECT count(*) FROM history').pluck().get()).toBe(0);
     db.close();
@@ -198,6 +198,34 @@ describe('migrations', () => {
     expect(() => insert.run('done', '2026-12-05T12:00:00.000Z', '', op, '{"op":"x"}')).toThrow(/CHECK/);
     expect(() => insert.run('done', '2026-12-05T12:00:00.000Z', 'x'.repeat(121), op, op)).toThrow(/CHECK/);
     db.close();
+  });
+
+  it('007 (from a version 6 file with data): the language is unset (detected from the text), every row is kept, and it can be stated', () => {
+    const path = fileAtVersion(4);
+    const before = new Database(path);
+    runMigrations(before, 6);
+    expect(before.prepare("SELECT count(*) FROM pragma_table_info('scenario') WHERE name = 'language'").pluck().get()).toBe(0);
+    before.close();
+    const opened = openScenarioFile(path);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    try {
+      const doc = opened.store.load();
+      expect(doc.scenario).toMatchObject({ title: 'Old plan', language: null });
+      expect(doc.nodes.map((n) => n.title).sort()).toEqual(['Old crisis node', 'Old trigger']);
+      expect(doc.stances).toMatchObject([{ actorId: 'us', elementId: 't1', position: 'agree', note: 'since 2016' }]);
+      opened.store.apply([{ op: 'scenario.update', patch: { language: 'ja' } }]);
+    } finally {
+      opened.store.close();
+    }
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare('SELECT language FROM scenario').pluck().get()).toBe('ja');
+    expect(() => db.exec("UPDATE scenario SET language = 'fr'")).toThrow(/CHECK constraint/);
+    expect(() => db.exec("UPDATE scenario SET language = 'JA'")).toThrow(/CHECK constraint/);
+    expect(() => db.exec('UPDATE scenario SET language = NULL')).not.toThrow();
+    db.close();
+    expect(sideFiles(dir.dir)).toEqual([]);
   });
 
   it('all pending steps run in one transaction: a failing step leaves the earlier ones unapplied', () => {
