@@ -9,8 +9,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The CLI is built beside the app's main entry; it never imports electron.
-        input: { index: resolve(root, 'main/index.ts'), cli: resolve(root, 'main/cli/index.ts') },
+        // The CLI is built beside the app's main entry; it never imports electron. So is the
+        // import worker both of them start (main/import/run.ts): out/main/import-worker.js.
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          cli: resolve(root, 'main/cli/index.ts'),
+          'import-worker': resolve(root, 'main/import/worker.ts'),
+        },
       },
     },
   },

@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     // Main behind plain interfaces: core, db and Node; only main/electron and main/index.ts see electron.
-    files: ['main/app/**/*.ts', 'main/handlers/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/export/**/*.ts'],
+    files: ['main/app/**/*.ts', 'main/handlers/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/export/**/*.ts', 'main/import/**/*.ts'],
     rules: boundary(
       { group: ['electron'], message: 'Only main/electron and main/index.ts may import electron.' },
       reaches(['preload', 'renderer'], 'main/ imports core and db, never preload or renderer.'),

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'IMPORT_INVALID', // an imported file failed validation
   'BAD_PATH', // a directory, a missing parent, or otherwise unusable path
   'CANCELLED', // the user dismissed a dialog
+  'TIMED_OUT', // reading, parsing or checking an untrusted file did not finish within its bound
   'IO_ERROR', // any other filesystem failure
   'INTERNAL', // a bug: never expected
 ] as const;

@@ -92,6 +92,7 @@ void app.whenReady().then(() => {
     version: app.getVersion(),
     platform: process.platform,
     userDataDir: app.getPath('userData'),
+    importWorker: join(here, 'import-worker.js'),
     nativeBinding: findElectronBinding(appRoot, process.versions, process.arch, process.platform),
     dialogs: electronDialogs(),
     shell: { openPath: async (path) => void (await shell.openPath(path)), showInFolder: (path) => shell.showItemInFolder(path) },

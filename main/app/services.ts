@@ -46,6 +46,8 @@ export interface AppServices {
   userDataDir: string;
   /** better-sqlite3 binary built for the running runtime (Electron), if not the default. */
   nativeBinding?: string;
+  /** The built import worker (main/import/worker.ts), which reads and validates imports off the main thread. */
+  importWorker: string;
   dialogs: DialogProvider;
   windows: WindowHost;
   shell: ShellHost;

@@ -52,7 +52,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     refuseOutputOnto(out, [{ path: source, role: 'the file being imported' }]);
     // Validated in full before anything is created; createScenarioFile writes under a temp
     // name and never replaces an existing file, so a failure leaves nothing at OUT.
-    const { document, warnings } = await importFromFile(source, format, kind);
+    const { document, warnings } = await importFromFile(source, format, kind, { script: io.importWorker });
     for (const warning of warnings.slice(0, 50)) io.err(`scenario-workbench import: left out ${warning}\n`);
     const created = createScenarioFile(out, { title: document.scenario.title, document });
     if (!created.ok) throw new AppError(created.error.code, created.error.message);

@@ -2,12 +2,17 @@
  * The scenario-workbench command line: plain Node, no Electron. Exit codes: 0 success,
  * 1 user error (one line on stderr, no stack trace), 2 bad usage.
  */
+import { fileURLToPath } from 'node:url';
 import { AppError, oneLine } from '../../core/errors';
 import { COMMANDS, USAGE } from './commands';
 import type { CliIo } from './io';
 import { UsageError } from './args';
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** The import worker electron-vite builds beside this entry (out/main/import-worker.js). */
+const BUILT_IMPORT_WORKER = fileURLToPath(new URL('./import-worker.js', import.meta.url));
+
+export async function runCli(argv: string[], given: Omit<CliIo, 'importWorker'> & { importWorker?: string }): Promise<number> {
+  const io: CliIo = { ...given, importWorker: given.importWorker ?? BUILT_IMPORT_WORKER };
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') {
     io.out(`${io.version}\n`);

@@ -4,4 +4,6 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** The built import worker (main/import/worker.ts); runCli fills in the one built beside the CLI. */
+  importWorker: string;
 }

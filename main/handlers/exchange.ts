@@ -11,8 +11,9 @@ import { AppError } from '../../core/errors';
 import { checkScope, scopedGraph, scopeTitle } from '../../core/export';
 import { instantiateLibraryCrisis, libraryCrises, reportLibrary } from '../../core/library';
 import { newId, type NodeKind, type ScenarioDocument } from '../../core/model';
-import { readImportText, writeFileAtomically } from '../../db';
-import { exportDocument, importDocument } from '../export';
+import { writeFileAtomically } from '../../db';
+import { exportDocument } from '../export';
+import { importInWorker, type ImportWorkerOptions } from '../import/run';
 import type { Handlers } from '../ipc/adapter';
 import { createUntitledFor, safeFileName, type DocumentDeps } from './document';
 import { applyEdit, rememberExportAudience } from './edit';
@@ -68,7 +69,7 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
     importScenario: async (ctx, req) => {
       const source = await deps.services.dialogs.chooseImportSource(req.format);
       if (!source) throw new AppError('CANCELLED', 'Import was cancelled.');
-      const { document, warnings } = await importFromFile(source, req.format, req.kind);
+      const { document, warnings } = await importFromFile(source, req.format, req.kind, { script: deps.services.importWorker });
       const view = createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
       if (warnings.length) deps.services.windows.send(ctx.windowId, 'notice', { tone: 'info', text: importWarningText(warnings) });
       return view;
@@ -82,18 +83,13 @@ export function suggestedExportName(doc: ScenarioDocument, options: ExportOption
 }
 
 /**
- * Read and validate an import source; nothing is written. Errors name the file and the first
- * bad path or row. Canvas and CSV imports take the file's name as the scenario title.
+ * Read and validate an import source, off the main thread (main/import/run.ts); nothing is
+ * written. Errors name the file and the first bad path or row. Canvas and CSV imports take the
+ * file's name as the scenario title.
  */
-export async function importFromFile(path: string, format: ImportFormat, kind?: NodeKind): Promise<{ document: ScenarioDocument; warnings: string[] }> {
-  const text = await readImportText(path);
+export function importFromFile(path: string, format: ImportFormat, kind: NodeKind | undefined, worker: ImportWorkerOptions): Promise<{ document: ScenarioDocument; warnings: string[] }> {
   const title = basename(path, extname(path)).trim() || 'Imported scenario';
-  const outcome = importDocument(text, { format, kind, title });
-  if (!outcome.ok) {
-    const code = outcome.error.code === 'INTERNAL' ? 'INTERNAL' : 'IMPORT_INVALID';
-    throw new AppError(code, `${basename(path)}: ${outcome.error.message}`);
-  }
-  return { document: outcome.document, warnings: outcome.warnings };
+  return importInWorker(path, { format, kind, title }, worker);
 }
 
 /** One line for what an import left out on purpose (e.g. edges the connection rules forbid). */

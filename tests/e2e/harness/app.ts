@@ -16,6 +16,7 @@ import { resolveAppAsset } from '../../../main/app/asset-path';
 import type { AppServices, DialogProvider } from '../../../main/app/services';
 import { createHandlers, type HandlerContext } from '../../../main/handlers';
 import { invokeHandler } from '../../../main/ipc/adapter';
+import { importWorkerScript } from '../../unit/support/import-worker';
 import { CONTENT_SECURITY_POLICY } from '../../../main/app/security-policy';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -112,6 +113,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     version: '0.0.0-test',
     platform: process.platform,
     userDataDir: dataDir,
+    importWorker: importWorkerScript(),
     dialogs,
     windows: {
       createWindow: () => {

@@ -6,6 +6,7 @@ import type { ChannelName, DocumentView, Envelope, RequestOf, ResponseOf } from 
 import type { AppServices, DialogProvider } from '../../../main/app/services';
 import { createHandlers, type HandlerContext } from '../../../main/handlers';
 import { invokeHandler } from '../../../main/ipc/adapter';
+import { importWorkerScript } from './import-worker';
 
 export class QueueDialogs implements DialogProvider {
   open: (string | null)[] = [];
@@ -46,6 +47,7 @@ export function mainHarness(): MainHarness {
     version: '9.9.9',
     platform: 'linux',
     userDataDir,
+    importWorker: importWorkerScript(),
     dialogs,
     windows: {
       // One window only: the window that asks takes the file (see main/app/window-router.ts).
