@@ -1,12 +1,12 @@
 /**
  * A profiling aid, not part of the report: open the workbench on a generated crisis of N nodes
- * and print the top self-time functions of one step (open, drag, consensus). Run with
+ * and print the top self-time functions of one step (open, drag, pan, consensus, select, rename). Run with
  * `node --import tsx bench/canvas/probe.ts STEP N` after `npx electron-vite build`.
  */
 import { WINDOW_ID, launchApp } from '../../tests/e2e/harness/app';
 import { generateDocument } from '../fixtures';
 import { dragNode, panByWheel, settle } from './gestures';
-import { clickAndTime } from './page-probes';
+import { armEnterTimer, clickAndTime } from './page-probes';
 import { summariseProfile } from './profile';
 import { startTrace, stopTrace } from './trace';
 
@@ -39,11 +39,34 @@ for (const rule of (process.env.PROBE_CSS ?? '').split('}').filter((r) => r.trim
   await app.page.evaluate((text) => document.styleSheets[0]!.insertRule(text, document.styleSheets[0]!.cssRules.length), `${rule}}`);
 }
 await settle(app.page);
+// A rename is profiled from its Enter only: the node is selected and its title typed first.
+const renamed = 'Renamed in the probe';
+const middle = app.page.locator('.react-flow__node').nth(Math.floor((await app.page.locator('.react-flow__node').count()) / 2));
+if (step === 'rename') {
+  const target = middle;
+  const id = await target.getAttribute('data-id');
+  await target.click();
+  await app.page.locator(`.react-flow__node[data-id="${id}"] .is-selected`).waitFor();
+  await app.page.keyboard.press('Enter');
+  await app.page.getByTestId('title-input').fill(renamed);
+  await app.page.evaluate(armEnterTimer(`.react-flow__node[data-id="${id}"] .kind-title`, renamed));
+  await settle(app.page);
+}
 if (step !== 'open') await cdp.send('Profiler.start');
 const browserCdp = process.env.TRACE ? await app.browser.newBrowserCDPSession() : null;
 if (browserCdp) await startTrace(browserCdp);
 if (step === 'pan') console.log('pan', await panByWheel(app.page).then((m) => m.perSecond.toFixed(1) + ' steps/s'));
 if (step === 'drag') console.log('drag', await dragNode(app.page).then((m) => m.perSecond.toFixed(1) + ' moves/s'));
+if (step === 'select') {
+  const started = performance.now();
+  await middle.click();
+  await app.page.locator(`.react-flow__node[data-id="${await middle.getAttribute('data-id')}"] .is-selected`).waitFor({ timeout: 300_000 });
+  console.log('select', Math.round(performance.now() - started), 'ms');
+}
+if (step === 'rename') {
+  await app.page.keyboard.press('Enter');
+  console.log('rename', Math.round(await app.page.evaluate<number>('window.__enterToShown')), 'ms');
+}
 if (step === 'consensus') console.log('consensus', await app.page.evaluate<number>(clickAndTime('[data-testid="mode-consensus"]', '[data-testid="canvas"][data-shown-mode="consensus"]')));
 if (step === 'handles') {
   console.log(await app.page.evaluate(`[...document.querySelectorAll('.react-flow__node')].slice(0, 4).map((node) => {

@@ -242,7 +242,13 @@ interface EdgeEntry {
 
 export class FlowEdgeCache {
   private entries = new Map<string, EdgeEntry>();
+  private last: Edge[] = [];
 
+  /**
+   * The flow edges, as the same array when not one of them changed: React Flow rebuilds its
+   * connection lookup over every edge whenever it is handed a new array (a selection change
+   * that touches no edge, or an edit to a node no edge joins, would otherwise pay it).
+   */
   edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false): Edge[] {
     const next = new Map<string, EdgeEntry>();
     const out = model.map((edge) => {
@@ -257,8 +263,17 @@ export class FlowEdgeCache {
       return entry.flow;
     });
     this.entries = next;
+    if (sameItems(out, this.last)) return this.last;
+    this.last = out;
     return out;
   }
+}
+
+/** Whether two arrays hold the same objects in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameEnds(a: EdgeEnds, b: EdgeEnds): boolean {

@@ -11,7 +11,7 @@ import { decorateNodes } from '../analysis/decorate';
 import { useObservable, useObservableSelector } from '../state/store';
 import type { ViewMode } from '../state/view';
 import { useWorkbench } from '../workspace-context';
-import { FlowNodeCache, flowNode, matchesFilter, stanceChips, supportedNodeIds, type FlowNode } from './flow-model';
+import { FlowNodeCache, flowNode, matchesFilter, sameItems, stanceChips, supportedNodeIds, type FlowNode } from './flow-model';
 
 export interface FlowNodes {
   nodes: FlowNode[];
@@ -49,7 +49,7 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
     const selected = workbench.selection.get().nodeIds;
     setNodes((previous) => {
       const before = new Map(previous.map((n) => [n.id, n]));
-      return modelNodes.map((n) => {
+      const next = modelNodes.map((n) => {
         const data = cache.current.data(
           n,
           n.leadActorId ? (actors.get(n.leadActorId) ?? null) : null,
@@ -66,6 +66,8 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
         }
         return flowNode(n, data, isSelected);
       });
+      // The same array when no node changed, so React Flow does not re-adopt every node.
+      return sameItems(next, previous) ? previous : next;
     });
     setNodesMode(mode);
   }, [modelNodes, nodeById, chips, decorations, mode, actors, filter, reportOnly, supported, workbench]);
