@@ -94,6 +94,8 @@ export const CHANNELS = {
   applyMerge: channel(z.strictObject({ resolutions: z.array(MergeResolution).max(100_000) }), EditResult),
   /** A snapshot's whole scenario, to look at read-only beside the live one. Nothing is written. */
   snapshotDocument: channel(z.strictObject({ id: Id }), ScenarioDocument),
+  /** View ▸ Compare with Another Scenario…: main's open dialog picks the file, read read-only. Nothing is written. */
+  compareDocument: channel(Empty, z.strictObject({ fileName: z.string(), document: ScenarioDocument })),
   /** The undo steps kept with the open scenario, oldest first: those done, then those undone (next redo first). */
   history: channel(Empty, z.array(HistoryStepView)),
   /** The scenario as it was just before step `index` of that list, to look at read-only. Nothing is written. */

@@ -17,7 +17,7 @@ import type { Handlers } from '../ipc/adapter';
 import type { DocumentDeps } from './document';
 import { applyEdit } from './edit';
 
-type ReconcileChannels = 'snapshots' | 'createSnapshot' | 'deleteSnapshot' | 'restoreSnapshot' | 'previewMerge' | 'applyMerge' | 'settings' | 'updateSettings';
+type ReconcileChannels = 'snapshots' | 'createSnapshot' | 'deleteSnapshot' | 'restoreSnapshot' | 'previewMerge' | 'applyMerge' | 'settings' | 'updateSettings' | 'compareDocument';
 
 interface PendingMerge {
   base: ScenarioDocument | null;
@@ -94,6 +94,18 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
       const edit = applyEdit(session, ops, null);
       pending.delete(ctx.windowId);
       return edit;
+    },
+    compareDocument: async (ctx) => {
+      const session = deps.sessions.require(ctx.windowId);
+      const path = await deps.services.dialogs.chooseScenarioToOpen();
+      if (!path) throw new AppError('CANCELLED', 'Compare was cancelled.');
+      const other = unwrap(openScenarioFile(path, { readOnly: true, nativeBinding: deps.services.nativeBinding }));
+      try {
+        if (other.path === session.store.path) throw new AppError('BAD_PATH', 'That is the scenario open in this window; choose another file to compare with.');
+        return { fileName: basename(path), document: other.load() };
+      } finally {
+        other.close();
+      }
     },
     settings: () => ({ userName: deps.settings.get().userName }),
     updateSettings: (_ctx, req) => ({ userName: deps.settings.update({ userName: req.userName }).userName }),

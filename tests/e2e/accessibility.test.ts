@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ANALYSIS_TABS } from '../../renderer/src/state/view';
 import { launchApp, type AppSession } from './harness/app';
 import { axeViolations } from './harness/axe';
-import { waitCanvasStill } from './harness/editor';
+import { saving, waitCanvasStill } from './harness/editor';
 
 let app: AppSession;
 beforeAll(async () => {
@@ -99,4 +99,22 @@ it('has no serious or critical WCAG 2.1 AA violation on any first-hour screen', 
   await page.getByTestId('tool-file.export').click();
   await page.getByTestId('export-format').waitFor();
   await expectClean('export-dialog');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('export-format').waitFor({ state: 'detached' });
+
+  // The compare view against a snapshot, after one rename: the list beside the canvas, a node marked changed.
+  await app.emit('command', { command: 'file.snapshots' });
+  const snapshots = page.getByRole('dialog', { name: 'Snapshots' });
+  await snapshots.getByTestId('snapshot-name').fill('Before');
+  await snapshots.getByTestId('snapshot-create').click();
+  await snapshots.getByTestId('snapshot-compare').waitFor();
+  await snapshots.getByRole('button', { name: 'Close' }).click();
+  await page.locator('[data-testid="graph-node"][data-kind="crisis"]').first().click();
+  await page.getByTestId('field-title').fill('Renamed crisis');
+  await saving(page, () => page.getByTestId('field-title').blur());
+  await app.emit('command', { command: 'view.compareSnapshot' });
+  await snapshots.getByTestId('snapshot-compare').click();
+  await page.locator('.react-flow__node.compare-changed').first().waitFor();
+  await waitCanvasStill(page);
+  await expectClean('compare-view');
 });

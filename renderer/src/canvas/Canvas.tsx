@@ -14,6 +14,7 @@ import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { CanvasMotion } from './canvas-motion';
 import { AvertsMarker } from './AvertsMarker';
+import { useCompareMarks } from './compare-marks';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
@@ -49,14 +50,19 @@ export function Canvas({ crisisId }: { crisisId: string }) {
 
 function CrisisFlow({ crisisId }: { crisisId: string }) {
   const workbench = useWorkbench();
-  const { view } = useDocument(workbench.doc);
+  const { view, past } = useDocument(workbench.doc);
   const doc = view!.document;
   const readOnly = view!.readOnly !== null;
   const showMinimap = useObservableSelector(workbench.view, (v) => v.showMinimap);
   const findOpen = useObservableSelector(workbench.view, (v) => v.findOpen);
 
-  const { nodes, onNodesChange, nodeById, modelNodes, nodesMode } = useFlowNodes(doc, crisisId);
-  const { edges, modelEdges, onEdgesChange } = useFlowEdges(doc, crisisId, nodeById);
+  const flowNodes = useFlowNodes(doc, crisisId);
+  const { onNodesChange, nodeById, modelNodes, nodesMode } = flowNodes;
+  const flowEdges = useFlowEdges(doc, crisisId, nodeById);
+  const { modelEdges, onEdgesChange } = flowEdges;
+  const comparison = past?.compare;
+  const compareMoves = useObservableSelector(workbench.view, (v) => v.compareMoves);
+  const { nodes, edges } = useCompareMarks(flowNodes.nodes, flowEdges.edges, comparison, crisisId, compareMoves, nodeById);
   const selectedNodes = useObservableSelector(workbench.selection, (s) => s.nodeIds);
   const flow = useReactFlow();
   // Zoomed far out on a big crisis, React Flow holds no nodes: the overview layer draws them all.
@@ -88,7 +94,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   });
 
   return (
-    <div className="canvas" data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
+    <div className={`canvas${comparison ? ' comparing' : ''}`} data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
       {!readOnly && <Palette crisisId={crisisId} />}
       {findOpen && <FindBar />}
       <AvertsMarker />

@@ -3,13 +3,14 @@
  * theirs, one by one or all at once) and the snapshot list (create, restore, delete). Main does
  * the work through the contract; a merge or restore comes back as one undoable step.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ConflictView, MergePreview, MergeResolution, SnapshotView } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import { useWorkbench } from '../workspace-context';
 import { HistoryDialog } from './HistoryDialog';
 import { Modal } from './Modal';
+import { openCompare, useCompareCommands } from './useCompareCommands';
 
 type Pick = 'ours' | 'theirs' | 'edited';
 
@@ -244,6 +245,20 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
                 >
                   View
                 </button>
+                <button
+                  disabled={busy}
+                  data-testid="snapshot-compare"
+                  aria-label={`Compare the scenario with “${s.name}”`}
+                  onClick={() =>
+                    void run(async () => {
+                      const document = await call('snapshotDocument', { id: s.id });
+                      await openCompare(workbench, `the snapshot “${s.name}”`, document);
+                      onClose();
+                    })
+                  }
+                >
+                  Compare
+                </button>
               </span>
               {!readOnly && (
                 <span className="snapshot-actions">
@@ -291,6 +306,8 @@ type OpenDialog = 'merge' | 'snapshots' | 'history' | null;
 export function ReconcileDialogs() {
   const workbench = useWorkbench();
   const [open, setOpen] = useState<OpenDialog>(null);
+  const openSnapshots = useCallback(() => setOpen('snapshots'), []);
+  useCompareCommands(openSnapshots);
   useEffect(() => {
     const { commands, doc } = workbench;
     const hasDocument = () => doc.getSnapshot().view !== null;

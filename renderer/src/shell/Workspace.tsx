@@ -11,6 +11,7 @@ import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { ConsensusMatrix } from '../analysis/ConsensusMatrix';
 import { ElementTable } from '../analysis/ElementTable';
 import { Canvas } from '../canvas/Canvas';
+import { CompareList } from '../exchange/CompareList';
 import { Inspector } from '../inspector/Inspector';
 import { useDocument } from '../state/document-store';
 import { useObservable } from '../state/store';
@@ -24,7 +25,8 @@ import { useRegionCommands } from './regions';
 
 export function Workspace() {
   const workbench = useWorkbench();
-  const { view } = useDocument(workbench.doc);
+  const { view, past } = useDocument(workbench.doc);
+  const comparing = !!past?.compare;
   const viewState = useObservable(workbench.view);
   const crises = view?.document.crises;
   // The scenario's CJK language puts its font first, so Han text takes that language's glyph forms.
@@ -79,7 +81,7 @@ export function Workspace() {
           </button>
         </nav>
       )}
-      <section className="centre-pane" aria-label="Canvas" data-region="centre">
+      <section className={`centre-pane${comparing ? ' comparing' : ''}`} aria-label="Canvas" data-region="centre">
         {!crisisId ? (
           <p className="muted empty-centre">Add a crisis to start.</p>
         ) : viewState.centre === 'table' ? (
@@ -89,6 +91,7 @@ export function Workspace() {
         ) : (
           <Canvas key={crisisId} crisisId={crisisId} />
         )}
+        {comparing && <CompareList />}
       </section>
       {viewState.showInspector && (
         <div className="inspector-pane" data-region="inspector">

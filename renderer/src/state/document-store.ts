@@ -12,6 +12,7 @@ import { AppError } from '../../../core/errors';
 import type { Op } from '../../../core/ops';
 import { reduceOps } from '../../../core/patch-document';
 import { call } from '../api';
+import { compareDocuments, type Comparison } from './compare';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
@@ -29,7 +30,7 @@ export interface DocumentSnapshot {
    * Set while the window shows a past state (a snapshot, or the state before a history step)
    * instead of the live scenario: the view is then read-only, and `backToLive` returns.
    */
-  past: { label: string } | null;
+  past: { label: string; compare?: Comparison } | null;
 }
 
 type Listener = () => void;
@@ -83,6 +84,19 @@ export class DocumentStore {
       view: { ...live, document, readOnly: { code: 'READ_ONLY', message: `viewing ${label}. Nothing here can be changed.` }, history: { canUndo: false, canRedo: false } },
       past: { label },
     });
+  }
+
+  /**
+   * The compare view: the live scenario, read-only, marked with what changed since `base` (a
+   * snapshot, or another file). Left like a past state, by `backToLive`; the file is not touched.
+   */
+  async viewCompare(baseLabel: string, base: DocumentView['document']): Promise<void> {
+    await this.queue;
+    const live = this.live ?? this.snapshot.view;
+    if (!live) return;
+    const compare = compareDocuments(baseLabel, base, live.document);
+    await this.viewPast(`the compare view against ${baseLabel}`, live.document);
+    if (this.snapshot.past) this.set({ ...this.snapshot, past: { ...this.snapshot.past, compare } });
   }
 
   /** Back from a past state to the live scenario, as it is now. */

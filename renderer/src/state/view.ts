@@ -22,6 +22,8 @@ export interface ViewState {
   analysisTab: AnalysisTab;
   /** Show only what the report states: values on assumption or from planners hidden, unsourced elements greyed. */
   reportOnly: boolean;
+  /** In the compare view: list and mark moves too (off: moves alone are hidden). */
+  compareMoves: boolean;
   /** Filter text shared by the canvas and the tables: titles, descriptions and tags. */
   filter: string;
   findOpen: boolean;
@@ -42,6 +44,7 @@ export const INITIAL_VIEW: ViewState = {
   showAnalysis: false,
   analysisTab: 'gaps',
   reportOnly: false,
+  compareMoves: false,
   filter: '',
   findOpen: false,
   editingNodeId: null,
