@@ -4,7 +4,8 @@
  * what this computes, so the two cannot drift apart.
  */
 import { documentLanguage, EDGE_KINDS, NODE_KINDS, SOURCED_BASES, type Actor, type Basis, type CjkLanguage, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
-import { exitPoint, num, shapeOutline, textInset, type Rect } from './shapes';
+import { anchorPoint, edgeRoute, ROUTE_SIDES } from '../layout/edge-route';
+import { num, shapeOutline, textInset, type Rect } from './shapes';
 import { scopedGraph, scopeTitle, type ExportScope } from './scope';
 import { BASIS_STYLE, DIAGRAM_COLORS, EDGE_STYLE, KIND_STYLE, type EdgeStyle, type KindStyle } from './style';
 import { oneLineText, textWidthEm, truncate, wrapText } from './text';
@@ -247,11 +248,11 @@ function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Acto
   };
 }
 
+/** An edge from the side of `from` to the side of `to` that the canvas uses too (layout/edge-route.ts). */
 function edgeLine(edge: GraphEdge, from: Rect, to: Rect): EdgeLine {
-  const fc = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
-  const tc = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
-  const start = exitPoint(from, tc.x, tc.y);
-  const end = exitPoint(to, fc.x, fc.y);
+  const sides = ROUTE_SIDES[edgeRoute(from, to)];
+  const start = anchorPoint(from, sides.source);
+  const end = anchorPoint(to, sides.target);
   const angle = Math.atan2(end.y - start.y, end.x - start.x);
   const back = (d: number, side: number): [number, number] => [
     round(end.x - Math.cos(angle) * d - Math.sin(angle) * side),

@@ -21,6 +21,7 @@ export { COLUMN_PLANS, type ColumnPlan } from './fold';
 export type { LayoutReport } from './layered';
 export { arrangeSelection } from './selection';
 export { placeNewNode, type PlacedBox } from './place-new';
+export { anchorPoint, edgeRoute, ROUTE_SIDES, type AnchorSide, type EdgeRoute, type RouteBox } from './edge-route';
 export type { PlacedLayoutNode, SelectionLayoutInput } from './selection';
 
 export function layeredLayout(

@@ -10,7 +10,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { BASIS_LABELS, BASIS_MEANINGS, HOLDER_LABELS, type Basis } from '../../../core/model';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
-import { BACK_IN, BACK_OUT, isSourced, type FlowNode } from './flow-model';
+import { ANCHOR_HANDLES, ANCHOR_SIDE, isSourced, type FlowNode } from './flow-model';
 import { KindIcon } from './KindIcon';
 import './basis.css';
 
@@ -98,8 +98,9 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
         )}
       </div>
       <Handle type="source" position={Position.Right} className="kind-handle" />
-      <Handle type="source" id={BACK_OUT} position={Position.Left} isConnectable={false} className="kind-handle kind-anchor" />
-      <Handle type="target" id={BACK_IN} position={Position.Right} isConnectable={false} className="kind-handle kind-anchor" />
+      {ANCHOR_HANDLES.map((h) => (
+        <Handle key={h.id} type={h.type} id={h.id} position={ANCHOR_SIDE[h.side]} isConnectable={false} className="kind-handle kind-anchor" />
+      ))}
     </div>
   );
 }

@@ -8,6 +8,7 @@
 import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { SOURCED_BASES, type Actor, type Basis, type EdgeKind, type GraphEdge, type GraphNode, type Position, type ScenarioDocument, type StanceHolder } from '../../../core/model';
 import type { NodeDecoration } from '../analysis/decorate';
+import { anchorPoint, edgeRoute, ROUTE_SIDES, type AnchorSide, type EdgeRoute } from '../../../core/layout/edge-route';
 
 export interface StanceChip {
   code: string;
@@ -41,23 +42,37 @@ export type FlowNode = Node<FlowNodeData, 'kind'>;
  */
 const HANDLE = 9;
 /**
- * Anchors (not for dragging) for an edge whose target lies left of its source, as a response's
- * often does before Arrange: it leaves the source's left side and enters the target's right
- * side, instead of leaving rightwards and looping back across the graph.
+ * Anchors (not for dragging) for the edges core's edgeRoute does not send right to left: one
+ * whose target lies left of its source, as a response's often does before Arrange, leaves the
+ * source's left side and enters the target's right side; one between two boxes of the same
+ * column leaves the bottom (or top) of one and enters the top (or bottom) of the other, instead
+ * of leaving rightwards and looping back round. The connectable handles are the forward route.
  */
-export const BACK_OUT = 'back-out';
-export const BACK_IN = 'back-in';
+export const ANCHOR_SIDE: Record<AnchorSide, Side> = { left: Side.Left, right: Side.Right, top: Side.Top, bottom: Side.Bottom };
+/** The anchor handle ids of each route but the forward one, by end. */
+export const ROUTE_HANDLES: Record<Exclude<EdgeRoute, 'forward'>, { source: string; target: string }> = {
+  backward: { source: 'back-out', target: 'back-in' },
+  down: { source: 'down-out', target: 'down-in' },
+  up: { source: 'up-out', target: 'up-in' },
+};
+export const ANCHOR_HANDLES = (['backward', 'down', 'up'] as const).flatMap((route) => [
+  { id: ROUTE_HANDLES[route].source, type: 'source' as const, side: ROUTE_SIDES[route].source },
+  { id: ROUTE_HANDLES[route].target, type: 'target' as const, side: ROUTE_SIDES[route].target },
+]);
 const handleCache = new Map<string, NodeHandle[]>();
 function handlesFor(width: number, height: number): NodeHandle[] {
   const key = `${width}x${height}`;
   let handles = handleCache.get(key);
   if (!handles) {
-    const y = height / 2 - HANDLE / 2;
+    const box = { x: 0, y: 0, width, height };
+    const at = (side: AnchorSide) => {
+      const p = anchorPoint(box, side);
+      return { x: p.x - HANDLE / 2, y: p.y - HANDLE / 2, width: HANDLE, height: HANDLE };
+    };
     handles = [
-      { type: 'target', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
-      { type: 'source', position: Side.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
-      { id: BACK_OUT, type: 'source', position: Side.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
-      { id: BACK_IN, type: 'target', position: Side.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { type: 'target', position: Side.Left, ...at('left') },
+      { type: 'source', position: Side.Right, ...at('right') },
+      ...ANCHOR_HANDLES.map((h) => ({ id: h.id, type: h.type, position: ANCHOR_SIDE[h.side], ...at(h.side) })),
     ];
     handleCache.set(key, handles);
   }
@@ -183,15 +198,15 @@ export const EDGE_COLORS: Record<EdgeKind, string> = {
 export interface EdgeEnds {
   sourceTitle: string;
   targetTitle: string;
-  /** The target's centre lies left of the source's: the edge runs right to left. */
-  backward: boolean;
+  /** Which sides the edge leaves and enters (core/layout/edge-route.ts, shared with the exports). */
+  route: EdgeRoute;
 }
 
 export function edgeEnds(source: GraphNode | undefined, target: GraphNode | undefined): EdgeEnds {
   return {
     sourceTitle: source?.title ?? '',
     targetTitle: target?.title ?? '',
-    backward: !!source && !!target && target.x + target.width / 2 < source.x + source.width / 2,
+    route: source && target ? edgeRoute(source, target) : 'forward',
   };
 }
 
@@ -218,7 +233,7 @@ export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, rep
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    ...(ends.backward ? { sourceHandle: BACK_OUT, targetHandle: BACK_IN } : {}),
+    ...(ends.route === 'forward' ? {} : { sourceHandle: ROUTE_HANDLES[ends.route].source, targetHandle: ROUTE_HANDLES[ends.route].target }),
     ariaLabel: edgeName(edge, ends),
     selected,
     label: edge.label || (edge.kind === 'leads-to' ? undefined : edge.kind),
@@ -277,5 +292,5 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameEnds(a: EdgeEnds, b: EdgeEnds): boolean {
-  return a.backward === b.backward && a.sourceTitle === b.sourceTitle && a.targetTitle === b.targetTitle;
+  return a.route === b.route && a.sourceTitle === b.sourceTitle && a.targetTitle === b.targetTitle;
 }
