@@ -32,11 +32,13 @@ export function mergeDocuments(base: ScenarioDocument | null, ours: ScenarioDocu
     return { value: resolution.value, resolution };
   };
   let document: ScenarioDocument = ours;
+  // Every merged record that is not one of ours's objects, so the reference check reads only these in full.
+  const fresh = new Set<DocRecord>();
   for (const type of RECORD_TYPES) {
-    const records = mergeType(type, base, ours, theirs, choose);
+    const records = mergeType(type, base, ours, theirs, choose, fresh);
     if (records) document = withRecords(document, type, records);
   }
-  const repaired = repairReferences(document, ours, theirs, choose, conflicts);
+  const repaired = repairReferences(document, ours, theirs, choose, conflicts, fresh);
   const sorted = conflicts.sort((a, b) => RECORD_TYPES.indexOf(a.type) - RECORD_TYPES.indexOf(b.type) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     document: repaired.document,
@@ -53,7 +55,7 @@ type Choose = (c: Conflict) => { value: unknown };
  * The merged records of one type, or null when they are ours unchanged. Only the records theirs
  * changed (against the base; two-way: against ours) are looked at one by one: the rest are ours.
  */
-function mergeType(type: RecordType, base: ScenarioDocument | null, ours: ScenarioDocument, theirs: ScenarioDocument, choose: Choose): DocRecord[] | null {
+function mergeType(type: RecordType, base: ScenarioDocument | null, ours: ScenarioDocument, theirs: ScenarioDocument, choose: Choose, fresh: Set<DocRecord>): DocRecord[] | null {
   const { key } = RECORD_TYPE_INFO[type];
   const oursList = recordsOf(ours, type);
   const theirChanges = new Map<string, { b: DocRecord | null; t: DocRecord | null }>();
@@ -80,12 +82,14 @@ function mergeType(type: RecordType, base: ScenarioDocument | null, ours: Scenar
     inOurs.add(id);
     const merged = mergeRecord(type, id, change.b, o, change.t, base === null, choose);
     if (merged !== o) changed = true;
+    if (merged && merged !== o) fresh.add(merged);
     if (merged) out.push(merged);
   }
   for (const [id, change] of theirChanges) {
     if (inOurs.has(id)) continue;
     const merged = mergeRecord(type, id, change.b, null, change.t, base === null, choose);
     if (merged) {
+      fresh.add(merged);
       out.push(merged);
       changed = true;
     }

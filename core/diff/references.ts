@@ -21,9 +21,11 @@ interface Orphan {
  * Records whose reference points at nothing. `ours` is sound, so a reference can only dangle where
  * the merge changed the records on one of its ends. A record the merge kept as ours had it (the
  * same object) can only dangle by pointing at a target the merge removed; only records the merge
- * added or changed are checked against every target. So most records are not read at all.
+ * added or changed (`fresh`: every record in `doc` that is not one of ours's objects is in it) are
+ * checked against every target. So most records are not read at all, and ours's records are
+ * never gathered into a set.
  */
-function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument): Orphan[] {
+function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument, fresh: ReadonlySet<DocRecord>): Orphan[] {
   const present = new Map<RecordType, Set<string>>();
   const idsOf = (type: RecordType): Set<string> => {
     let ids = present.get(type);
@@ -50,27 +52,17 @@ function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument): Orphan[] {
     }
     return removed;
   };
-  const oursCache = new Map<RecordType, Set<DocRecord>>();
-  const oursRecords = (type: RecordType): Set<DocRecord> => {
-    let set = oursCache.get(type);
-    if (!set) {
-      set = new Set(recordsOf(ours, type));
-      oursCache.set(type, set);
-    }
-    return set;
-  };
   const orphans: Orphan[] = [];
   for (const ref of REFERENCES) {
     const fromList = recordsOf(doc, ref.from);
     const fromSame = fromList === recordsOf(ours, ref.from);
     if (fromSame && recordsOf(doc, ref.to) === recordsOf(ours, ref.to)) continue;
     const removed = removedOf(ref.to);
-    const kept = fromSame ? null : oursRecords(ref.from);
     const key = RECORD_TYPE_INFO[ref.from].key;
     const dangles = (target: unknown, asOurs: boolean): target is string =>
       typeof target === 'string' && (asOurs ? removed.has(target) : !idsOf(ref.to).has(target));
     for (const record of fromList) {
-      const asOurs = kept === null || kept.has(record);
+      const asOurs = fromSame || !fresh.has(record);
       if (asOurs && removed.size === 0) continue;
       const value = record[ref.field];
       if (Array.isArray(value)) {
@@ -81,15 +73,19 @@ function findOrphans(doc: ScenarioDocument, ours: ScenarioDocument): Orphan[] {
   return orphans;
 }
 
+/**
+ * `fresh` holds every record of `merged` that is not one of ours's own objects (what the merge
+ * added or changed); records this repair restores or rewrites join it.
+ */
 export function repairReferences(
-  merged: ScenarioDocument, ours: ScenarioDocument, theirs: ScenarioDocument, choose: Choose, conflicts: readonly ResolvedConflict[],
+  merged: ScenarioDocument, ours: ScenarioDocument, theirs: ScenarioDocument, choose: Choose, conflicts: readonly ResolvedConflict[], fresh: Set<DocRecord>,
 ): { document: ScenarioDocument; dropped: DroppedRecord[] } {
   let doc = merged;
   const dropped: DroppedRecord[] = [];
   const gone = new Set<string>(); // targets decided gone: their dependents follow without asking again
   // Each round either restores at least one parent or drops at least one record, so it ends.
   for (let round = 0; round < 10_000; round++) {
-    const orphans = findOrphans(doc, ours);
+    const orphans = findOrphans(doc, ours, fresh);
     if (orphans.length === 0) break;
     const byTarget = new Map<string, Orphan[]>();
     for (const o of orphans) {
@@ -120,6 +116,7 @@ export function repairReferences(
         records: { base: null, ours: o, theirs: t }, dependents,
       });
       if (value && typeof value === 'object') {
+        fresh.add(value as DocRecord);
         doc = withRecords(doc, to, [...recordsOf(doc, to), value as DocRecord]);
         restored = true;
       } else {
@@ -127,7 +124,7 @@ export function repairReferences(
       }
     }
     if (restored) continue;
-    doc = prune(doc, orphans, gone, dropped);
+    doc = prune(doc, orphans, gone, dropped, fresh);
   }
   return { document: doc, dropped };
 }
@@ -143,7 +140,7 @@ function dedupe<T extends { type: string; id: string }>(list: T[]): T[] {
 }
 
 /** Apply the store's cascade to references whose target is gone: drop the record or clear the field. */
-function prune(doc: ScenarioDocument, orphans: readonly Orphan[], gone: ReadonlySet<string>, dropped: DroppedRecord[]): ScenarioDocument {
+function prune(doc: ScenarioDocument, orphans: readonly Orphan[], gone: ReadonlySet<string>, dropped: DroppedRecord[], fresh: Set<DocRecord>): ScenarioDocument {
   const byType = new Map<RecordType, Orphan[]>();
   for (const o of orphans) {
     if (!gone.has(conflictKey(o.ref.to, o.target, '*'))) continue;
@@ -177,6 +174,7 @@ function prune(doc: ScenarioDocument, orphans: readonly Orphan[], gone: Readonly
         if (!Array.isArray(value) && typeof basis === 'object' && basis !== null && o.ref.field in basis) updated = setPath(updated, `basis.${o.ref.field}`, undefined);
         dropped.push({ type, id, field: o.ref.field, missing: { type: o.ref.to, id: o.target } });
       }
+      fresh.add(updated);
       next.push(updated);
     }
     out = withRecords(out, type, next);
