@@ -80,6 +80,9 @@ export function keyed(doc: ScenarioDocument, type: RecordType): Map<string, DocR
 /**
  * References between records, mirroring the store's cascades: when the target goes, a `drop`
  * reference takes its record with it, a `clear` reference is set to null or left out of the list.
+ * The store's cascades are code (db/apply), so this list is checked against them rather than
+ * derived: tests/unit/db/references-match-store.test.ts fails when a foreign key of the schema is
+ * missing here, or when deleting a target through the store does not drop or clear as listed.
  */
 export interface Reference {
   from: RecordType;
