@@ -93,6 +93,14 @@ describe('compare view', () => {
       })
       .toBe(true);
     await app.screenshot('compare-view-entry');
+    const centred = (id: string) => async () => {
+      const pane = (await page.locator('.react-flow').boundingBox())!;
+      const box = (await flowNode(page, id).boundingBox())!;
+      return Math.abs(box.x + box.width / 2 - (pane.x + pane.width / 2)) < 40 && Math.abs(box.y + box.height / 2 - (pane.y + pane.height / 2)) < 40;
+    };
+    // A removed element's entry centres its ghost.
+    await entries.filter({ hasText: 'impact "Power cut"' }).click();
+    await expect.poll(centred('gone')).toBe(true);
 
     // Leaving restores the normal canvas; the file holds exactly what it held before.
     await page.getByTestId('compare-leave').click();

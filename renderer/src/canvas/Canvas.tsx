@@ -14,7 +14,7 @@ import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { CanvasMotion } from './canvas-motion';
 import { AvertsMarker } from './AvertsMarker';
-import { useCompareMarks } from './compare-marks';
+import { useCompareMarks, useFramedNodes } from './compare-marks';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
@@ -72,7 +72,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const { onConnect, isValidConnection, onConnectEnd } = useConnections(crisisId, nodeById, doc.edges);
   const menus = useCanvasMenus(crisisId, readOnly);
   const onNodeDragStop = useDragCommit(nodeById);
-  useCanvasHandle(nodeById, motion);
+  useCanvasHandle(useFramedNodes(nodeById, comparison, crisisId), motion);
   useCanvasCommands(crisisId, readOnly);
 
   // In the overview a click on a box selects that node and zooms in on it.

@@ -73,3 +73,14 @@ function ghostNode(node: GraphNode): FlowNode {
     focusable: false,
   };
 }
+
+/** The nodes Fit and focus frame: the crisis's, plus its ghosts in the compare view, so a removed element can be gone to. */
+export function useFramedNodes(nodeById: ReadonlyMap<string, GraphNode>, comparison: Comparison | undefined, crisisId: string): ReadonlyMap<string, GraphNode> {
+  return useMemo(() => {
+    const ghosts = comparison?.removedNodes.filter((n) => n.crisisId === crisisId) ?? [];
+    if (ghosts.length === 0) return nodeById;
+    const framed = new Map(nodeById);
+    for (const n of ghosts) framed.set(n.id, n);
+    return framed;
+  }, [nodeById, comparison, crisisId]);
+}

@@ -26,8 +26,14 @@ function goTo(workbench: Workbench, line: ChangeLine): void {
     workbench.focusNodes([line.focusId]);
     return;
   }
-  // A removed record has no live element to select: show its crisis, where its ghost is drawn.
-  if (line.crisisId && document.crises.some((c) => c.id === line.crisisId)) workbench.view.patch({ crisisId: line.crisisId, centre: 'canvas' });
+  // A removed record has no live element to select: show its crisis, and centre a removed node's ghost.
+  if (line.crisisId && document.crises.some((c) => c.id === line.crisisId)) {
+    workbench.view.patch({ crisisId: line.crisisId, centre: 'canvas' });
+    if (line.change === 'removed' && line.type === 'node') {
+      workbench.selection.clear();
+      requestAnimationFrame(() => requestAnimationFrame(() => workbench.canvas.current?.focusNodes([line.id])));
+    }
+  }
 }
 
 export function CompareList() {
