@@ -66,6 +66,10 @@ describe('workspace layout at every size', () => {
       expect(rects.find((r) => r.name === '.titlebar')!.height).toBeLessThanOrEqual(90);
       const header = (await page.locator('.analysis-header').boundingBox())!;
       expect(header.height).toBeLessThanOrEqual(48);
+      // The scope line ("Showing <crisis>") has room for its words or gives way: cut to "S…" it said nothing.
+      const scopeLine = await page.locator('.analysis-scope-name').evaluate((el) => ({ shown: el.getClientRects().length > 0, width: el.clientWidth }));
+      expect(scopeLine.shown && scopeLine.width < 140, `the analysis scope line is cut to ${scopeLine.width} px`).toBe(false);
+      if (width === 1440) expect(scopeLine.shown).toBe(true);
 
       // The risk matrix and the ranking table do not cover each other.
       const matrix = (await page.locator('.risk-matrix-box').boundingBox())!;
