@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HISTORY_BOUND } from '../../../core/history';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, runMigrations } from '../../../db';
 
 const doc = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'file-format.md'), 'utf8');
@@ -16,6 +17,12 @@ describe('docs/file-format.md', () => {
 
   it('lists every migration in the versioning table', () => {
     for (const m of MIGRATIONS) expect(doc).toContain(`| ${m.version} | \`${String(m.version).padStart(3, '0')}-${m.name}\` |`);
+  });
+
+  it('states the bound of the undo history kept in the file', () => {
+    const mib = HISTORY_BOUND.bytes / (1024 * 1024);
+    expect(Number.isInteger(mib)).toBe(true);
+    expect(doc).toContain(`at most **${HISTORY_BOUND.steps} steps** and at most **${mib} MiB**`);
   });
 
   it('documents every table and every column of the current schema', () => {
