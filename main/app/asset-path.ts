@@ -3,7 +3,7 @@
  * leave it: `..` segments, encoded separators, absolute paths, symlinks out of the folder.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import path, { extname, isAbsolute, join, resolve } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './security-policy';
 
 export type AssetLookup = { ok: true; path: string; mime: string } | { ok: false; status: 400 | 403 | 404 };
@@ -52,8 +52,11 @@ export function resolveAppAsset(rootDir: string, rawUrl: string): AssetLookup {
   return { ok: true, path: real, mime: MIME[extname(real).toLowerCase()] ?? 'application/octet-stream' };
 }
 
-/** Whether `candidate` lies inside the folder `root` (by path.relative, so on every platform's separators). */
-export function isInsideFolder(root: string, candidate: string): boolean {
-  const rel = relative(resolve(root), resolve(candidate));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
+/**
+ * Whether `candidate` lies inside the folder `root`, by path.relative, so with the platform's
+ * separators, drive letters and case rules (`paths` is there for the tests to pass path.win32).
+ */
+export function isInsideFolder(root: string, candidate: string, paths: Pick<typeof path, 'relative' | 'resolve' | 'isAbsolute' | 'sep'> = path): boolean {
+  const rel = paths.relative(paths.resolve(root), paths.resolve(candidate));
+  return rel !== '' && !paths.isAbsolute(rel) && !rel.split(paths.sep).includes('..');
 }

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppAsset } from '../../../main/app/asset-path';
+import { isInsideFolder, resolveAppAsset } from '../../../main/app/asset-path';
 
 const root = mkdtempSync(join(tmpdir(), 'sw-assets-'));
 const rendererDir = join(root, 'renderer');
@@ -41,5 +41,25 @@ describe('the app:// traversal guard', () => {
   it('answers 404 for a folder, with or without a trailing slash, instead of handing the handler a directory', () => {
     expect(resolveAppAsset(rendererDir, 'app://workbench/assets')).toEqual({ ok: false, status: 404 });
     expect(resolveAppAsset(rendererDir, 'app://workbench/assets/')).toEqual({ ok: false, status: 404 });
+  });
+});
+
+describe('isInsideFolder, which also tells untitled scenarios from named ones', () => {
+  it('takes files below the folder and nothing beside, above or equal to it', () => {
+    expect(isInsideFolder('/data/untitled', '/data/untitled/a.scenario')).toBe(true);
+    expect(isInsideFolder('/data/untitled/', '/data/untitled/damaged/a.scenario')).toBe(true);
+    expect(isInsideFolder('/data/untitled', '/data/untitled/..a.scenario')).toBe(true);
+    expect(isInsideFolder('/data/untitled', '/data/untitled')).toBe(false);
+    expect(isInsideFolder('/data/untitled', '/data/untitled-old/a.scenario')).toBe(false);
+    expect(isInsideFolder('/data/untitled', '/data/untitled/../a.scenario')).toBe(false);
+    expect(isInsideFolder('/data/untitled', '/elsewhere/a.scenario')).toBe(false);
+  });
+
+  it('on Windows: backslashes, either case, and another drive', () => {
+    const root = 'C:\\Users\\aiko\\AppData\\Roaming\\Scenario Workbench\\untitled';
+    expect(isInsideFolder(root, `${root}\\a.scenario`, win32)).toBe(true);
+    expect(isInsideFolder(root, 'c:\\users\\AIKO\\appdata\\roaming\\scenario workbench\\UNTITLED\\a.scenario', win32)).toBe(true);
+    expect(isInsideFolder(root, `${root}-old\\a.scenario`, win32)).toBe(false);
+    expect(isInsideFolder(root, 'D:\\Users\\aiko\\AppData\\Roaming\\Scenario Workbench\\untitled\\a.scenario', win32)).toBe(false);
   });
 });
