@@ -2,10 +2,11 @@
  * The consensus matrix never changes data by accident: selecting cells (click, arrows) leaves the
  * file as it was; a position changes only by a deliberate key, a button of the selected-cell bar
  * or the cell's menu; the hint bar names each key; rows run trigger → crisis → impact → response
- * with the kind named; notes are entered in the matrix. Checked on the file on disk.
+ * with the kind named; notes, who holds a position and since when are entered in the matrix.
+ * Checked on the file on disk.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blankNode, type NodeKind } from '../../core/model';
+import { blankNode, HOLDER_LABELS, STANCE_MEANINGS, type NodeKind } from '../../core/model';
 import type { Op } from '../../core/ops';
 import { launchApp, type AppSession } from './harness/app';
 import { dumpScenario, readOnDisk } from './harness/disk';
@@ -126,5 +127,24 @@ describe('consensus matrix', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('matrix-x-us');
     await expect.poll(() => stancesOnDisk(file)).toEqual([{ element_id: 'x', actor_id: 'us', position: 'agree', note: 'Said so at the Tokyo meeting' }]);
     await expect(page.getByTestId('matrix-x-us').getAttribute('aria-label')).resolves.toContain('with a note');
+  });
+
+  it('records who holds a position and since when in the selected-cell bar, which says what the position claims', async () => {
+    const { page } = app;
+    const cell = page.getByTestId('matrix-i1-cn');
+    await cell.click();
+    await expect(page.getByTestId('matrix-meaning').textContent()).resolves.toContain(STANCE_MEANINGS.impact.question);
+    await saving(page, () => page.keyboard.press('d'));
+    // A new position is the planner's own estimate until they say otherwise.
+    const holder = page.getByTestId('matrix-holder');
+    await expect(holder.inputValue()).resolves.toBe('analyst');
+    await saving(page, () => holder.selectOption('participant'));
+    await saving(page, () => page.getByTestId('matrix-as-of').fill('2016-05-20'));
+    await expect.poll(() => cell.getAttribute('data-holder')).toBe('participant');
+    await expect(cell.getAttribute('aria-label')).resolves.toBe(`China on Ports closed: disagree (${HOLDER_LABELS.participant})`);
+    await expect(page.getByTestId('matrix-as-of').inputValue()).resolves.toBe('2016-05-20');
+    await app.screenshot('matrix-holder-as-of');
+    const row = readOnDisk(file, (db) => db.prepare("SELECT position, holder, as_of AS asOf, basis FROM stances WHERE element_id = 'i1' AND actor_id = 'cn'").get());
+    expect(row).toEqual({ position: 'disagree', holder: 'participant', asOf: '2016-05-20', basis: 'planner' });
   });
 });
