@@ -7,11 +7,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blankNode, type GraphNode, type NodeKind } from '../../core/model';
+import { blankNode, RELATION_LABELS, type GraphNode, type NodeKind } from '../../core/model';
 import { createScenarioFile, openScenarioFile } from '../../db';
 import type { Op } from '../../core/ops';
 import { WINDOW_ID, launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
+import { saving } from './harness/editor';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -165,6 +166,12 @@ describe('inspector in Chromium', () => {
         citation: 'Forum Secretariat (2016). Pacific Contingencies. Tokyo meeting report.',
       },
     ]);
+
+    // The quote turns out to be evidence against the trigger: said so above it, never as support, and in the file.
+    await saving(page, () => quoteItem.getByTestId('quote-relation-pick').selectOption('contradicts'));
+    await expect.poll(() => quoteItem.getAttribute('data-relation')).toBe('contradicts');
+    await expect(quoteItem.getByTestId('quote-relation').textContent()).resolves.toBe(RELATION_LABELS.contradicts);
+    expect(readOnDisk(path, (db) => db.prepare('SELECT relation FROM provenance').all())).toEqual([{ relation: 'contradicts' }]);
 
     // The sources list shows the full citation and edits it.
     await page.getByTestId('inspector-sources').locator('summary').click();
