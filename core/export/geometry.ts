@@ -4,6 +4,7 @@
  * what this computes, so the two cannot drift apart.
  */
 import { documentLanguage, EDGE_KINDS, NODE_KINDS, SOURCED_BASES, type Actor, type Basis, type CjkLanguage, type Crisis, type GraphEdge, type GraphNode, type ScenarioDocument } from '../model';
+import { boundingBox } from '../bounds';
 import { anchorPoint, edgeRoute, ROUTE_SIDES } from '../layout/edge-route';
 import { num, shapeOutline, textInset, type Rect } from './shapes';
 import { scopedGraph, scopeTitle, type ExportScope } from './scope';
@@ -143,9 +144,9 @@ export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope, optio
       empty: section.nodes.length === 0,
     });
     width = Math.max(width, MARGIN * 2 + textWidthEm(headerText) * TYPE.section);
-    const bounds = boundsOf(section.nodes);
-    const dx = MARGIN - bounds.minX;
-    const dy = top + SECTION_HEADER - bounds.minY;
+    const bounds = boundingBox(section.nodes) ?? { x: 0, y: 0, width: 0, height: 0 };
+    const dx = MARGIN - bounds.x;
+    const dy = top + SECTION_HEADER - bounds.y;
     const boxes = new Map<string, NodeBox>();
     for (const node of section.nodes) {
       const box = nodeBox(node, node.x + dx, node.y + dy, actors);
@@ -157,8 +158,8 @@ export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope, optio
       const to = boxes.get(edge.target);
       if (from && to) edges.push(edgeLine(edge, from, to));
     }
-    const contentHeight = section.nodes.length ? bounds.maxY - bounds.minY : 0;
-    width = Math.max(width, bounds.maxX - bounds.minX + MARGIN * 2);
+    const contentHeight = bounds.height;
+    width = Math.max(width, bounds.width + MARGIN * 2);
     top += SECTION_HEADER + contentHeight + SECTION_GAP;
   }
   const height = Math.ceil(top - SECTION_GAP + MARGIN + band);
@@ -176,21 +177,6 @@ export function diagramGeometry(doc: ScenarioDocument, scope: ExportScope, optio
     edges,
     language: documentLanguage(doc),
   };
-}
-
-function boundsOf(nodes: GraphNode[]): { minX: number; minY: number; maxX: number; maxY: number } {
-  if (nodes.length === 0) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const n of nodes) {
-    minX = Math.min(minX, n.x);
-    minY = Math.min(minY, n.y);
-    maxX = Math.max(maxX, n.x + n.width);
-    maxY = Math.max(maxY, n.y + n.height);
-  }
-  return { minX, minY, maxX, maxY };
 }
 
 function nodeBox(node: GraphNode, x: number, y: number, actors: Map<string, Actor>): NodeBox {

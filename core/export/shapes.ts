@@ -2,14 +2,10 @@
  * Node outlines as SVG path data. pdfkit reads the same path syntax, so the SVG and the
  * PDF draw identical shapes from one function.
  */
+import type { Box } from '../bounds';
 import type { NodeShape } from './style';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type Rect = Box;
 
 /** Numbers in path data and coordinates: at most two decimals, no "-0", stable across runs. */
 export function num(value: number): string {

@@ -8,6 +8,7 @@
  * straight right, whichever move is shorter, until it is clear. The block keeps its
  * own shape, so the arrangement the user asked for is what they get.
  */
+import { boundingBox, type Box } from '../bounds';
 import { AppError } from '../errors';
 import { layeredLayoutReport, resolveOptions } from './layered';
 import type { LayoutEdge, LayoutNode, LayoutOptions, LayoutResult, Point } from './types';
@@ -23,13 +24,6 @@ export interface SelectionLayoutInput {
   edges: LayoutEdge[];
 }
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** New top-left corners for the selected nodes only; width and height are the arranged block's. */
 export function arrangeSelection(
   input: SelectionLayoutInput,
@@ -43,7 +37,7 @@ export function arrangeSelection(
     if (!present.has(id)) throw new AppError('NOT_FOUND', `The selection names node "${id}", which is not in the layout input.`);
   }
   if (chosen.length === 0) return { positions: {}, width: 0, height: 0 };
-  const origin = boundingBox(chosen);
+  const origin = boundingBox(chosen)!;
   const { positions: placed, width, height } = layeredLayoutReport(
     {
       nodes: chosen.map(({ id, kind, width, height }) => ({ id, kind, width, height })),
@@ -58,20 +52,6 @@ export function arrangeSelection(
   const positions: Record<string, Point> = {};
   for (const [id, at] of Object.entries(placed)) positions[id] = { x: at.x + shift.x, y: at.y + shift.y };
   return { positions, width, height };
-}
-
-function boundingBox(boxes: readonly Box[]): Box {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const box of boxes) {
-    left = Math.min(left, box.x);
-    top = Math.min(top, box.y);
-    right = Math.max(right, box.x + box.width);
-    bottom = Math.max(bottom, box.y + box.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The shorter of "slide down until clear" and "slide right until clear"; zero if already clear. */
@@ -89,7 +69,7 @@ function clearShift(arranged: readonly Box[], others: readonly Box[], gap: numbe
  */
 function slideUntilClear(arranged: readonly Box[], others: readonly Box[], gap: number, axis: 'x' | 'y'): number {
   const size = axis === 'x' ? 'width' : 'height';
-  const block = boundingBox(arranged);
+  const block = boundingBox(arranged)!;
   let distance = 0;
   for (let round = 0; round <= others.length; round++) {
     const moved = (box: Box): Box => ({ ...box, [axis]: box[axis] + distance });

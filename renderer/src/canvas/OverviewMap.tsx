@@ -6,8 +6,9 @@
  */
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { boundingBox } from '../../../core/bounds';
 import type { GraphNode } from '../../../core/model';
-import { boundsOf, fitCanvas, groupByKind, paintBoxes, type BoxTransform } from './box-painter';
+import { fitCanvas, groupByKind, paintBoxes, type BoxTransform } from './box-painter';
 import { MINIMAP_STYLE } from './visible-area';
 
 // The size the visible-area geometry leaves room for.
@@ -26,7 +27,7 @@ export function OverviewMap({ nodes }: { nodes: readonly GraphNode[] }) {
 
   // Map flow coordinates into the minimap: the crisis fitted, centred, with a margin.
   const map: BoxTransform | null = useMemo(() => {
-    const b = boundsOf(nodes);
+    const b = boundingBox(nodes);
     if (!b) return null;
     const scale = Math.min((WIDTH - 2 * PAD) / Math.max(b.width, 1), (HEIGHT - 2 * PAD) / Math.max(b.height, 1));
     return { zoom: scale, x: (WIDTH - b.width * scale) / 2 - b.x * scale, y: (HEIGHT - b.height * scale) / 2 - b.y * scale };

@@ -77,21 +77,6 @@ export function paintBoxes(
   return drawn;
 }
 
-/** The bounding box of some nodes, in flow coordinates. */
-export function boundsOf(nodes: Iterable<GraphNode>): { x: number; y: number; width: number; height: number } | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const n of nodes) {
-    minX = Math.min(minX, n.x);
-    minY = Math.min(minY, n.y);
-    maxX = Math.max(maxX, n.x + n.width);
-    maxY = Math.max(maxY, n.y + n.height);
-  }
-  return minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 /** Size a canvas's backing store to its CSS size at the screen's pixel ratio; returns the context, scaled. */
 export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
   const ratio = window.devicePixelRatio || 1;

@@ -6,9 +6,9 @@
  */
 import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { boundingBox } from '../../../core/bounds';
 import type { GraphNode } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
-import { boundsOf } from './box-painter';
 import type { CanvasMotion } from './canvas-motion';
 import { fitPadding } from './visible-area';
 
@@ -24,7 +24,7 @@ export function useCanvasHandle(nodeById: ReadonlyMap<string, GraphNode>, motion
   useEffect(() => {
     const frame = (ids: readonly string[] | null, padding: Parameters<typeof getViewportForBounds>[5], duration: number) => {
       const picked = ids ? ids.map((id) => nodes.current.get(id)).filter((n): n is GraphNode => !!n) : nodes.current.values();
-      const bounds = boundsOf(picked);
+      const bounds = boundingBox(picked);
       if (!bounds) return;
       const { width, height } = store.getState();
       motion.track(flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.2, padding), { duration }));
