@@ -3,7 +3,7 @@
  * document it returns against the schema and documentIssues, so a test graph that breaks
  * the connection rules fails loudly instead of testing an impossible file.
  */
-import { DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, DEFAULT_VIEWPORT, ScenarioDocument, blankNode, documentIssues, formatPath } from '../../../core/model';
+import { DEFAULT_ACTORS, DEFAULT_VIEWPORT, ScenarioDocument, blankNode, documentIssues, emptyDocument, formatPath } from '../../../core/model';
 import type { Actor, GraphEdge, GraphNode, Position, ResponseStatus, StanceHolder } from '../../../core/model';
 import { inferEdgeKind } from '../../../core/rules';
 
@@ -58,18 +58,11 @@ export function scenario(spec: ScenarioSpec): ScenarioDocument {
     return { id: `e${i}`, crisisId: from.crisisId, source, target, kind: kind.kind, label: '', confidence: null, basis: {} };
   });
   const actors = spec.actors ?? [...DEFAULT_ACTORS];
+  // The scenario's fields come from the one blank scenario, so a field added to it reaches every test document.
+  const blank = emptyDocument({ title: 'Test scenario', now: '2026-01-01T00:00:00.000Z' });
   const doc = ScenarioDocument.parse({
-    format: 'scenario-workbench',
-    formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: {
-      title: 'Test scenario',
-      description: '',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      modifiedAt: '2026-01-01T00:00:00.000Z',
-      coreActorIds: spec.coreActorIds ?? actors.slice(0, 4).map((a) => a.id),
-      ...UNMARKED,
-      asOf: null,
-    },
+    ...blank,
+    scenario: { ...blank.scenario, coreActorIds: spec.coreActorIds ?? actors.slice(0, 4).map((a) => a.id) },
     actors,
     crises,
     nodes,

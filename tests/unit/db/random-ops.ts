@@ -24,7 +24,9 @@ export function randomOp(doc: ScenarioDocument, r: () => number, pick: Pick, ser
     case 2: return actor ? { op: 'actor.update', id: actor.id, patch: { name: `Renamed ${serial}` } } : { op: 'actor.delete', id: 'ghost' };
     case 3: return { op: 'actor.delete', id: actor && r() < 0.9 ? actor.id : 'ghost' };
     case 4: return { op: 'crisis.create', crisis: { id, title: `Crisis ${serial}`, region: '', summary: '', status: 'draft', viewport: { x: 0, y: 0, zoom: 1 }, order: serial % 5 } };
-    case 5: return crisis ? { op: 'crisis.update', id: crisis.id, patch: { title: `C${serial}`, viewport: { x: serial, y: -serial, zoom: 0.5 } } } : { op: 'crisis.delete', id: 'ghost' };
+    // `|| 0`: serial 0 would give -0, which SQLite stores as 0 (the app compares numbers with ===, so
+    // the two are the same value to it; only a deep-equal test tells them apart).
+    case 5: return crisis ? { op: 'crisis.update', id: crisis.id, patch: { title: `C${serial}`, viewport: { x: serial, y: 0 - serial || 0, zoom: 0.5 } } } : { op: 'crisis.delete', id: 'ghost' };
     case 6: return r() < 0.3 && crisis ? { op: 'crisis.delete', id: crisis.id } : { op: 'node.delete', id: anyNode?.id ?? 'ghost' };
     case 7: case 8: {
       if (!crisis) return { op: 'node.delete', id: 'ghost' };
