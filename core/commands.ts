@@ -51,6 +51,8 @@ const FIXED_COMMANDS = {
   'view.compareFile': { label: 'Compare with Another Scenario…' },
   'view.compareMoves': { label: 'Show Moves in the Compare View' },
   'view.leaveCompare': { label: 'Leave the Compare View' },
+  'view.changesBriefMarkdown': { label: 'Save the Changes as a Markdown Brief…' },
+  'view.changesBriefHtml': { label: 'Save the Changes as an HTML Brief…' },
   'canvas.left': { label: 'Move left' },
   'canvas.right': { label: 'Move right' },
   'canvas.up': { label: 'Move up' },

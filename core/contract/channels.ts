@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CommandId } from '../commands';
+import { ExportFormat } from '../formats';
 import { ScenarioDocument } from '../model/document';
 import { NodeKind } from '../model/graph';
 import { Id } from '../model/primitives';
@@ -12,6 +13,7 @@ import { Viewport } from '../model/scenario';
 import { OpBatch } from '../ops';
 import {
   AppInfo,
+  CompareBase,
   DocumentView,
   EditResult,
   ExportOptions,
@@ -95,6 +97,14 @@ export const CHANNELS = {
   /** A snapshot's whole scenario, to look at read-only beside the live one. Nothing is written. */
   snapshotDocument: channel(z.strictObject({ id: Id }), ScenarioDocument),
   /** View ▸ Compare with Another Scenario…: main's open dialog picks the file, read read-only. Nothing is written. */
+  /**
+   * "What changed since the last meeting" as a Markdown or HTML brief, from what the compare view
+   * compares with (a snapshot of this file, or the file last chosen for Compare) to the scenario now.
+   */
+  saveChangesBrief: channel(
+    z.strictObject({ against: CompareBase, format: ExportFormat.extract(['md', 'html']), moves: z.boolean() }),
+    z.strictObject({ fileName: z.string(), bytes: z.number() }),
+  ),
   compareDocument: channel(Empty, z.strictObject({ fileName: z.string(), document: ScenarioDocument })),
   /** The undo steps kept with the open scenario, oldest first: those done, then those undone (next redo first). */
   history: channel(Empty, z.array(HistoryStepView)),

@@ -142,3 +142,7 @@ export const MergeResolution = z.discriminatedUnion('pick', [
   z.strictObject({ key: z.string().max(400), pick: z.literal('edited'), value: z.union([z.string().max(20_000), z.number().finite(), z.null()]) }),
 ]);
 export type MergeResolution = z.infer<typeof MergeResolution>;
+
+/** What the compare view compares the live scenario with: a snapshot of its file, or the other file chosen for it. */
+export const CompareBase = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('snapshot'), id: Id }), z.strictObject({ kind: z.literal('file') })]);
+export type CompareBase = z.infer<typeof CompareBase>;

@@ -94,6 +94,8 @@ export function buildMenu(actions: MenuActions): Menu {
         item('view.compareSnapshot'),
         item('view.compareFile'),
         item('view.compareMoves'),
+        item('view.changesBriefMarkdown'),
+        item('view.changesBriefHtml'),
         item('view.leaveCompare'),
         { type: 'separator' },
         { role: 'reload' },

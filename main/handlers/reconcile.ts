@@ -4,20 +4,21 @@
  * of the state they replace, so nothing is lost even past the undo history.
  */
 import { basename } from 'node:path';
-import type { ConflictView, MergePreview } from '../../core/contract';
+import type { CompareBase, ConflictView, MergePreview } from '../../core/contract';
 import {
-  changeLineText, commonBaseLabel, describeDiff, describeRecord, describeValue, diffDocuments, diffToOps, mergeDocuments,
+  changeLineText, changesBriefHtml, changesBriefMarkdown, commonBaseLabel, describeDiff, describeRecord, describeValue, diffDocuments, diffToOps, mergeDocuments,
   type Conflict, type DocRecord, type Resolution, type ResolvedConflict,
 } from '../../core/diff';
 import { AppError } from '../../core/errors';
+import { exportFormat } from '../../core/formats';
 import type { ScenarioDocument } from '../../core/model';
-import { commonBase, openScenarioFile, validateDocument } from '../../db';
+import { commonBase, openScenarioFile, validateDocument, writeFileAtomically, type ScenarioStore } from '../../db';
 import { unwrap } from '../app/sessions';
 import type { Handlers } from '../ipc/adapter';
-import type { DocumentDeps } from './document';
+import { safeFileName, type DocumentDeps } from './document';
 import { applyEdit } from './edit';
 
-type ReconcileChannels = 'snapshots' | 'createSnapshot' | 'deleteSnapshot' | 'restoreSnapshot' | 'previewMerge' | 'applyMerge' | 'settings' | 'updateSettings' | 'compareDocument';
+type ReconcileChannels = 'snapshots' | 'createSnapshot' | 'deleteSnapshot' | 'restoreSnapshot' | 'previewMerge' | 'applyMerge' | 'settings' | 'updateSettings' | 'compareDocument' | 'saveChangesBrief';
 
 interface PendingMerge {
   base: ScenarioDocument | null;
@@ -31,6 +32,8 @@ const PREVIEW_LINES = 300;
 export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileChannels> {
   // The copy chosen for merging, per window, between the preview and the apply.
   const pending = new Map<number, PendingMerge>();
+  // The file last chosen for Compare, per window: the changes brief reads it again, fresh.
+  const compared = new Map<number, string>();
 
   return {
     snapshots: (ctx) => deps.sessions.require(ctx.windowId).store.listSnapshots(),
@@ -102,14 +105,46 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
       const other = unwrap(openScenarioFile(path, { readOnly: true, nativeBinding: deps.services.nativeBinding }));
       try {
         if (other.path === session.store.path) throw new AppError('BAD_PATH', 'That is the scenario open in this window; choose another file to compare with.');
-        return { fileName: basename(path), document: other.load() };
+        const document = other.load();
+        compared.set(ctx.windowId, other.path);
+        return { fileName: basename(path), document };
       } finally {
         other.close();
       }
     },
+    saveChangesBrief: async (ctx, req) => {
+      const session = deps.sessions.require(ctx.windowId);
+      const { document: before, label, input } = compareBase(session.store, req.against, compared.get(ctx.windowId), deps.services.nativeBinding);
+      const after = session.store.load();
+      const options = { fromLabel: label, toLabel: `${basename(session.store.path)} now`, listMoves: req.moves };
+      const text = req.format === 'html' ? changesBriefHtml(before, after, options) : changesBriefMarkdown(before, after, options);
+      const suggested = `${safeFileName(`${after.scenario.title} - changes`)}.${exportFormat(req.format).extension}`;
+      const target = await deps.services.dialogs.chooseExportTarget(suggested, req.format);
+      if (!target) throw new AppError('CANCELLED', 'Saving the changes brief was cancelled.');
+      deps.sessions.refuseOutputOnto(target, input ? [{ path: input, role: 'the file compared with' }] : []);
+      const bytes = new TextEncoder().encode(text);
+      writeFileAtomically(target, bytes);
+      return { fileName: basename(target), bytes: bytes.byteLength };
+    },
     settings: () => ({ userName: deps.settings.get().userName }),
     updateSettings: (_ctx, req) => ({ userName: deps.settings.update({ userName: req.userName }).userName }),
   };
+}
+
+/** The state the compare view compares with, read again from its source, with its name for the brief. */
+function compareBase(store: ScenarioStore, against: CompareBase, comparedPath: string | undefined, nativeBinding: string | undefined): { document: ScenarioDocument; label: string; input: string | null } {
+  if (against.kind === 'snapshot') {
+    const snapshot = store.listSnapshots().find((s) => s.id === against.id);
+    if (!snapshot) throw new AppError('NOT_FOUND', 'That snapshot is no longer in this scenario.');
+    return { document: store.readSnapshot(snapshot.id), label: `the snapshot “${snapshot.name}”`, input: null };
+  }
+  if (!comparedPath) throw new AppError('NOT_FOUND', 'No file is being compared in this window; choose View ▸ Compare with Another Scenario… again.');
+  const other = unwrap(openScenarioFile(comparedPath, { readOnly: true, nativeBinding }));
+  try {
+    return { document: other.load(), label: basename(comparedPath), input: comparedPath };
+  } finally {
+    other.close();
+  }
 }
 
 function preview(ours: ScenarioDocument, base: ScenarioDocument | null, theirs: ScenarioDocument, fileName: string, baseLabel: string): MergePreview {

@@ -3,6 +3,7 @@
 // deleted one as a ghost where it was, the renamed and re-judged ones highlighted, and a list of
 // the changes beside the canvas; a list entry selects and centres its element; leaving restores
 // the normal canvas; the file on disk is the same before and after.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +103,16 @@ describe('compare view', () => {
     await entries.filter({ hasText: 'impact "Power cut"' }).click();
     await expect.poll(centred('gone')).toBe(true);
 
+    // The changes go out as a brief: "What changed since the last meeting", in Markdown.
+    const brief = join(app.workDir, 'changes.md');
+    app.dialogs.exportTargets.push(brief);
+    await list.getByRole('button', { name: 'Brief (Markdown)…' }).click();
+    await page.getByText('Saved the changes brief as changes.md').waitFor();
+    const markdown = readFileSync(brief, 'utf8');
+    expect(markdown).toContain('What changed since the last meeting');
+    expect(markdown).toContain('From the snapshot “Before the meeting” to compare.scenario now');
+    for (const words of ['Super typhoon', 'Power cut', 'Port closed']) expect(markdown).toContain(words);
+
     // Leaving restores the normal canvas; the file holds exactly what it held before.
     await page.getByTestId('compare-leave').click();
     await list.waitFor({ state: 'detached' });
@@ -132,6 +143,17 @@ describe('compare view', () => {
     await expect.poll(() => list.getByRole('heading').textContent()).toContain('the file theirs.scenario');
     await expect(list.textContent()).resolves.toContain('title: "Typhoon Hagibis" → "Typhoon"');
     await expect(flowNode(page, 'trig').getAttribute('class')).resolves.toContain('compare-changed');
+    // The HTML brief reads the other file again; it may not be written over it.
+    app.dialogs.exportTargets.push(other);
+    await list.getByRole('button', { name: 'Brief (HTML)…' }).click();
+    await page.getByText(/theirs\.scenario is the file compared with; write to another file/).waitFor();
+    const brief = join(app.workDir, 'changes.html');
+    app.dialogs.exportTargets.push(brief);
+    await list.getByRole('button', { name: 'Brief (HTML)…' }).click();
+    await page.getByText('Saved the changes brief as changes.html').waitFor();
+    const html = readFileSync(brief, 'utf8');
+    expect(html).toContain('From theirs.scenario to ours.scenario now');
+    expect(html).toContain('Typhoon Hagibis');
     await app.emit('command', { command: 'view.leaveCompare' });
     await list.waitFor({ state: 'detached' });
     expect(dumpScenario(file)).toEqual(before);

@@ -55,6 +55,14 @@ export function CompareList() {
           <input type="checkbox" checked={showMoves} data-testid="compare-moves" onChange={() => void workbench.commands.run('view.compareMoves')} />
           Show moves ({moves})
         </label>
+        <div className="compare-actions" role="group" aria-label="Save these changes as a brief">
+          <button data-testid="compare-brief-md" onClick={() => void workbench.commands.run('view.changesBriefMarkdown')}>
+            Brief (Markdown)…
+          </button>
+          <button data-testid="compare-brief-html" onClick={() => void workbench.commands.run('view.changesBriefHtml')}>
+            Brief (HTML)…
+          </button>
+        </div>
         <button data-testid="compare-leave" onClick={() => void workbench.commands.run('view.leaveCompare')}>
           Leave the compare view
         </button>

@@ -252,7 +252,7 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
                   onClick={() =>
                     void run(async () => {
                       const document = await call('snapshotDocument', { id: s.id });
-                      await openCompare(workbench, `the snapshot “${s.name}”`, document);
+                      await openCompare(workbench, `the snapshot “${s.name}”`, { kind: 'snapshot', id: s.id }, document);
                       onClose();
                     })
                   }

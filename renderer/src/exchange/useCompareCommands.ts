@@ -4,16 +4,29 @@
  * which lists them (see ReconcileDialogs).
  */
 import { useEffect } from 'react';
+import type { CompareBase } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
 import { reportError, useWorkbench, type Workbench } from '../workspace-context';
 
 /** Opens the compare view against `base`, from a clean selection (nothing in it is editable). */
-export async function openCompare(workbench: Workbench, baseLabel: string, base: Parameters<Workbench['doc']['viewCompare']>[1]): Promise<void> {
+export async function openCompare(workbench: Workbench, baseLabel: string, against: CompareBase, base: Parameters<Workbench['doc']['viewCompare']>[2]): Promise<void> {
   workbench.selection.clear();
-  await workbench.doc.viewCompare(baseLabel, base);
+  await workbench.doc.viewCompare(baseLabel, against, base);
   // The list narrows the canvas: frame the crisis in what is left.
   requestAnimationFrame(() => requestAnimationFrame(() => workbench.canvas.current?.fit()));
+}
+
+/** "What changed since the last meeting", from the compare view's base to now, saved where the planner picks. */
+async function saveChangesBrief(workbench: Workbench, format: 'md' | 'html'): Promise<void> {
+  const comparison = workbench.doc.getSnapshot().past?.compare;
+  if (!comparison) return;
+  try {
+    const saved = await call('saveChangesBrief', { against: comparison.against, format, moves: workbench.view.get().compareMoves });
+    workbench.notify(`Saved the changes brief as ${saved.fileName}.`, 'info');
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'CANCELLED')) reportError(workbench, error);
+  }
 }
 
 export function useCompareCommands(openSnapshots: () => void): void {
@@ -30,7 +43,7 @@ export function useCompareCommands(openSnapshots: () => void): void {
         run: async () => {
           try {
             const other = await call('compareDocument', {});
-            await openCompare(workbench, `the file ${other.fileName}`, other.document);
+            await openCompare(workbench, `the file ${other.fileName}`, { kind: 'file' }, other.document);
           } catch (error) {
             if (!(error instanceof AppError && error.code === 'CANCELLED')) reportError(workbench, error);
           }
@@ -45,6 +58,13 @@ export function useCompareCommands(openSnapshots: () => void): void {
           workbench.doc.backToLive();
         },
       }),
+      ...(['md', 'html'] as const).map((format) =>
+        commands.register({
+          id: format === 'md' ? 'view.changesBriefMarkdown' : 'view.changesBriefHtml',
+          enabled: comparing,
+          run: () => saveChangesBrief(workbench, format),
+        }),
+      ),
     ];
     return () => off.forEach((unregister) => unregister());
   }, [workbench, openSnapshots]);

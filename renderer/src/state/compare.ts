@@ -4,6 +4,7 @@
  * beside it both read it, so the diff is never worked out twice; the words come from core/diff's
  * describer, as in the CLI and the briefs.
  */
+import type { CompareBase } from '../../../core/contract';
 import { describeDiff, diffDocuments, type ChangeLine, type DocumentDiff } from '../../../core/diff';
 import type { GraphEdge, GraphNode, ScenarioDocument } from '../../../core/model';
 
@@ -13,6 +14,8 @@ export type CompareMark = 'added' | 'changed' | 'moved';
 export interface Comparison {
   /** What the live scenario is compared with, in words ("the snapshot “Before the meeting”"). */
   baseLabel: string;
+  /** Where that state comes from, for main to read it again (the changes brief). */
+  against: CompareBase;
   diff: DocumentDiff;
   /** Every change in words, in diff order: added, removed, changed, moved. */
   lines: readonly ChangeLine[];
@@ -25,7 +28,7 @@ export interface Comparison {
   notes: ReadonlyMap<string, string>;
 }
 
-export function compareDocuments(baseLabel: string, base: ScenarioDocument, live: ScenarioDocument): Comparison {
+export function compareDocuments(baseLabel: string, against: CompareBase, base: ScenarioDocument, live: ScenarioDocument): Comparison {
   const diff = diffDocuments(base, live, { layout: 'apart' });
   const lines = describeDiff(base, live, diff);
   const marks = new Map<string, CompareMark>();
@@ -48,5 +51,5 @@ export function compareDocuments(baseLabel: string, base: ScenarioDocument, live
   const removed = new Set(diff.removed.filter((r) => r.type === 'node' || r.type === 'edge').map((r) => r.id));
   const removedNodes = removed.size ? base.nodes.filter((n) => removed.has(n.id)) : [];
   const removedEdges = removed.size ? base.edges.filter((e) => removed.has(e.id)) : [];
-  return { baseLabel, diff, lines, marks, removedNodes, removedEdges, notes };
+  return { baseLabel, against, diff, lines, marks, removedNodes, removedEdges, notes };
 }

@@ -7,7 +7,7 @@
  * in the same queue as edits.
  */
 import { useSyncExternalStore } from 'react';
-import type { DocumentView, EditResult } from '../../../core/contract';
+import type { CompareBase, DocumentView, EditResult } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import type { Op } from '../../../core/ops';
 import { reduceOps } from '../../../core/patch-document';
@@ -90,11 +90,11 @@ export class DocumentStore {
    * The compare view: the live scenario, read-only, marked with what changed since `base` (a
    * snapshot, or another file). Left like a past state, by `backToLive`; the file is not touched.
    */
-  async viewCompare(baseLabel: string, base: DocumentView['document']): Promise<void> {
+  async viewCompare(baseLabel: string, against: CompareBase, base: DocumentView['document']): Promise<void> {
     await this.queue;
     const live = this.live ?? this.snapshot.view;
     if (!live) return;
-    const compare = compareDocuments(baseLabel, base, live.document);
+    const compare = compareDocuments(baseLabel, against, base, live.document);
     await this.viewPast(`the compare view against ${baseLabel}`, live.document);
     if (this.snapshot.past) this.set({ ...this.snapshot, past: { ...this.snapshot.past, compare } });
   }

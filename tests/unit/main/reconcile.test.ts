@@ -2,6 +2,7 @@
  * Snapshots, restore and Merge a Copy through the same IPC contract the renderer uses: make a
  * copy for review, change both, merge, resolve a conflict, check the file on disk.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
@@ -184,5 +185,31 @@ describe('Merge a Copy', () => {
     expect(preview.mode).toBe('two-way');
     expect(preview.incoming).toEqual([]);
     expect(preview.conflicts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the changes brief through the contract', () => {
+  it('writes what changed since a snapshot, and refuses what it cannot know or must not touch', async () => {
+    const { path } = await namedScenario();
+    const snap = await h.value('createSnapshot', { name: 'Before Tokyo' });
+    await h.value('applyOps', { ops: [{ op: 'node.update', id: 't1', patch: { title: 'Super typhoon' } }], mark: null });
+
+    const out = join(h.dir, 'changes.md');
+    h.dialogs.exportTargets.push(out);
+    expect(await h.value('saveChangesBrief', { against: { kind: 'snapshot', id: snap.id }, format: 'md', moves: false })).toMatchObject({ fileName: 'changes.md' });
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('From the snapshot “Before Tokyo” to ours.scenario now');
+    expect(text).toContain('Super typhoon');
+
+    // No file compared in this window yet; the open scenario is never a brief's output; a cancelled dialog writes nothing.
+    const noFile = await h.call('saveChangesBrief', { against: { kind: 'file' }, format: 'html', moves: false });
+    expect(noFile.ok ? null : noFile.error.code).toBe('NOT_FOUND');
+    const before = readFileSync(path);
+    h.dialogs.exportTargets.push(path);
+    const onto = await h.call('saveChangesBrief', { against: { kind: 'snapshot', id: snap.id }, format: 'html', moves: false });
+    expect(onto.ok ? null : onto.error.code).not.toBeNull();
+    expect(readFileSync(path)).toEqual(before);
+    const cancelled = await h.call('saveChangesBrief', { against: { kind: 'snapshot', id: snap.id }, format: 'html', moves: false });
+    expect(cancelled.ok ? null : cancelled.error.code).toBe('CANCELLED');
   });
 });
