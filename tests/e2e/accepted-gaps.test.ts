@@ -76,6 +76,10 @@ it('accepts an unavertable trigger and an impact with a reason: listed apart wit
   await saving(page, () => page.getByTestId('gap-unavertable-t1').click());
   // The lost harvest: accepted, with the reason typed where the gap is listed.
   await page.getByTestId('gap-accept-i1').click();
+  // No reason, no acceptance: the button waits for one, and Enter in the empty field does nothing.
+  await expect(page.getByTestId('gap-accept-save-i1').isDisabled()).resolves.toBe(true);
+  await page.getByTestId('gap-accept-reason-i1').press('Enter');
+  await expect(page.getByTestId('gap-accept-reason-i1').isVisible()).resolves.toBe(true);
   await page.getByTestId('gap-accept-reason-i1').fill(REASON);
   await saving(page, () => page.getByTestId('gap-accept-save-i1').click());
 

@@ -92,4 +92,38 @@ describe('basis of values and holders of positions', () => {
     expect(brief).toContain(`PRC on ${title}: agree — official position, undated (planner).`);
     expect(brief).toContain(`Note: ${NOTE}.`);
   });
+
+  it('dates the scenario and a response status, on disk and in the brief', async () => {
+    const { page } = app;
+    const file = untitledFile(app);
+    await page.keyboard.press('Escape');
+    // The scenario as a whole: when what it says was true.
+    const scenarioAsOf = page.getByTestId('scenario-as-of');
+    await saving(page, () => scenarioAsOf.fill('2016-05-20'));
+    expect(readOnDisk(file, (db) => db.prepare('SELECT as_of AS asOf FROM scenario').get())).toEqual({ asOf: '2016-05-20' });
+
+    // A response with a status: the inspector dates it, and changing the status dates it today.
+    const response = page.locator('[data-testid="graph-node"][data-kind="response"]').first();
+    const id = (await response.getAttribute('data-node-id'))!;
+    await response.locator('.kind-head').click();
+    const statusAsOf = page.getByTestId('field-status-as-of');
+    await statusAsOf.waitFor();
+    await saving(page, () => statusAsOf.fill('2017-03-15'));
+    const row = () => readOnDisk(file, (db) => db.prepare('SELECT response_status AS status, status_as_of AS asOf FROM nodes WHERE id = ?').get(id) as { status: string | null; asOf: string | null });
+    expect(row().asOf).toBe('2017-03-15');
+    expect(row().status).not.toBeNull();
+
+    const out = join(app.workDir, 'dated.md');
+    app.dialogs.exportTargets.push(out);
+    await page.getByTestId('tool-file.export').click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await page.getByTestId('export-format').selectOption('md');
+    await page.getByTestId('export-go').click();
+    await page.getByTestId('export-result').waitFor();
+    await page.getByTestId('export-close').click();
+    await dialog.waitFor({ state: 'detached' });
+    const brief = readFileSync(out, 'utf8');
+    expect(brief).toContain('As of: 2016-05-20');
+    expect(brief).toContain(`Status: ${row().status}, as of 2017-03-15`);
+  });
 });

@@ -112,6 +112,7 @@ function GapRow({ gap, node, doc, crisisName, onFocus, onAddResponse, onSetLead,
             Why is the gap in “{gap.title}” accepted?{' '}
             <input
               autoFocus
+              required
               value={reason}
               maxLength={LIMITS.description}
               placeholder="e.g. deterrence answers it, not a response"
@@ -120,7 +121,8 @@ function GapRow({ gap, node, doc, crisisName, onFocus, onAddResponse, onSetLead,
               onKeyDown={(e) => e.key === 'Escape' && setAccepting(false)}
             />
           </label>
-          <button type="submit" className="row-fix" data-testid={`gap-accept-save-${gap.nodeId}`}>
+          {/* A gap is accepted for a reason a brief can print: no reason, no acceptance. */}
+          <button type="submit" className="row-fix" disabled={reason.trim() === ''} title="Give the reason first" data-testid={`gap-accept-save-${gap.nodeId}`}>
             Accept gap
           </button>
           <button type="button" className="row-fix" onClick={() => setAccepting(false)}>
