@@ -103,6 +103,18 @@ describe('Snapshots', () => {
     await page.getByText('Restored “Before the Tokyo meeting”').waitFor();
     await expect.poll(() => nodeTitle(file, 'trig')).toBe('Typhoon');
     expect(readOnDisk(file, (db) => db.prepare('SELECT kind, author FROM snapshots ORDER BY seq').raw().all())).toEqual([['manual', 'Aiko Tanaka'], ['before-restore', 'Aiko Tanaka']]);
+
+    // Deleting one asks once more on its row; Keep it changes nothing, Delete it removes it from the file.
+    await app.emit('command', { command: 'file.snapshots' });
+    const item = dialog.getByTestId('snapshot-item').filter({ has: page.getByText('Before the Tokyo meeting', { exact: true }) });
+    await item.getByRole('button', { name: 'Delete the snapshot “Before the Tokyo meeting”' }).click();
+    await item.getByText('Delete “Before the Tokyo meeting” for good?').waitFor();
+    await item.getByTestId('snapshot-delete-cancel').click();
+    expect(readOnDisk(file, (db) => db.prepare('SELECT count(*) FROM snapshots').pluck().get())).toBe(2);
+    await item.getByTestId('snapshot-delete').click();
+    await item.getByTestId('snapshot-delete-confirm').click();
+    await expect.poll(() => dialog.getByTestId('snapshot-item').count()).toBe(1);
+    expect(readOnDisk(file, (db) => db.prepare('SELECT kind FROM snapshots').pluck().all())).toEqual(['before-restore']);
     expect(app.errors).toEqual([]);
   });
 });

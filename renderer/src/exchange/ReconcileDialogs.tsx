@@ -163,6 +163,8 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
   const readOnly = workbench.doc.getSnapshot().view?.readOnly ?? null;
   const [list, setList] = useState<SnapshotView[] | null>(null);
   const [name, setName] = useState('');
+  // A snapshot's deletion cannot be undone, so Delete asks once more, on its own row.
+  const [deleting, setDeleting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [userName, setUserName] = useState<string | null>(null);
@@ -276,17 +278,31 @@ function SnapshotsDialog({ onClose }: { onClose(): void }) {
                   >
                     Restore
                   </button>
-                  <button
-                    disabled={busy}
-                    onClick={() =>
-                      void run(async () => {
-                        await call('deleteSnapshot', { id: s.id });
-                        await refresh();
-                      })
-                    }
-                  >
-                    Delete
-                  </button>
+                  {deleting === s.id ? (
+                    <>
+                      <span role="status">Delete “{s.name}” for good?</span>
+                      <button
+                        disabled={busy}
+                        data-testid="snapshot-delete-confirm"
+                        onClick={() =>
+                          void run(async () => {
+                            setDeleting(null);
+                            await call('deleteSnapshot', { id: s.id });
+                            await refresh();
+                          })
+                        }
+                      >
+                        Delete it
+                      </button>
+                      <button disabled={busy} data-testid="snapshot-delete-cancel" onClick={() => setDeleting(null)}>
+                        Keep it
+                      </button>
+                    </>
+                  ) : (
+                    <button disabled={busy} data-testid="snapshot-delete" aria-label={`Delete the snapshot “${s.name}”`} onClick={() => setDeleting(s.id)}>
+                      Delete
+                    </button>
+                  )}
                 </span>
               )}
             </li>
