@@ -53,7 +53,8 @@ it('a scenario in Han only is detected as Chinese; stating Japanese draws it, st
   expect(firstCjkFace(await title.evaluate((el) => getComputedStyle(el).fontFamily))).toBe('Noto Sans CJK SC');
 
   const language = page.getByRole('combobox', { name: 'Language' });
-  await expect(language.locator('option:checked').textContent()).resolves.toBe('Detect from text (currently: Chinese (Simplified))');
+  await expect(language.locator('option:checked').textContent()).resolves.toBe('Detect from text');
+  await expect(page.getByTestId('scenario-language-detected').textContent()).resolves.toBe('Detected: Chinese (Simplified)');
   await saving(page, () => language.selectOption({ label: 'Japanese' }));
   await page.waitForFunction((nodeId) => {
     const el = document.querySelector(`[data-testid="graph-node"][data-node-id="${nodeId}"] .kind-title`);
