@@ -7,7 +7,6 @@
  * The scenario is built through the contract (one batch of ops), saved to a path in the test's
  * folder, and the page reloaded so the renderer loads it like any opened file.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { UNAVERTABLE_REASON } from '../../core/analysis/gaps';
@@ -16,6 +15,7 @@ import type { Op } from '../../core/ops';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
 import { nodeLocator, saving } from './harness/editor';
+import { openBuiltScenario } from './harness/scenario';
 
 /** t1 (a typhoon) → x → i1, and no response at all: t1 is unaverted, i1 uncontained. */
 function fixtureOps(crisisId: string): Op[] {
@@ -42,18 +42,8 @@ let app: AppSession;
 let file: string;
 beforeEach(async () => {
   app = await launchApp();
-  const { page } = app;
-  await page.getByTestId('welcome-new').click();
-  await page.getByTestId('workspace').waitFor();
-  const current = await page.evaluate(() => window.workbench.currentScenario({}));
-  if (!current.ok || !current.value) throw new Error('no scenario after New');
-  const crisisId = [...current.value.document.crises].sort((a, b) => a.order - b.order)[0]!.id;
-  expect((await page.evaluate((ops) => window.workbench.applyOps({ ops, mark: null }), fixtureOps(crisisId))).ok).toBe(true);
-  file = join(app.workDir, 'gaps.scenario');
-  app.dialogs.save.push(file);
-  expect((await page.evaluate(() => window.workbench.saveScenarioAs({}))).ok).toBe(true);
-  await app.reload();
-  await nodeLocator(page, 'i1').waitFor();
+  ({ file } = await openBuiltScenario(app, 'gaps', fixtureOps));
+  await nodeLocator(app.page, 'i1').waitFor();
 });
 afterEach(async () => {
   expect(app.errors).toEqual([]);

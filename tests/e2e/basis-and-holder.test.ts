@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
-import { nodeLocator, saving, untitledFile, waitCanvasStill } from './harness/editor';
+import { exportThroughDialog, nodeLocator, saving, untitledFile, waitCanvasStill } from './harness/editor';
 
 let app: AppSession;
 beforeAll(async () => {
@@ -78,15 +78,7 @@ describe('basis of values and holders of positions', () => {
 
     // The Markdown brief says what the likelihood rests on and who holds China's position.
     const out = join(app.workDir, 'brief.md');
-    app.dialogs.exportTargets.push(out);
-    await page.getByTestId('tool-file.export').click();
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await dialog.waitFor();
-    await page.getByTestId('export-format').selectOption('md');
-    await page.getByTestId('export-go').click();
-    await page.getByTestId('export-result').waitFor();
-    await page.getByTestId('export-close').click();
-    await dialog.waitFor({ state: 'detached' });
+    await exportThroughDialog(app, 'md', out);
     const brief = readFileSync(out, 'utf8');
     expect(brief).toContain(`Likelihood: ${score}/5 (${target})`);
     expect(brief).toContain(`PRC on ${title}: agree — official position, undated (planner).`);
@@ -114,14 +106,7 @@ describe('basis of values and holders of positions', () => {
     expect(row().status).not.toBeNull();
 
     const out = join(app.workDir, 'dated.md');
-    app.dialogs.exportTargets.push(out);
-    await page.getByTestId('tool-file.export').click();
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await page.getByTestId('export-format').selectOption('md');
-    await page.getByTestId('export-go').click();
-    await page.getByTestId('export-result').waitFor();
-    await page.getByTestId('export-close').click();
-    await dialog.waitFor({ state: 'detached' });
+    await exportThroughDialog(app, 'md', out);
     const brief = readFileSync(out, 'utf8');
     expect(brief).toContain('As of: 2016-05-20');
     expect(brief).toContain(`Status: ${row().status}, as of 2017-03-15`);

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ExportFormat } from '../../../core/formats';
 import type { NodeKind } from '../../../core/model';
 import type { AppSession } from './app';
 
@@ -105,4 +106,18 @@ export async function pressOnCanvas(page: Page, keys: string): Promise<void> {
  */
 export async function waitCanvasStill(page: Page): Promise<void> {
   await page.locator('[data-testid="canvas"][data-canvas-state="still"]').waitFor();
+}
+
+/** Export the open scenario through the Export dialog, as a planner does, to `path` (the save dialog's answer). */
+export async function exportThroughDialog(app: AppSession, format: ExportFormat, path: string): Promise<void> {
+  const { page } = app;
+  app.dialogs.exportTargets.push(path);
+  await page.getByTestId('tool-file.export').click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.waitFor();
+  await page.getByTestId('export-format').selectOption(format);
+  await page.getByTestId('export-go').click();
+  await page.getByTestId('export-result').waitFor();
+  await page.getByTestId('export-close').click();
+  await dialog.waitFor({ state: 'detached' });
 }
