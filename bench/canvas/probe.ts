@@ -41,10 +41,22 @@ for (const rule of (process.env.PROBE_CSS ?? '').split('}').filter((r) => r.trim
 await settle(app.page);
 // A rename is profiled from its Enter only: the node is selected and its title typed first.
 const renamed = 'Renamed in the probe';
-const middle = app.page.locator('.react-flow__node').nth(Math.floor((await app.page.locator('.react-flow__node').count()) / 2));
+// The mounted node nearest the middle of the window, picked by id: the middle one in DOM order can
+// sit under the inspector, and a locator by index moves on as nodes mount and unmount.
+// A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+const middleId = await app.page.evaluate<string>(`(() => {
+  const [cx, cy] = [window.innerWidth / 2, window.innerHeight / 2];
+  const distance = (node) => {
+    const r = node.getBoundingClientRect();
+    return Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy);
+  };
+  const nodes = [...document.querySelectorAll('.react-flow__node')].sort((a, b) => distance(a) - distance(b));
+  return nodes[0]?.getAttribute('data-id') ?? '';
+})()`);
+const middle = app.page.locator(`.react-flow__node[data-id="${middleId}"]`);
 if (step === 'rename') {
   const target = middle;
-  const id = await target.getAttribute('data-id');
+  const id = middleId;
   await target.click();
   await app.page.locator(`.react-flow__node[data-id="${id}"] .is-selected`).waitFor();
   await app.page.keyboard.press('Enter');
@@ -60,7 +72,7 @@ if (step === 'drag') console.log('drag', await dragNode(app.page).then((m) => m.
 if (step === 'select') {
   const started = performance.now();
   await middle.click();
-  await app.page.locator(`.react-flow__node[data-id="${await middle.getAttribute('data-id')}"] .is-selected`).waitFor({ timeout: 300_000 });
+  await app.page.locator(`.react-flow__node[data-id="${middleId}"] .is-selected`).waitFor({ timeout: 300_000 });
   console.log('select', Math.round(performance.now() - started), 'ms');
 }
 if (step === 'rename') {
