@@ -143,9 +143,13 @@ export function sameDecoration(a: NodeDecoration | undefined, b: NodeDecoration 
   return a.tone === b.tone && a.badge === b.badge && !!a.dimmed === !!b.dimmed && !!a.flagged === !!b.flagged;
 }
 
-/** Stances per node for the core actors (or all actors when none are core), in actor order. */
-export function stanceChips(doc: ScenarioDocument): Map<string, StanceChip[]> {
-  const core = new Set(doc.scenario.coreActorIds);
+/**
+ * Stances per node for the core actors (or all actors when none are core), in actor order. It
+ * takes only what it reads, so the canvas recomputes it when the stances, actors or core actors
+ * change, and not on an edit to a node's title or position.
+ */
+export function stanceChips(doc: Pick<ScenarioDocument, 'actors' | 'stances'> & { coreActorIds: readonly string[] }): Map<string, StanceChip[]> {
+  const core = new Set(doc.coreActorIds);
   const actors = [...doc.actors].filter((a) => core.size === 0 || core.has(a.id)).sort((a, b) => a.order - b.order);
   const byNode = new Map<string, Map<string, ScenarioDocument['stances'][number]>>();
   for (const s of doc.stances) {

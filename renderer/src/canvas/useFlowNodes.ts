@@ -34,11 +34,13 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [nodesMode, setNodesMode] = useState<ViewMode>(mode);
 
-  const chips = useMemo(() => stanceChips(doc), [doc]);
+  const { actors: actorList, stances } = doc;
+  const coreActorIds = doc.scenario.coreActorIds;
+  const chips = useMemo(() => stanceChips({ actors: actorList, stances, coreActorIds }), [actorList, stances, coreActorIds]);
   const provenance = doc.provenance;
   const supported = useMemo(() => supportedNodeIds({ provenance }), [provenance]);
   const decorations = useMemo(() => decorateNodes(doc, crisisId, { mode, whatIf }), [doc, crisisId, mode, whatIf]);
-  const actors = useMemo(() => new Map(doc.actors.map((a) => [a.id, a])), [doc.actors]);
+  const actors = useMemo(() => new Map(actorList.map((a) => [a.id, a])), [actorList]);
   const modelNodes = useMemo(() => doc.nodes.filter((n) => n.crisisId === crisisId), [doc.nodes, crisisId]);
   const nodeById = useMemo(() => new Map(modelNodes.map((n) => [n.id, n])), [modelNodes]);
 
