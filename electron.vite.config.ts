@@ -9,12 +9,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The CLI is built beside the app's main entry; it never imports electron. So is the
-        // import worker both of them start (main/import/run.ts): out/main/import-worker.js.
+        // The CLI is built beside the app's main entry; it never imports electron. So are the
+        // workers both of them start: the import worker (main/import/run.ts) and the open
+        // check's worker for large scenario files (main/open/run.ts).
         input: {
           index: resolve(root, 'main/index.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
           'import-worker': resolve(root, 'main/import/worker.ts'),
+          'open-worker': resolve(root, 'main/open/worker.ts'),
         },
       },
     },

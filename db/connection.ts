@@ -24,6 +24,18 @@ function applySafetyPragmas(db: Db): void {
 
 /** Open a connection. A writer takes SQLite's exclusive lock now and keeps it until close. */
 export function connect(path: string, options: ConnectOptions): Db {
+  const db = connectUnlocked(path, options);
+  if (!options.readOnly) takeWriterLock(db);
+  return db;
+}
+
+/**
+ * A connection with every pragma set but, for a writer, without the exclusive lock yet. A
+ * writer is in EXCLUSIVE locking mode, so its first read takes a shared lock that it keeps:
+ * no other connection can commit to the file from then on, while other readers (the open
+ * check's worker, db/open-bounded.ts) still can read it. takeWriterLock() then upgrades.
+ */
+export function connectUnlocked(path: string, options: ConnectOptions): Db {
   const db = new Database(path, {
     readonly: options.readOnly,
     fileMustExist: true,
@@ -36,19 +48,33 @@ export function connect(path: string, options: ConnectOptions): Db {
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = DELETE');
       db.pragma('synchronous = FULL');
-      // In EXCLUSIVE locking mode the lock taken here is held until close: a second writer,
-      // in this process or another, gets SQLITE_BUSY. A killed process releases it.
-      db.exec('BEGIN EXCLUSIVE; COMMIT');
     }
     return db;
   } catch (err) {
     db.close();
-    const error = toAppError(err);
-    if (error.code === 'FILE_LOCKED') {
-      throw new AppError('FILE_LOCKED', 'This scenario is already open for editing in another window or program.', { cause: err });
-    }
-    throw error;
+    throw lockedOr(err);
   }
+}
+
+/**
+ * In EXCLUSIVE locking mode the lock taken here is held until close: a second writer, in this
+ * process or another, gets SQLITE_BUSY. A killed process releases it. Closes `db` on failure.
+ */
+export function takeWriterLock(db: Db): void {
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (err) {
+    db.close();
+    throw lockedOr(err);
+  }
+}
+
+function lockedOr(err: unknown): AppError {
+  const error = toAppError(err);
+  if (error.code === 'FILE_LOCKED') {
+    return new AppError('FILE_LOCKED', 'This scenario is already open for editing in another window or program.', { cause: err });
+  }
+  return error;
 }
 
 /** A new, empty scenario database at `path` (which must not exist), at the latest schema. */

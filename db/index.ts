@@ -5,6 +5,10 @@
 export { APPLICATION_ID } from './constants';
 export { SCHEMA_VERSION, MIGRATIONS, runMigrations, type Migration } from './migrations';
 export { openScenarioFile, createScenarioFile, checkScenarioFile, type OpenOptions } from './open';
+export {
+  openScenarioFileBounded, checkScenarioFileBounded, SYNC_CHECK_MAX_BYTES,
+  type OffThreadChecks, type BoundedOptions, type CheckResult, type ContentsResult,
+} from './open-bounded';
 export { starterDocument, validateDocument } from './validate-document';
 export { exportDocumentJson, parseDocumentJson, canonicalDocument, documentJsonSchema } from './json';
 export type { ScenarioStore, FileInfo, OpenResult } from './store';

@@ -32,7 +32,7 @@ export interface OpenOptions {
 }
 
 /** `context` says what was being done to which file; an AppError keeps its own message. */
-const failure = (err: unknown, context?: string): { ok: false; error: AppErrorShape } => {
+export const failure = (err: unknown, context?: string): { ok: false; error: AppErrorShape } => {
   const e = toAppError(err, context);
   return { ok: false, error: { code: e.code, message: oneLine(e.message) } };
 };
@@ -52,8 +52,7 @@ export function openStore(path: string, options: OpenOptions, migrations: readon
   const latest = migrations[migrations.length - 1]!.version;
   if (readHeader(path).userVersion > latest) return openNewer(path, options, migrations);
   if (!options.readOnly) sweepStaleTemps(path);
-  const blocker = options.readOnly ? 'Opened read-only on request.' : writeBlocker(path);
-  const readOnly: ReadOnlyReason | null = blocker ? { code: 'READ_ONLY', message: blocker } : null;
+  const readOnly = readOnlyReason(path, options);
   let db = connect(path, { readOnly: readOnly !== null, nativeBinding: options.nativeBinding });
   try {
     let version = verifyFile(db, migrations, options.nativeBinding);
@@ -90,11 +89,7 @@ function openNewer(path: string, options: OpenOptions, migrations: readonly Migr
     db.close();
     throw err;
   }
-  const latest = migrations[migrations.length - 1]!.version;
-  const reason: ReadOnlyReason = {
-    code: 'NEWER_VERSION',
-    message: `This scenario was made by a newer version of the app (format ${version}; this version reads up to ${latest}), so it opens read-only. Update the app to edit it.`,
-  };
+  const reason = newerVersionReason(version, migrations[migrations.length - 1]!.version);
   try {
     return withVerifiedContents(new SqliteScenarioStore(db, path, reason, version, APPLICATION_ID));
   } catch (err) {
@@ -103,6 +98,20 @@ function openNewer(path: string, options: OpenOptions, migrations: readonly Migr
     const detail = damageDetail(e.message);
     throw new AppError('NEWER_VERSION', `This scenario was made by a newer version of the app (format ${version}) and holds something this version cannot show (${detail}). Update the app to open it.`, { cause: err });
   }
+}
+
+/** Why a file of a version this app can write opens read-only, or null when it opens for editing. */
+export function readOnlyReason(path: string, options: OpenOptions): ReadOnlyReason | null {
+  const blocker = options.readOnly ? 'Opened read-only on request.' : writeBlocker(path);
+  return blocker ? { code: 'READ_ONLY', message: blocker } : null;
+}
+
+/** Why a file from a newer version opens read-only. */
+export function newerVersionReason(version: number, latest: number): ReadOnlyReason {
+  return {
+    code: 'NEWER_VERSION',
+    message: `This scenario was made by a newer version of the app (format ${version}; this version reads up to ${latest}), so it opens read-only. Update the app to edit it.`,
+  };
 }
 
 /** Every row is read and validated before the store is handed out; a bad one closes it again. */

@@ -64,6 +64,17 @@ export interface ScenarioStore {
   close(): void;
 }
 
+/**
+ * What the open-time checks read and validated, every row of it: the document, the undo steps
+ * and the file's format version. A check run off the main thread (db/open-bounded.ts) hands
+ * these over, so the store that opens the file need not read it again.
+ */
+export interface VerifiedContents {
+  formatVersion: number;
+  document: ScenarioDocument;
+  history: { past: HistoryStep[]; future: HistoryStep[] };
+}
+
 export type OpenResult = { ok: true; store: ScenarioStore } | { ok: false; error: AppErrorShape };
 
 interface FileIdentity {
@@ -85,7 +96,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     private readonly db: Database,
     readonly path: string,
     readonly readOnly: ReadOnlyReason | null,
-    private readonly formatVersion: number,
+    readonly formatVersion: number,
     private readonly applicationId: number,
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -103,6 +114,23 @@ export class SqliteScenarioStore implements ScenarioStore {
     this.assertOpen();
     this.opened = this.load();
     this.openedHistory = this.historySteps();
+  }
+
+  /**
+   * Take what a check of this same file read and validated, instead of reading it again. The
+   * caller vouches that the file cannot have changed since: it held a lock that keeps every
+   * writer out from before that check began (db/open-bounded.ts).
+   */
+  adoptVerifiedContents(contents: VerifiedContents): void {
+    this.assertOpen();
+    if (contents.formatVersion !== this.formatVersion) throw new AppError('INTERNAL', `The checked contents are of format ${contents.formatVersion}, the file of ${this.formatVersion}.`);
+    this.opened = contents.document;
+    this.openedHistory = contents.history;
+  }
+
+  /** What verifyContents() read, handed out once (the open check's worker sends it back). */
+  takeVerifiedContents(): VerifiedContents {
+    return { formatVersion: this.formatVersion, document: this.load(), history: this.historySteps() };
   }
 
   historySteps(): { past: HistoryStep[]; future: HistoryStep[] } {

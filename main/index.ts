@@ -46,13 +46,17 @@ function openInWindow(path: string): void {
   if (!context) return;
   const asker = windows.focused()?.id ?? null;
   try {
-    routeFile(context, asker, path);
+    routeFile(context, asker, path).catch((error: unknown) => tellFailure(asker, path, error));
   } catch (error) {
-    const text = error instanceof AppError ? error.message : `Could not open ${path}.`;
-    const told = asker ?? windows.newest()?.id;
-    if (told !== undefined) tellWhenLoaded(told, text);
-    else console.error(`[scenario-workbench] could not open ${path}`, error);
+    tellFailure(asker, path, error);
   }
+}
+
+function tellFailure(asker: number | null, path: string, error: unknown): void {
+  const text = error instanceof AppError ? error.message : `Could not open ${path}.`;
+  const told = asker ?? windows.newest()?.id;
+  if (told !== undefined) tellWhenLoaded(told, text);
+  else console.error(`[scenario-workbench] could not open ${path}`, error);
 }
 
 /** A notice for a window, sent once its page has loaded (a new window has not yet). */
@@ -93,6 +97,7 @@ void app.whenReady().then(() => {
     platform: process.platform,
     userDataDir: app.getPath('userData'),
     importWorker: join(here, 'import-worker.js'),
+    openWorker: join(here, 'open-worker.js'),
     nativeBinding: findElectronBinding(appRoot, process.versions, process.arch, process.platform),
     dialogs: electronDialogs(),
     shell: { openPath: async (path) => void (await shell.openPath(path)), showInFolder: (path) => shell.showItemInFolder(path) },

@@ -48,6 +48,8 @@ export interface AppServices {
   nativeBinding?: string;
   /** The built import worker (main/import/worker.ts), which reads and validates imports off the main thread. */
   importWorker: string;
+  /** The built open check's worker (main/open/worker.ts), which checks large scenario files off the main thread. */
+  openWorker: string;
   dialogs: DialogProvider;
   windows: WindowHost;
   shell: ShellHost;

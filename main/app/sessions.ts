@@ -10,7 +10,7 @@ import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { UndoHistory } from '../../core/history';
 import { newId } from '../../core/model';
-import { createScenarioFile, historyOfStore, openScenarioFile, refuseOutputOnto, type OpenOptions, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
+import { createScenarioFile, historyOfStore, openScenarioFileBounded, refuseOutputOnto, type OffThreadChecks, type OpenOptions, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
 import type { ScenarioDocument } from '../../core/model';
 
 export interface Session {
@@ -27,11 +27,15 @@ export class SessionRegistry {
   private readonly byWindow = new Map<number, Session>();
   /** The damaged file each window last failed to open, so it can offer to recover it. */
   private readonly damagedByWindow = new Map<number, string>();
+  /** The open each window is waiting on (a large file's checks run off this thread, db/open-bounded.ts). */
+  private readonly openingByWindow = new Map<number, symbol>();
 
   constructor(
     private readonly userDataDir: string,
     private readonly openOptions: OpenOptions,
     private readonly author: () => string = () => '',
+    /** Where a large file's checks run: a worker with a time bound (main/open/run.ts). */
+    private readonly offThread: OffThreadChecks,
   ) {}
 
   get untitledDir(): string {
@@ -65,9 +69,21 @@ export class SessionRegistry {
     refuseOutputOnto(target, [...inputs, ...open]);
   }
 
-  openFile(windowId: number, path: string): Session {
+  /**
+   * Open `path` for a window. While a large file is checked the window may close, or ask for
+   * another file: then the file opened here is closed again and the open reports CANCELLED.
+   */
+  async openFile(windowId: number, path: string): Promise<Session> {
     const untitled = isInsideFolder(this.untitledDir, path);
-    return this.bind(windowId, unwrap(openScenarioFile(path, this.openOptions)), untitled);
+    const token = Symbol(path);
+    this.openingByWindow.set(windowId, token);
+    const store = unwrap(await openScenarioFileBounded(path, this.openOptions, this.offThread));
+    if (this.openingByWindow.get(windowId) !== token) {
+      store.close();
+      throw new AppError('CANCELLED', `Opening ${path} was cancelled: the window closed or opened another file meanwhile.`);
+    }
+    this.openingByWindow.delete(windowId);
+    return this.bind(windowId, store, untitled);
   }
 
   createUntitled(windowId: number, title: string, document?: ScenarioDocument): Session {
@@ -133,6 +149,7 @@ export class SessionRegistry {
   }
 
   close(windowId: number): void {
+    this.openingByWindow.delete(windowId);
     const session = this.byWindow.get(windowId);
     if (!session) return;
     this.byWindow.delete(windowId);

@@ -31,7 +31,7 @@ export type Routed =
  * Show `path` for the window `asker` (null when no window asked: the file came from the OS or a
  * second instance). Throws the AppError of a failed open; nothing is left half-open.
  */
-export function routeFile(deps: RouterDeps, asker: number | null, path: string): Routed {
+export async function routeFile(deps: RouterDeps, asker: number | null, path: string): Promise<Routed> {
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `No file at ${path}.`);
   const holder = deps.sessions.windowOf(path);
   if (holder !== undefined) {
@@ -39,15 +39,15 @@ export function routeFile(deps: RouterDeps, asker: number | null, path: string):
     deps.services.windows.focusWindow(holder);
     return { kind: 'elsewhere', windowId: holder, how: 'focused' };
   }
-  if (asker !== null && !deps.sessions.get(asker)) return { kind: 'here', windowId: asker, view: openIn(deps, asker, path, asker) };
+  if (asker !== null && !deps.sessions.get(asker)) return { kind: 'here', windowId: asker, view: await openIn(deps, asker, path, asker) };
   const created = deps.services.windows.createWindow();
   // A host with one window only (the node test harness) lets the asking window take the file.
   if (created === null) {
     if (asker === null) throw new AppError('INTERNAL', 'No window to show the file in.');
-    return { kind: 'here', windowId: asker, view: openIn(deps, asker, path, asker) };
+    return { kind: 'here', windowId: asker, view: await openIn(deps, asker, path, asker) };
   }
   try {
-    openIn(deps, created, path, asker ?? created);
+    await openIn(deps, created, path, asker ?? created);
   } catch (err) {
     // The asker hears of it; a window that would only show nothing is closed again, unless
     // nobody asked (the OS opened the file), when it is the one place to say what went wrong.
@@ -60,10 +60,10 @@ export function routeFile(deps: RouterDeps, asker: number | null, path: string):
 /** The view for the window that asked, or null when the file went to another window. */
 export const viewForAsker = (routed: Routed): DocumentView | null => (routed.kind === 'here' ? routed.view : null);
 
-function openIn(deps: RouterDeps, windowId: number, path: string, reportTo: number): DocumentView {
+async function openIn(deps: RouterDeps, windowId: number, path: string, reportTo: number): Promise<DocumentView> {
   let session;
   try {
-    session = deps.sessions.openFile(windowId, path);
+    session = await deps.sessions.openFile(windowId, path);
   } catch (err) {
     // A damaged file is refused, but the window that asked remembers it: the planner may recover
     // it. A file with a stray -wal beside it likewise: recovery reads the file alone.

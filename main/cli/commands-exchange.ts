@@ -9,12 +9,12 @@ import { analyzeDocument, formatAnalysisText } from '../../core/analysis';
 import { exportFormat, importFormatOf, PAPERS, type ExportOptionName } from '../../core/formats';
 import { AppError } from '../../core/errors';
 import { NODE_KINDS, type NodeKind, type ScenarioDocument } from '../../core/model';
-import { createScenarioFile, openScenarioFile, refuseOutputOnto } from '../../db';
+import { createScenarioFile, openScenarioFileBounded, refuseOutputOnto } from '../../db';
 import { exportDocument } from '../export';
 import { writeFileAtomically } from '../../db';
 import { importFromFile } from '../handlers/exchange';
 import { outputPath, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
-import type { CliIo } from './io';
+import { cliChecks, type CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<void>;
 
@@ -35,7 +35,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     if (!format) throw new UsageError('--format is required');
     const options = exportOptions(args, format);
     refuseOutputOnto(out, [{ path: source, role: 'the scenario being exported' }]);
-    const doc = readScenario(source);
+    const doc = await readScenario(source, io);
     const file = await exportDocument(doc, { ...options, ...audienceOptions(args, doc) });
     writeFileAtomically(out, file.bytes);
     io.out(`wrote ${out} (${file.bytes.byteLength} bytes)\n`);
@@ -64,7 +64,7 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
     const args = parseArgs(argv, new Set(['crisis']), new Set(['json']));
     const source = onlyPositional(args, 'FILE', io);
     const crisisId = stringOption(args, 'crisis') ?? null;
-    const result = analyzeDocument(readScenario(source), { crisisId });
+    const result = analyzeDocument(await readScenario(source, io), { crisisId });
     io.out(args.options.has('json') ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysisText(result));
   },
 };
@@ -73,8 +73,8 @@ export const EXCHANGE_COMMANDS: Record<string, Command> = {
  * The whole document of a scenario file, opened read-only. The app keeps an exclusive lock on
  * a file it has open for editing, so reading that file fails; say so plainly.
  */
-export function readScenario(path: string): ScenarioDocument {
-  const opened = openScenarioFile(path, { readOnly: true });
+export async function readScenario(path: string, io: CliIo): Promise<ScenarioDocument> {
+  const opened = await openScenarioFileBounded(path, { readOnly: true }, cliChecks(io));
   if (!opened.ok) {
     if (opened.error.code === 'FILE_LOCKED') {
       throw new AppError('FILE_LOCKED', `${path} is open for editing in Scenario Workbench, which locks it; close it there (or export from the app) and try again.`);

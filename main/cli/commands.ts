@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../core/errors';
 import { reportLibrary } from '../../core/library';
-import { checkScenarioFile, createScenarioFile, openScenarioFile, refuseOutputOnto, salvageScenarioFile, salvageSummary, type FileInfo } from '../../db';
+import { checkScenarioFileBounded, createScenarioFile, openScenarioFileBounded, refuseOutputOnto, salvageScenarioFile, salvageSummary, type FileInfo } from '../../db';
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './commands-exchange';
 import { RECONCILE_COMMANDS, RECONCILE_USAGE } from './commands-reconcile';
-import type { CliIo } from './io';
+import { cliChecks, type CliIo } from './io';
 
 /** A command resolves to its exit code, or to nothing for 0. */
 type Command = (argv: string[], io: CliIo) => Promise<number | void>;
@@ -32,11 +32,11 @@ function onePath(argv: string[], valued: ReadonlySet<string>, switches: Readonly
  * What `info` prints: the checked file's details. A file from a newer version is not checked
  * (this version cannot vouch for it) but can still be described, read-only, with that reason.
  */
-function describeFile(path: string): FileInfo {
-  const checked = checkScenarioFile(path);
+async function describeFile(path: string, io: CliIo): Promise<FileInfo> {
+  const checked = await checkScenarioFileBounded(path, {}, cliChecks(io));
   if (checked.ok) return checked.info;
   if (checked.error.code === 'NEWER_VERSION') {
-    const opened = openScenarioFile(path, { readOnly: true });
+    const opened = await openScenarioFileBounded(path, { readOnly: true }, cliChecks(io));
     if (opened.ok) {
       try {
         return opened.store.info();
@@ -61,11 +61,11 @@ export const COMMANDS: Record<string, Command> = {
   },
   async info(argv, io) {
     const { path } = onePath(argv, none, none, io);
-    io.out(`${JSON.stringify(describeFile(path), null, 2)}\n`);
+    io.out(`${JSON.stringify(await describeFile(path, io), null, 2)}\n`);
   },
   async check(argv, io) {
     const { path } = onePath(argv, none, none, io);
-    const checked = checkScenarioFile(path);
+    const checked = await checkScenarioFileBounded(path, {}, cliChecks(io));
     if (!checked.ok) throw new AppError(checked.error.code, checked.error.message);
     io.out(`ok: ${path}\n`);
   },

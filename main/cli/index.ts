@@ -10,9 +10,11 @@ import { UsageError } from './args';
 
 /** The import worker electron-vite builds beside this entry (out/main/import-worker.js). */
 const BUILT_IMPORT_WORKER = fileURLToPath(new URL('./import-worker.js', import.meta.url));
+/** The open check's worker, built beside it too (out/main/open-worker.js). */
+const BUILT_OPEN_WORKER = fileURLToPath(new URL('./open-worker.js', import.meta.url));
 
-export async function runCli(argv: string[], given: Omit<CliIo, 'importWorker'> & { importWorker?: string }): Promise<number> {
-  const io: CliIo = { ...given, importWorker: given.importWorker ?? BUILT_IMPORT_WORKER };
+export async function runCli(argv: string[], given: Omit<CliIo, 'importWorker' | 'openWorker'> & Partial<Pick<CliIo, 'importWorker' | 'openWorker'>>): Promise<number> {
+  const io: CliIo = { ...given, importWorker: given.importWorker ?? BUILT_IMPORT_WORKER, openWorker: given.openWorker ?? BUILT_OPEN_WORKER };
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') {
     io.out(`${io.version}\n`);

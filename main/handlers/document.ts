@@ -19,15 +19,15 @@ export interface DocumentDeps {
 }
 
 /** Open a file for a window: see main/app/window-router.ts. Null when it went to another window. */
-export function openPathFor(deps: DocumentDeps, windowId: number, path: string): DocumentView | null {
-  return viewForAsker(routeFile(deps, windowId, path));
+export async function openPathFor(deps: DocumentDeps, windowId: number, path: string): Promise<DocumentView | null> {
+  return viewForAsker(await routeFile(deps, windowId, path));
 }
 
 /**
  * A new untitled scenario. A window that already shows one keeps it, and the new scenario gets
  * a window of its own (null is returned); where there is only one window, this one takes it.
  */
-export function createUntitledFor(deps: DocumentDeps, windowId: number, title: string, document?: ScenarioDocument): DocumentView | null {
+export async function createUntitledFor(deps: DocumentDeps, windowId: number, title: string, document?: ScenarioDocument): Promise<DocumentView | null> {
   if (deps.sessions.get(windowId)) return openPathFor(deps, windowId, deps.sessions.createUntitledFile(title, document));
   const session = deps.sessions.createUntitled(windowId, title, document);
   deps.services.windows.documentChanged(windowId, 'Untitled scenario');

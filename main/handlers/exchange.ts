@@ -70,7 +70,7 @@ export function exchangeHandlers(deps: DocumentDeps): Pick<Handlers, ExchangeCha
       const source = await deps.services.dialogs.chooseImportSource(req.format);
       if (!source) throw new AppError('CANCELLED', 'Import was cancelled.');
       const { document, warnings } = await importFromFile(source, req.format, req.kind, { script: deps.services.importWorker });
-      const view = createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
+      const view = await createUntitledFor(deps, ctx.windowId, document.scenario.title, document);
       if (warnings.length) deps.services.windows.send(ctx.windowId, 'notice', { tone: 'info', text: importWarningText(warnings) });
       return view;
     },

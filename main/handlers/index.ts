@@ -1,5 +1,6 @@
 /** The handler map: one function per contract channel, all plain Node. */
 import { AppError } from '../../core/errors';
+import { openChecksInWorker } from '../open/run';
 import { RecentFiles } from '../app/recent';
 import { AppSettings } from '../app/settings';
 import type { AppServices } from '../app/services';
@@ -18,7 +19,12 @@ export interface HandlerContext extends DocumentDeps {
 
 export function createHandlers(services: AppServices): HandlerContext {
   const settings = new AppSettings(services.userDataDir);
-  const sessions = new SessionRegistry(services.userDataDir, { nativeBinding: services.nativeBinding }, () => settings.author());
+  const sessions = new SessionRegistry(
+    services.userDataDir,
+    { nativeBinding: services.nativeBinding },
+    () => settings.author(),
+    openChecksInWorker({ script: services.openWorker, nativeBinding: services.nativeBinding }),
+  );
   const recent = new RecentFiles(services.userDataDir);
   const deps: DocumentDeps = { services, sessions, recent, settings };
 

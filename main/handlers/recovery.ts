@@ -39,14 +39,14 @@ export function recoveryHandlers(deps: DocumentDeps): Pick<Handlers, 'recoverabl
       .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
 
   /** Salvage into a new untitled file, move the damaged one aside, and open the new one. */
-  const recoverDamaged = (windowId: number, entry: Entry): DocumentView | null => {
+  const recoverDamaged = async (windowId: number, entry: Entry): Promise<DocumentView | null> => {
     const target = deps.sessions.newUntitledPath();
     const result = salvageScenarioFile(entry.path, target, { nativeBinding: deps.services.nativeBinding });
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
     result.store.close();
     mkdirSync(deps.sessions.damagedUntitledDir, { recursive: true });
     renameSync(entry.path, join(deps.sessions.damagedUntitledDir, basename(entry.path)));
-    const routed = routeFile(deps, windowId, target);
+    const routed = await routeFile(deps, windowId, target);
     // The notice goes to the window that shows the recovered scenario.
     deps.services.windows.send(routed.windowId, 'notice', noticeForSalvage(result.report));
     return viewForAsker(routed);

@@ -4,13 +4,13 @@
  * window. The worker gets a time bound and a byte cap on bytes read; past the bound it is
  * terminated and the import refused with one line naming the file.
  */
-import { Worker } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { AppError, type AppErrorShape } from '../../core/errors';
 import type { ImportFormat } from '../../core/formats';
 import type { NodeKind, ScenarioDocument } from '../../core/model';
 import { MAX_IMPORT_BYTES } from '../../db/file-io';
 import type { ImportOutcome } from './document';
+import { formatSeconds, runBoundedWorker } from '../bounded-worker';
 
 /** What the worker is asked to do (its workerData). */
 export interface ImportRequest {
@@ -48,33 +48,20 @@ export function importInWorker(
 ): Promise<{ document: ScenarioDocument; warnings: string[] }> {
   const timeoutMs = options.timeoutMs ?? IMPORT_TIMEOUT_MS;
   const workerData: ImportRequest = { path, ...request, maxBytes: options.maxBytes ?? MAX_IMPORT_BYTES };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(options.script, { workerData });
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      finish();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      settle(() => reject(new AppError('TIMED_OUT', `Import of ${path} was stopped: reading and checking it did not finish in ${formatSeconds(timeoutMs)}.`)));
-    }, timeoutMs);
-    worker.on('message', (message: WorkerAnswer) => {
+  return runBoundedWorker<WorkerAnswer, { document: ScenarioDocument; warnings: string[] }>({
+    script: options.script,
+    workerData,
+    timeoutMs,
+    timedOut: () => new AppError('TIMED_OUT', `Import of ${path} was stopped: reading and checking it did not finish in ${formatSeconds(timeoutMs)}.`),
+    crashed: (detail, cause) => new AppError('INTERNAL', `Import of ${path} failed: ${detail.replace('the worker', 'the import worker')}`, { cause }),
+    onMessage: (message) => {
       if (message.stage === 'read') {
         options.onRead?.();
-        return;
+        return undefined;
       }
-      settle(() => {
-        if (message.stage === 'failed') reject(new AppError(message.error.code, message.error.message));
-        else if (message.outcome.ok) resolve({ document: message.outcome.document, warnings: message.outcome.warnings });
-        else reject(new AppError(message.outcome.error.code === 'INTERNAL' ? 'INTERNAL' : 'IMPORT_INVALID', `${basename(path)}: ${message.outcome.error.message}`));
-      });
-    });
-    worker.on('error', (err) => settle(() => reject(new AppError('INTERNAL', `Import of ${path} failed: ${err.message}`, { cause: err }))));
-    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `Import of ${path} failed: the import worker stopped (exit code ${code}).`))));
+      if (message.stage === 'failed') return { error: new AppError(message.error.code, message.error.message) };
+      if (message.outcome.ok) return { value: { document: message.outcome.document, warnings: message.outcome.warnings } };
+      return { error: new AppError(message.outcome.error.code === 'INTERNAL' ? 'INTERNAL' : 'IMPORT_INVALID', `${basename(path)}: ${message.outcome.error.message}`) };
+    },
   });
 }
-
-const formatSeconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);

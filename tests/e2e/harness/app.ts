@@ -16,7 +16,7 @@ import { resolveAppAsset } from '../../../main/app/asset-path';
 import type { AppServices, DialogProvider } from '../../../main/app/services';
 import { createHandlers, type HandlerContext } from '../../../main/handlers';
 import { invokeHandler } from '../../../main/ipc/adapter';
-import { importWorkerScript } from '../../unit/support/import-worker';
+import { importWorkerScript, openWorkerScript } from '../../unit/support/workers';
 import { CONTENT_SECURITY_POLICY } from '../../../main/app/security-policy';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -114,6 +114,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     platform: process.platform,
     userDataDir: dataDir,
     importWorker: importWorkerScript(),
+    openWorker: openWorkerScript(),
     dialogs,
     windows: {
       createWindow: () => {

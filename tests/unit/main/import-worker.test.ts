@@ -8,7 +8,7 @@ import { reportLibrary } from '../../../core/library';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
 import { exportDocumentJson } from '../../../db';
 import { importInWorker } from '../../../main/import/run';
-import { importWorkerScript } from '../support/import-worker';
+import { importWorkerScript } from '../support/workers';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 
 let h: MainHarness;

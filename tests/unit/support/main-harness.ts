@@ -6,7 +6,7 @@ import type { ChannelName, DocumentView, Envelope, RequestOf, ResponseOf } from 
 import type { AppServices, DialogProvider } from '../../../main/app/services';
 import { createHandlers, type HandlerContext } from '../../../main/handlers';
 import { invokeHandler } from '../../../main/ipc/adapter';
-import { importWorkerScript } from './import-worker';
+import { importWorkerScript, openWorkerScript } from './workers';
 
 export class QueueDialogs implements DialogProvider {
   open: (string | null)[] = [];
@@ -48,6 +48,7 @@ export function mainHarness(): MainHarness {
     platform: 'linux',
     userDataDir,
     importWorker: importWorkerScript(),
+    openWorker: openWorkerScript(),
     dialogs,
     windows: {
       // One window only: the window that asks takes the file (see main/app/window-router.ts).
