@@ -10,9 +10,13 @@ if (!existsSync(built)) {
 }
 const { runCli } = await import(built.href);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   version,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
 });
+// Exit once the output is flushed, without waiting for a worker still inside a native SQLite
+// call after its check was refused past its bound (main/bounded-worker.ts): a normal exit would
+// wait for that call to return.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
