@@ -45,11 +45,7 @@ let context: ReturnType<typeof createHandlers> | undefined;
 function openInWindow(path: string): void {
   if (!context) return;
   const asker = windows.focused()?.id ?? null;
-  try {
-    routeFile(context, asker, path).catch((error: unknown) => tellFailure(asker, path, error));
-  } catch (error) {
-    tellFailure(asker, path, error);
-  }
+  routeFile(context, asker, path).catch((error: unknown) => tellFailure(asker, path, error));
 }
 
 function tellFailure(asker: number | null, path: string, error: unknown): void {

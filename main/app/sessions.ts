@@ -10,7 +10,7 @@ import type { DocumentView } from '../../core/contract';
 import { AppError } from '../../core/errors';
 import type { UndoHistory } from '../../core/history';
 import { newId } from '../../core/model';
-import { createScenarioFile, historyOfStore, openScenarioFileBounded, refuseOutputOnto, type OffThreadChecks, type OpenOptions, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
+import { createScenarioFile, historyOfStore, openScenarioFileBounded, refuseOutputOnto, type BoundedOptions, type OffThreadChecks, type OpenResult, type ProtectedFile, type ScenarioStore } from '../../db';
 import type { ScenarioDocument } from '../../core/model';
 
 export interface Session {
@@ -32,7 +32,7 @@ export class SessionRegistry {
 
   constructor(
     private readonly userDataDir: string,
-    private readonly openOptions: OpenOptions,
+    private readonly openOptions: BoundedOptions,
     private readonly author: () => string = () => '',
     /** Where a large file's checks run: a worker with a time bound (main/open/run.ts). */
     private readonly offThread: OffThreadChecks,
@@ -77,12 +77,14 @@ export class SessionRegistry {
     const untitled = isInsideFolder(this.untitledDir, path);
     const token = Symbol(path);
     this.openingByWindow.set(windowId, token);
-    const store = unwrap(await openScenarioFileBounded(path, this.openOptions, this.offThread));
-    if (this.openingByWindow.get(windowId) !== token) {
+    const opened = await openScenarioFileBounded(path, this.openOptions, this.offThread);
+    const current = this.openingByWindow.get(windowId) === token;
+    if (current) this.openingByWindow.delete(windowId);
+    const store = unwrap(opened);
+    if (!current) {
       store.close();
       throw new AppError('CANCELLED', `Opening ${path} was cancelled: the window closed or opened another file meanwhile.`);
     }
-    this.openingByWindow.delete(windowId);
     return this.bind(windowId, store, untitled);
   }
 

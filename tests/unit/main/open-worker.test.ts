@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportLibrary } from '../../../core/library';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
 import { checkScenarioFile, checkScenarioFileBounded, createScenarioFile, openScenarioFile, openScenarioFileBounded, SYNC_CHECK_MAX_BYTES, type ScenarioStore } from '../../../db';
+import { SessionRegistry } from '../../../main/app/sessions';
 import { openChecksInWorker } from '../../../main/open/run';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 import { openWorkerScript } from '../support/workers';
@@ -109,6 +110,19 @@ describe('the checks of a large scenario file in a worker thread', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('closes the file again when its window closes while the worker checks it, and the open reports CANCELLED', async () => {
+    const path = scenarioFile('closed-meanwhile.scenario', 2_000);
+    const before = hashOf(path);
+    const sessions = new SessionRegistry(join(h.dir, 'userData'), { syncMaxBytes: 0 }, () => '', openChecksInWorker({ script: openWorkerScript() }));
+    const opening = sessions.openFile(7, path).then(() => null, (err: unknown) => err);
+    sessions.close(7);
+    expect(await opening).toMatchObject({ code: 'CANCELLED', message: `Opening ${path} was cancelled: the window closed or opened another file meanwhile.` });
+    expect(sessions.get(7)).toBeUndefined();
+    // Nothing holds the file: it opens for editing at once.
+    unwrapStore(openScenarioFile(path)).close();
+    expect(hashOf(path)).toBe(before);
   });
 
   it('refuses a bad row found by the worker with the synchronous path\'s message, and changes nothing', async () => {
