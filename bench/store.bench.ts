@@ -12,8 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blankNode, DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, type GraphEdge, type GraphNode, type ScenarioDocument } from '../core/model';
+import { blankNode, emptyDocument, type GraphEdge, type GraphNode, type ScenarioDocument } from '../core/model';
 import { createScenarioFile, openScenarioFile, runMigrations, type ScenarioStore } from '../db';
+import { NODE_TABLE } from '../db/node-columns';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -53,11 +54,7 @@ export function syntheticDocument(nodeCount: number): ScenarioDocument {
       edges.push({ id: `e-${c}-${e}`, crisisId, source, target: dest, kind, label: '', confidence: null, basis: { kind: 'planner' } });
     }
   }
-  return {
-    format: 'scenario-workbench', formatVersion: DOCUMENT_FORMAT_VERSION,
-    scenario: { title: 'Benchmark', description: '', createdAt: at, modifiedAt: at, coreActorIds: DEFAULT_ACTORS.map((a) => a.id), ...UNMARKED, asOf: null, language: null },
-    actors: DEFAULT_ACTORS.map((a) => ({ ...a })), crises, nodes, edges, stances: [], sources: [], provenance: [],
-  };
+  return { ...emptyDocument({ title: 'Benchmark', now: at }), crises, nodes, edges };
 }
 
 /** Raw peer: an empty file with the same schema, the same pragmas, and plain prepared INSERTs in one transaction. */
@@ -66,19 +63,21 @@ function rawImport(path: string, doc: ScenarioDocument): void {
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
   runMigrations(db);
-  const insertNode = db.prepare('INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertEdge = db.prepare('INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertCrisis = db.prepare('INSERT INTO crises VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertActor = db.prepare('INSERT INTO actors VALUES (?, ?, ?, ?, ?)');
+  // Columns by name, so a column a later migration adds (with its default) cannot shift the
+  // values; the node columns come from the store's one list of them (db/node-columns).
+  const nodeColumns = NODE_TABLE.map((c) => c.column);
+  const insertNode = db.prepare(`INSERT INTO nodes (${nodeColumns.join(', ')}) VALUES (${nodeColumns.map(() => '?').join(', ')})`);
+  const insertEdge = db.prepare('INSERT INTO edges (id, crisis_id, source, target, kind, label, confidence, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertCrisis = db.prepare('INSERT INTO crises (id, title, region, summary, status, viewport_x, viewport_y, viewport_zoom, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertActor = db.prepare('INSERT INTO actors (id, name, code, color, ord) VALUES (?, ?, ?, ?, ?)');
+  const stored = (value: unknown): unknown => (typeof value === 'boolean' ? Number(value) : Array.isArray(value) || (value !== null && typeof value === 'object') ? JSON.stringify(value) : value);
   db.transaction(() => {
     const s = doc.scenario;
-    db.prepare('INSERT INTO scenario VALUES (1, ?, ?, ?, ?, ?)').run(s.title, s.description, s.createdAt, s.modifiedAt, JSON.stringify(s.coreActorIds));
+    db.prepare('INSERT INTO scenario (singleton, title, description, created_at, modified_at, core_actor_ids) VALUES (1, ?, ?, ?, ?, ?)').run(s.title, s.description, s.createdAt, s.modifiedAt, JSON.stringify(s.coreActorIds));
     for (const a of doc.actors) insertActor.run(a.id, a.name, a.code, a.color, a.order);
     for (const c of doc.crises) insertCrisis.run(c.id, c.title, c.region, c.summary, c.status, c.viewport.x, c.viewport.y, c.viewport.zoom, c.order);
-    for (const n of doc.nodes) {
-      insertNode.run(n.id, n.crisisId, n.kind, n.title, n.description, JSON.stringify(n.tags), n.x, n.y, n.width, n.height, n.likelihood, n.severity, n.horizon, n.leadActorId, JSON.stringify(n.supportingActorIds), n.responseStatus, n.leadTime);
-    }
-    for (const e of doc.edges) insertEdge.run(e.id, e.crisisId, e.source, e.target, e.kind, e.label, e.confidence);
+    for (const n of doc.nodes) insertNode.run(NODE_TABLE.map((c) => stored(n[c.field])));
+    for (const e of doc.edges) insertEdge.run(e.id, e.crisisId, e.source, e.target, e.kind, e.label, e.confidence, JSON.stringify(e.basis));
   })();
   db.close();
 }

@@ -1,34 +1,24 @@
 // Imports run in a worker thread with a time bound: the main thread keeps turning while a large
 // file is parsed and validated, and an import past its bound is stopped with one line naming it.
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportLibrary } from '../../../core/library';
-import { blankNode, type ScenarioDocument } from '../../../core/model';
 import { exportDocumentJson } from '../../../db';
 import { importInWorker } from '../../../main/import/run';
 import { importWorkerScript } from '../support/workers';
+import { hashOf, largeLibraryDocument } from '../support/large-document';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 
 let h: MainHarness;
 beforeEach(() => void (h = mainHarness()));
 afterEach(() => h.dispose());
 
-const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** The report library with `extra` more impacts in its first crisis: a file that takes a while to validate. */
-function largeDocument(extra: number): ScenarioDocument {
-  const doc = reportLibrary();
-  const crisisId = doc.crises[0]!.id;
-  for (let i = 0; i < extra; i++) doc.nodes.push({ ...blankNode('impact', crisisId, `bulk-${i}`, { x: (i % 100) * 260, y: Math.floor(i / 100) * 120 }), title: `Impact ${i}` });
-  return doc;
-}
 
 describe('import in a worker thread', () => {
   it('keeps the main thread turning while a large file is parsed and validated', async () => {
     const source = join(h.dir, 'large.json');
-    writeFileSync(source, exportDocumentJson(largeDocument(20_000)));
+    writeFileSync(source, exportDocumentJson(largeLibraryDocument(20_000)));
     const before = hashOf(source);
     // Counts event-loop turns from the moment the worker has read the file until its answer:
     // parsing and validating on this thread would leave no turn in between.
@@ -56,7 +46,7 @@ describe('import in a worker thread', () => {
 
   it('stops an import that runs past its bound, with one line naming the file', async () => {
     const source = join(h.dir, 'slow.json');
-    writeFileSync(source, exportDocumentJson(largeDocument(20_000)));
+    writeFileSync(source, exportDocumentJson(largeLibraryDocument(20_000)));
     const before = hashOf(source);
     // A bound no worker can meet (it cannot even start in 1 ms) stands in for a source that never ends.
     const refusal = await importInWorker(source, { format: 'json', title: 'slow' }, { script: importWorkerScript(), timeoutMs: 1 }).then(

@@ -2,15 +2,14 @@
 // main/open/run.ts): the main thread keeps turning while every row is read and validated, the
 // file opens exactly as the synchronous path opens it, and a check past its bound is refused
 // with one line naming the file, which is left byte for byte as it was.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportLibrary } from '../../../core/library';
-import { blankNode, type ScenarioDocument } from '../../../core/model';
 import { checkScenarioFile, checkScenarioFileBounded, createScenarioFile, openScenarioFile, openScenarioFileBounded, SYNC_CHECK_MAX_BYTES, type ScenarioStore } from '../../../db';
 import { SessionRegistry } from '../../../main/app/sessions';
 import { openChecksInWorker } from '../../../main/open/run';
+import { hashOf, largeLibraryDocument } from '../support/large-document';
 import { mainHarness, type MainHarness } from '../support/main-harness';
 import { openWorkerScript } from '../support/workers';
 
@@ -18,19 +17,10 @@ let h: MainHarness;
 beforeEach(() => void (h = mainHarness()));
 afterEach(() => h.dispose());
 
-const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** The report library with `extra` more impacts in its first crisis. */
-function largeDocument(extra: number): ScenarioDocument {
-  const doc = reportLibrary();
-  const crisisId = doc.crises[0]!.id;
-  for (let i = 0; i < extra; i++) doc.nodes.push({ ...blankNode('impact', crisisId, `bulk-${i}`, { x: (i % 100) * 260, y: Math.floor(i / 100) * 120 }), title: `Impact ${i}`, description: 'A planner-written description of moderate length, repeated to fill the file.' });
-  return doc;
-}
 
 function scenarioFile(name: string, extra: number): string {
   const path = join(h.dir, name);
-  const created = createScenarioFile(path, { title: 'Large', document: largeDocument(extra) });
+  const created = createScenarioFile(path, { title: 'Large', document: largeLibraryDocument(extra, 'A planner-written description of moderate length, repeated to fill the file.') });
   if (!created.ok) throw new Error(created.error.message);
   created.store.close();
   return path;
