@@ -58,7 +58,7 @@ export function syntheticDocument(nodeCount: number): ScenarioDocument {
 }
 
 /** Raw peer: an empty file with the same schema, the same pragmas, and plain prepared INSERTs in one transaction. */
-function rawImport(path: string, doc: ScenarioDocument): void {
+export function rawImport(path: string, doc: ScenarioDocument): void {
   const db = new Database(path);
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
