@@ -134,9 +134,15 @@ describe('consensus matrix', () => {
     const cell = page.getByTestId('matrix-i1-cn');
     await cell.click();
     await expect(page.getByTestId('matrix-meaning').textContent()).resolves.toContain(STANCE_MEANINGS.impact.question);
-    await saving(page, () => page.keyboard.press('d'));
-    // A new position is the planner's own estimate until they say otherwise.
+    // With no position yet there is nothing to qualify; the bar keeps its size, so setting one
+    // leaves the grid where it was under the pointer.
     const holder = page.getByTestId('matrix-holder');
+    await expect(holder.isVisible()).resolves.toBe(false);
+    const before = (await cell.boundingBox())!;
+    await saving(page, () => page.keyboard.press('d'));
+    await expect.poll(() => holder.isVisible()).toBe(true);
+    expect((await cell.boundingBox())!.y).toBe(before.y);
+    // A new position is the planner's own estimate until they say otherwise.
     await expect(holder.inputValue()).resolves.toBe('analyst');
     await saving(page, () => holder.selectOption('participant'));
     await saving(page, () => page.getByTestId('matrix-as-of').fill('2016-05-20'));

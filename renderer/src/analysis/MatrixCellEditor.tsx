@@ -4,7 +4,7 @@
  * note. Nothing here changes unless the user presses a position or types a note.
  */
 import type { KeyboardEvent } from 'react';
-import { LIMITS, STANCE_MEANINGS, type NodeKind, type Position, type Provenance, type Stance } from '../../../core/model';
+import { LIMITS, STANCE_DEFAULTS, STANCE_MEANINGS, type NodeKind, type Position, type Provenance, type Stance } from '../../../core/model';
 import type { StanceChange } from '../../../core/ops';
 import { BasisSelect, DateField, HolderSelect, QuoteSelect } from '../inspector/basis';
 import { InlineText } from '../shell/InlineText';
@@ -37,6 +37,8 @@ interface Props {
 
 export function MatrixCellEditor({ cell, readOnly, setPosition, setNote, changeStance, returnToGrid }: Props) {
   if (!cell) return <div className="matrix-cell-editor muted" data-testid="matrix-cell-editor">Select a cell to see and change a position.</div>;
+  const held = cell.stance !== null && cell.position !== 'unknown';
+  const qualifiers = held && cell.stance ? cell.stance : STANCE_DEFAULTS;
   const backOnEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === 'Escape') returnToGrid();
   };
@@ -64,14 +66,14 @@ export function MatrixCellEditor({ cell, readOnly, setPosition, setNote, changeS
       <span className="matrix-cell-meaning" data-testid="matrix-meaning">
         {STANCE_MEANINGS[cell.kind].question} Agree: {STANCE_MEANINGS[cell.kind].agree}.
       </span>
-      {cell.stance && cell.position !== 'unknown' && (
-        <span className="matrix-cell-basis" role="group" aria-label="What the position rests on">
-          <HolderSelect of={`${cell.actorName}'s position`} value={cell.stance.holder} disabled={readOnly} testId="matrix-holder" onChange={(holder) => changeStance({ holder })} />
-          <DateField label={`${cell.actorName}'s position as of`} value={cell.stance.asOf} disabled={readOnly} testId="matrix-as-of" onChange={(asOf) => changeStance({ asOf })} />
-          <BasisSelect of={`${cell.actorName}'s position`} value={cell.stance.basis} disabled={readOnly} testId="matrix-basis" onChange={(basis) => changeStance({ basis })} />
-          <QuoteSelect of={`${cell.actorName}'s position`} quotes={cell.quotes} value={cell.stance.provenanceId} disabled={readOnly} testId="matrix-quote" onChange={(provenanceId) => changeStance({ provenanceId })} />
-        </span>
-      )}
+      {/* Always laid out, hidden while there is no position to qualify, so setting one does not
+          grow the bar and shift the grid under the pointer. */}
+      <span className={`matrix-cell-basis${held ? '' : ' is-unset'}`} role="group" aria-label="What the position rests on" aria-hidden={held ? undefined : true}>
+        <HolderSelect of={`${cell.actorName}'s position`} value={qualifiers.holder} disabled={readOnly || !held} testId="matrix-holder" onChange={(holder) => changeStance({ holder })} />
+        <DateField label={`${cell.actorName}'s position as of`} value={qualifiers.asOf} disabled={readOnly || !held} testId="matrix-as-of" onChange={(asOf) => changeStance({ asOf })} />
+        <BasisSelect of={`${cell.actorName}'s position`} value={qualifiers.basis} disabled={readOnly || !held} testId="matrix-basis" onChange={(basis) => changeStance({ basis })} />
+        <QuoteSelect of={`${cell.actorName}'s position`} quotes={cell.quotes} value={qualifiers.provenanceId} disabled={readOnly || !held} testId="matrix-quote" onChange={(provenanceId) => changeStance({ provenanceId })} />
+      </span>
       <span className="matrix-cell-note" onKeyDown={backOnEnter}>
         <InlineText
           key={`${cell.elementId}:${cell.actorId}`}
