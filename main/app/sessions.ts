@@ -88,6 +88,15 @@ export class SessionRegistry {
     return this.bind(windowId, store, untitled);
   }
 
+  /**
+   * Read another scenario file, read-only, for a window that compares with it or merges it in:
+   * checked with the same time bound as any open (a large file off the main thread), never bound
+   * to a window. The caller closes the store.
+   */
+  async readOther(path: string): Promise<ScenarioStore> {
+    return unwrap(await openScenarioFileBounded(path, { ...this.openOptions, readOnly: true }, this.offThread));
+  }
+
   createUntitled(windowId: number, title: string, document?: ScenarioDocument): Session {
     return this.bind(windowId, unwrap(createScenarioFile(this.newUntitledPath(), { title, document }, this.openOptions)), true);
   }

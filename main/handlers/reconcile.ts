@@ -12,8 +12,7 @@ import {
 import { AppError } from '../../core/errors';
 import { exportFormat } from '../../core/formats';
 import type { ScenarioDocument } from '../../core/model';
-import { commonBase, openScenarioFile, validateDocument, writeFileAtomically, type ScenarioStore } from '../../db';
-import { unwrap } from '../app/sessions';
+import { commonBase, validateDocument, writeFileAtomically, type ScenarioStore } from '../../db';
 import type { Handlers } from '../ipc/adapter';
 import { safeFileName, type DocumentDeps } from './document';
 import { applyEdit } from './edit';
@@ -55,7 +54,7 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
       const session = deps.sessions.require(ctx.windowId);
       const path = await deps.services.dialogs.chooseScenarioToOpen();
       if (!path) throw new AppError('CANCELLED', 'Merge a Copy was cancelled.');
-      const theirsStore = unwrap(openScenarioFile(path, { readOnly: true, nativeBinding: deps.services.nativeBinding }));
+      const theirsStore = await deps.sessions.readOther(path);
       let theirs: ScenarioDocument;
       let shared;
       try {
@@ -102,7 +101,7 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
       const session = deps.sessions.require(ctx.windowId);
       const path = await deps.services.dialogs.chooseScenarioToOpen();
       if (!path) throw new AppError('CANCELLED', 'Compare was cancelled.');
-      const other = unwrap(openScenarioFile(path, { readOnly: true, nativeBinding: deps.services.nativeBinding }));
+      const other = await deps.sessions.readOther(path);
       try {
         if (other.path === session.store.path) throw new AppError('BAD_PATH', 'That is the scenario open in this window; choose another file to compare with.');
         const document = other.load();
@@ -114,7 +113,7 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
     },
     saveChangesBrief: async (ctx, req) => {
       const session = deps.sessions.require(ctx.windowId);
-      const { document: before, label, input } = compareBase(session.store, req.against, compared.get(ctx.windowId), deps.services.nativeBinding);
+      const { document: before, label, input } = await compareBase(session.store, req.against, compared.get(ctx.windowId), (path) => deps.sessions.readOther(path));
       const after = session.store.load();
       const options = { fromLabel: label, toLabel: `${basename(session.store.path)} now`, listMoves: req.moves };
       const text = req.format === 'html' ? changesBriefHtml(before, after, options) : changesBriefMarkdown(before, after, options);
@@ -132,14 +131,14 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
 }
 
 /** The state the compare view compares with, read again from its source, with its name for the brief. */
-function compareBase(store: ScenarioStore, against: CompareBase, comparedPath: string | undefined, nativeBinding: string | undefined): { document: ScenarioDocument; label: string; input: string | null } {
+async function compareBase(store: ScenarioStore, against: CompareBase, comparedPath: string | undefined, readOther: (path: string) => Promise<ScenarioStore>): Promise<{ document: ScenarioDocument; label: string; input: string | null }> {
   if (against.kind === 'snapshot') {
     const snapshot = store.listSnapshots().find((s) => s.id === against.id);
     if (!snapshot) throw new AppError('NOT_FOUND', 'That snapshot is no longer in this scenario.');
     return { document: store.readSnapshot(snapshot.id), label: `the snapshot “${snapshot.name}”`, input: null };
   }
   if (!comparedPath) throw new AppError('NOT_FOUND', 'No file is being compared in this window; choose View ▸ Compare with Another Scenario… again.');
-  const other = unwrap(openScenarioFile(comparedPath, { readOnly: true, nativeBinding }));
+  const other = await readOther(comparedPath);
   try {
     return { document: other.load(), label: basename(comparedPath), input: comparedPath };
   } finally {

@@ -115,6 +115,22 @@ describe('the checks of a large scenario file in a worker thread', () => {
     expect(hashOf(path)).toBe(before);
   });
 
+  it('reads a file to compare with or merge in through the same bound: in the worker past the size, TIMED_OUT past the time', async () => {
+    const path = scenarioFile('other.scenario', 2_000);
+    const before = hashOf(path);
+    const sessions = new SessionRegistry(join(h.dir, 'userData'), { syncMaxBytes: 0 }, () => '', openChecksInWorker({ script: openWorkerScript() }));
+    const other = await sessions.readOther(path);
+    try {
+      expect(other.readOnly).not.toBeNull();
+      expect(other.load().nodes.length).toBeGreaterThan(2_000);
+    } finally {
+      other.close();
+    }
+    const hurried = new SessionRegistry(join(h.dir, 'userData'), { syncMaxBytes: 0 }, () => '', openChecksInWorker({ script: openWorkerScript(), timeoutMs: 1 }));
+    await expect(hurried.readOther(path)).rejects.toMatchObject({ code: 'TIMED_OUT' });
+    expect(hashOf(path)).toBe(before);
+  });
+
   it('refuses a bad row found by the worker with the synchronous path\'s message, and changes nothing', async () => {
     const path = scenarioFile('bad-row.scenario', 2_000);
     const Database = (await import('better-sqlite3')).default;
