@@ -11,9 +11,9 @@ import {
 } from '../../core/diff';
 import { AppError } from '../../core/errors';
 import type { ScenarioDocument } from '../../core/model';
-import { commonBase, openScenarioFile, writeFileAtomically, writeMergedFile, refuseOutputOnto, type ScenarioStore, type SnapshotInfo } from '../../db';
+import { commonBase, openScenarioFileBounded, writeFileAtomically, writeMergedFile, refuseOutputOnto, type ScenarioStore, type SnapshotInfo } from '../../db';
 import { outputPath, parseArgs, stringOption, UsageError } from './args';
-import type { CliIo } from './io';
+import { cliChecks, type CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<number | void>;
 
@@ -34,8 +34,9 @@ interface State {
   path: string;
 }
 
-function withStore<T>(path: string, use: (store: ScenarioStore) => T, readOnly = true): T {
-  const opened = openScenarioFile(path, { readOnly });
+/** Open a file for one use, on the open's bounded path (a large file is checked off the main thread, with a time bound). */
+async function withStore<T>(path: string, io: CliIo, use: (store: ScenarioStore) => T, readOnly = true): Promise<T> {
+  const opened = await openScenarioFileBounded(path, { readOnly }, cliChecks(io));
   if (!opened.ok) {
     if (opened.error.code === 'FILE_LOCKED') {
       throw new AppError('FILE_LOCKED', `${path} is open for editing in Scenario Workbench, which locks it; close it there and try again.`);
@@ -50,25 +51,26 @@ function withStore<T>(path: string, use: (store: ScenarioStore) => T, readOnly =
 }
 
 /** A file, or FILE@SNAPSHOT when no file has the whole name. */
-export function readState(spec: string, cwd: string): State {
+export async function readState(spec: string, io: CliIo): Promise<State> {
+  const { cwd } = io;
   const whole = resolve(cwd, spec);
   const at = spec.lastIndexOf('@');
   if (existsSync(whole) || at <= 0) {
-    return { document: withStore(whole, (s) => s.load()), label: spec, path: whole };
+    return { document: await withStore(whole, io, (s) => s.load()), label: spec, path: whole };
   }
   const path = resolve(cwd, spec.slice(0, at));
   const name = spec.slice(at + 1);
   if (!name) throw new UsageError(`${spec}: name a snapshot after the @`);
-  return withStore(path, (s) => {
+  return withStore(path, io, (s) => {
     const snapshot = s.findSnapshot(name);
     return { document: s.readSnapshot(snapshot.id), label: `${spec.slice(0, at)} at snapshot "${snapshot.name}"`, path };
   });
 }
 
-function twoStates(argv: string[], valued: string[], switches: string[], io: CliIo) {
+async function twoStates(argv: string[], valued: string[], switches: string[], io: CliIo) {
   const args = parseArgs(argv, new Set(valued), new Set(switches));
   if (args.positionals.length !== 2) throw new UsageError('expected two states, A and B');
-  return { args, a: readState(args.positionals[0]!, io.cwd), b: readState(args.positionals[1]!, io.cwd) };
+  return { args, a: await readState(args.positionals[0]!, io), b: await readState(args.positionals[1]!, io) };
 }
 
 function movesOption(value: string | undefined): 'apart' | 'hide' {
@@ -81,18 +83,18 @@ const conflictJson = (c: ResolvedConflict) => ({
   dependents: c.dependents, resolution: c.resolution?.pick ?? null,
 });
 
-function findBase(ours: string, theirs: string, io: CliIo, baseSpec: string | undefined, twoWay: boolean): State | null {
-  if (baseSpec) return readState(baseSpec, io.cwd);
-  const snapshotsOf = (path: string): SnapshotInfo[] => withStore(path, (s) => s.listSnapshots());
-  const shared = commonBase(snapshotsOf(ours), snapshotsOf(theirs));
-  if (shared) return { document: withStore(ours, (s) => s.readSnapshot(shared.id)), label: `their shared snapshot "${shared.name}"`, path: ours };
+async function findBase(ours: string, theirs: string, io: CliIo, baseSpec: string | undefined, twoWay: boolean): Promise<State | null> {
+  if (baseSpec) return readState(baseSpec, io);
+  const snapshotsOf = (path: string): Promise<SnapshotInfo[]> => withStore(path, io, (s) => s.listSnapshots());
+  const shared = commonBase(await snapshotsOf(ours), await snapshotsOf(theirs));
+  if (shared) return { document: await withStore(ours, io, (s) => s.readSnapshot(shared.id)), label: `their shared snapshot "${shared.name}"`, path: ours };
   if (twoWay) return null;
   throw new AppError('NOT_FOUND', 'The two files share no snapshot, so their common base is unknown. Give --base BASE, or --two-way to decide every difference.');
 }
 
 export const RECONCILE_COMMANDS: Record<string, Command> = {
   async diff(argv, io) {
-    const { args, a, b } = twoStates(argv, ['moves'], ['json'], io);
+    const { args, a, b } = await twoStates(argv, ['moves'], ['json'], io);
     const diff = diffDocuments(a.document, b.document, { layout: movesOption(stringOption(args, 'moves')) });
     if (args.options.has('json')) {
       io.out(`${JSON.stringify(diff, null, 2)}\n`);
@@ -113,12 +115,12 @@ export const RECONCILE_COMMANDS: Record<string, Command> = {
     if (args.options.has('two-way') && args.options.has('base')) throw new UsageError('--two-way and --base exclude each other');
     const oursPath = resolve(io.cwd, args.positionals[0]!);
     if (!existsSync(oursPath)) throw new UsageError('OURS must be a scenario file (OUT starts as a copy of it)');
-    const theirs = readState(args.positionals[1]!, io.cwd);
+    const theirs = await readState(args.positionals[1]!, io);
     const inputs = [oursPath, theirs.path];
     // Refused before any work, by file identity: OUT may be an input spelled another way.
     refuseOutputOnto(out, inputs.map((path) => ({ path, role: 'an input of the merge' })));
-    const ours = readState(args.positionals[0]!, io.cwd);
-    const base = findBase(oursPath, theirs.path, io, stringOption(args, 'base'), args.options.has('two-way'));
+    const ours = await readState(args.positionals[0]!, io);
+    const base = await findBase(oursPath, theirs.path, io, stringOption(args, 'base'), args.options.has('two-way'));
     if (base) inputs.push(base.path);
     const result = mergeDocuments(base?.document ?? null, ours.document, theirs.document, { prefer });
     const json = args.options.has('json');
@@ -149,7 +151,7 @@ export const RECONCILE_COMMANDS: Record<string, Command> = {
     if (!file) throw new UsageError('snapshot needs a FILE');
     const path = resolve(io.cwd, file);
     if (action === 'list') {
-      const list = withStore(path, (s) => s.listSnapshots());
+      const list = await withStore(path, io, (s) => s.listSnapshots());
       if (args.options.has('json')) io.out(`${JSON.stringify(list, null, 2)}\n`);
       else if (list.length === 0) io.out('no snapshots\n');
       else for (const s of list) io.out(`${s.createdAt}  ${s.name}  (${s.kind}${s.author ? `, ${s.author}` : ''}; id ${s.id})\n`);
@@ -157,12 +159,12 @@ export const RECONCILE_COMMANDS: Record<string, Command> = {
     }
     if (!name || args.positionals.length !== 2) throw new UsageError(`snapshot ${action ?? ''} needs FILE and a NAME or SNAPSHOT`);
     if (action === 'create') {
-      const made = withStore(path, (s) => s.createSnapshot(name, 'manual', stringOption(args, 'author') ?? ''), false);
+      const made = await withStore(path, io, (s) => s.createSnapshot(name, 'manual', stringOption(args, 'author') ?? ''), false);
       io.out(`created snapshot "${made.name}" (id ${made.id})\n`);
       return 0;
     }
     if (action === 'delete') {
-      const gone = withStore(path, (s) => {
+      const gone = await withStore(path, io, (s) => {
         const found = s.findSnapshot(name);
         s.deleteSnapshot(found.id);
         return found;
@@ -174,7 +176,7 @@ export const RECONCILE_COMMANDS: Record<string, Command> = {
   },
 
   async changes(argv, io) {
-    const { args, a, b } = twoStates(argv, ['o', 'output', 'title'], ['moves'], io);
+    const { args, a, b } = await twoStates(argv, ['o', 'output', 'title'], ['moves'], io);
     const out = outputPath(args, io.cwd);
     const html = /\.html?$/i.test(out);
     if (!html && !/\.(md|markdown)$/i.test(out)) throw new UsageError('OUT must end in .md or .html');

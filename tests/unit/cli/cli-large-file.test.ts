@@ -54,13 +54,23 @@ describe('the CLI on a scenario file past the synchronous limit', () => {
     edit.prepare("UPDATE nodes SET likelihood = 9 WHERE id = 'bulk-7'").run();
     edit.close();
     const before = hashOf(bad);
-    for (const command of ['check', 'export']) {
-      const args = command === 'export' ? ['export', 'bad.scenario', '--format', 'json', '-o', 'out.json'] : ['check', 'bad.scenario'];
+    const runs: Record<string, string[]> = {
+      check: ['check', 'bad.scenario'],
+      export: ['export', 'bad.scenario', '--format', 'json', '-o', 'out.json'],
+      diff: ['diff', 'large.scenario', 'bad.scenario'],
+    };
+    for (const args of Object.values(runs)) {
       const result = cli(...args);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^scenario-workbench: The scenario file is damaged: node "bulk-7", likelihood: .+\n$/);
     }
     expect(hashOf(bad)).toBe(before);
+  });
+
+  it('diffs it on the same path: a file with itself has no differences', () => {
+    const before = hashOf(large);
+    expect(cli('diff', 'large.scenario', 'large.scenario')).toMatchObject({ code: 0, stdout: 'no differences between large.scenario and large.scenario\n', stderr: '' });
+    expect(hashOf(large)).toBe(before);
   });
 });
