@@ -8,20 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { rawImport, syntheticDocument } from '../../../bench/store.bench';
-import { createScenarioFile, openScenarioFile } from '../../../db';
+import { createScenarioFile } from '../../../db';
+import { documentOnDisk } from '../support/on-disk';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-peer-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function load(path: string) {
-  const opened = openScenarioFile(path, { readOnly: true });
-  if (!opened.ok) throw new Error(opened.error.message);
-  try {
-    return opened.store.load();
-  } finally {
-    opened.store.close();
-  }
-}
 
 it("the raw peer writes a file the store opens, holding what the store's own import holds", () => {
   const doc = syntheticDocument(60);
@@ -31,8 +23,8 @@ it("the raw peer writes a file the store opens, holding what the store's own imp
   const created = createScenarioFile(imported, { title: doc.scenario.title, document: doc });
   if (!created.ok) throw new Error(created.error.message);
   created.store.close();
-  const fromRaw = load(raw);
-  expect(fromRaw).toEqual(load(imported));
+  const fromRaw = documentOnDisk(raw);
+  expect(fromRaw).toEqual(documentOnDisk(imported));
   expect(fromRaw.nodes).toHaveLength(doc.nodes.length);
   expect(fromRaw.edges).toHaveLength(doc.edges.length);
 });

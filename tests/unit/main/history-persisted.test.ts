@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
-import { openScenarioFile } from '../../../db';
 import { mainHarness, type MainHarness } from '../support/main-harness';
+import { documentOnDisk } from '../support/on-disk';
 
 let h: MainHarness;
 beforeEach(() => {
@@ -15,15 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-function onDisk(path: string): ScenarioDocument {
-  const opened = openScenarioFile(path, { readOnly: true });
-  if (!opened.ok) throw new Error(opened.error.message);
-  try {
-    return opened.store.load();
-  } finally {
-    opened.store.close();
-  }
-}
 
 function logRows(path: string): { state: string; author: string }[] {
   const db = new Database(path, { readonly: true });
@@ -43,7 +34,7 @@ async function reopen(path: string): Promise<void> {
 /** Close the window's scenario (the app holds the writer lock), read the file, open it again. */
 async function readThenReopen(path: string): Promise<ScenarioDocument> {
   await h.value('closeScenario', {});
-  const doc = onDisk(path);
+  const doc = documentOnDisk(path);
   h.dialogs.open.push(path);
   await h.view('openScenario', {});
   return doc;

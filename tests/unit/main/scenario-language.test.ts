@@ -9,8 +9,8 @@ import { diffDocuments, mergeDocuments } from '../../../core/diff';
 import { diagramGeometry } from '../../../core/export/geometry';
 import { fontStack } from '../../../core/export/style';
 import { blankNode, documentLanguage, type ScenarioDocument } from '../../../core/model';
-import { openScenarioFile } from '../../../db';
 import { mainHarness, type MainHarness } from '../support/main-harness';
+import { documentOnDisk } from '../support/on-disk';
 
 let h: MainHarness;
 beforeEach(() => {
@@ -18,15 +18,6 @@ beforeEach(() => {
 });
 afterEach(() => h.dispose());
 
-function onDisk(path: string): ScenarioDocument {
-  const opened = openScenarioFile(path, { readOnly: true });
-  if (!opened.ok) throw new Error(opened.error.message);
-  try {
-    return opened.store.load();
-  } finally {
-    opened.store.close();
-  }
-}
 
 /** A saved scenario whose only CJK text is Han, which detection takes for Chinese. */
 async function hanOnlyScenario(): Promise<{ path: string; doc: ScenarioDocument }> {
@@ -37,7 +28,7 @@ async function hanOnlyScenario(): Promise<{ path: string; doc: ScenarioDocument 
   h.dialogs.save.push(path);
   await h.value('saveScenarioAs', {});
   await h.value('closeScenario', {});
-  const doc = onDisk(path);
+  const doc = documentOnDisk(path);
   h.dialogs.open.push(path);
   await h.view('openScenario', {});
   return { path, doc };
@@ -52,7 +43,7 @@ describe('the scenario language', () => {
     await h.value('sealHistory', {});
     await h.value('applyOps', { ops: [{ op: 'scenario.update', patch: { language: 'ja' } }], mark: null });
     await h.value('closeScenario', {});
-    const stated = onDisk(path);
+    const stated = documentOnDisk(path);
     expect(stated.scenario.language).toBe('ja');
     expect(documentLanguage(stated)).toBe('ja');
 
@@ -62,13 +53,13 @@ describe('the scenario language', () => {
     expect(steps.at(-1)).toMatchObject({ state: 'done', summary: expect.stringMatching(/scenario/i) });
     await h.value('undo', {});
     await h.value('closeScenario', {});
-    expect(onDisk(path).scenario.language).toBeNull();
+    expect(documentOnDisk(path).scenario.language).toBeNull();
 
     h.dialogs.open.push(path);
     await h.view('openScenario', {});
     await h.value('redo', {});
     await h.value('closeScenario', {});
-    expect(onDisk(path).scenario.language).toBe('ja');
+    expect(documentOnDisk(path).scenario.language).toBe('ja');
   });
 
   it('a language outside the list is refused and nothing is written', async () => {
@@ -76,7 +67,7 @@ describe('the scenario language', () => {
     const refused = await h.call('applyOps', { ops: [{ op: 'scenario.update', patch: { language: 'fr' as 'ja' } }], mark: null });
     expect(refused.ok).toBe(false);
     await h.value('closeScenario', {});
-    expect(onDisk(path).scenario.language).toBeNull();
+    expect(documentOnDisk(path).scenario.language).toBeNull();
   });
 
   it('is a changed scenario field in the diff, and merges like one', async () => {
