@@ -49,6 +49,8 @@ const FIXED_COMMANDS = {
   'view.reportOnly': { label: 'Only What the Report States' },
   'view.compareSnapshot': { label: 'Compare with a Snapshot…' },
   'view.compareFile': { label: 'Compare with Another Scenario…' },
+  'view.besideSnapshot': { label: 'Open a Snapshot Beside the Scenario…' },
+  'view.closeBeside': { label: 'Close the Pane Beside the Scenario' },
   'view.compareMoves': { label: 'Show Moves in the Compare View' },
   'view.leaveCompare': { label: 'Leave the Compare View' },
   'view.changesBriefMarkdown': { label: 'Save the Changes as a Markdown Brief…' },

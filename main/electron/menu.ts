@@ -93,6 +93,8 @@ export function buildMenu(actions: MenuActions): Menu {
         { type: 'separator' },
         item('view.compareSnapshot'),
         item('view.compareFile'),
+        item('view.besideSnapshot'),
+        item('view.closeBeside'),
         item('view.compareMoves'),
         item('view.changesBriefMarkdown'),
         item('view.changesBriefHtml'),

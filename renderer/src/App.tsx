@@ -5,13 +5,10 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { markingBanner, markingLines } from '../../core/export/audience';
-import type { ScenarioDocument } from '../../core/model';
 import { call } from './api';
 import { installKeyboard } from './commands/keyboard';
-import { CommandRegistry } from './commands/registry';
-import { DocumentStore, useDocument } from './state/document-store';
+import { useDocument } from './state/document-store';
 import { installHistoryStops } from './state/history-stops';
-import { SessionStore } from './state/session';
 import { Observable, useObservable } from './state/store';
 import { ExchangeDialogs } from './exchange/ExchangeDialogs';
 import { ReconcileDialogs } from './exchange/ReconcileDialogs';
@@ -20,40 +17,8 @@ import { Notices } from './shell/Notices';
 import { useShellCommands } from './shell/useShellCommands';
 import { Welcome } from './shell/Welcome';
 import { Workspace } from './shell/Workspace';
-import { WorkbenchContext, type Notice, type Workbench } from './workspace-context';
-
-function createWorkbench(notices: Observable<Notice[]>): Workbench {
-  const session = new SessionStore((crisisId, viewport) => void call('saveViewport', { crisisId, viewport }).catch(() => undefined));
-  const doc = new DocumentStore(session);
-  const { selection, view } = session;
-  let nextNotice = 1;
-  const workbench: Workbench = {
-    doc,
-    session,
-    selection,
-    view,
-    commands: new CommandRegistry(navigator.platform.toLowerCase().includes('mac')),
-    canvas: { current: null },
-    clipboard: { current: null },
-    notify(text, tone = 'info', offer) {
-      const notice: Notice = { id: nextNotice++, text, tone, offer };
-      notices.update((list) => [...list.slice(-3), notice]);
-      if (tone === 'info') setTimeout(() => notices.update((list) => list.filter((n) => n.id !== notice.id)), 6000);
-    },
-    dismissErrors: () => notices.update((list) => list.filter((n) => n.tone !== 'error')),
-    current: (): ScenarioDocument | null => doc.getSnapshot().view?.document ?? null,
-    focusNodes(ids) {
-      const document = doc.getSnapshot().view?.document;
-      const first = document?.nodes.find((n) => n.id === ids[0]);
-      if (!first) return;
-      view.patch({ crisisId: first.crisisId, centre: 'canvas' });
-      selection.selectNodes(ids);
-      // The canvas may be mounting for another crisis: focus once it has laid out.
-      requestAnimationFrame(() => requestAnimationFrame(() => workbench.canvas.current?.focusNodes(ids)));
-    },
-  };
-  return workbench;
-}
+import { createWorkbench } from './workbench';
+import { WorkbenchContext, type Notice } from './workspace-context';
 
 export function App() {
   const notices = useMemo(() => new Observable<Notice[]>([]), []);
@@ -66,7 +31,11 @@ export function App() {
 
   useEffect(() => {
     const report = (e: unknown) => workbench.notify(e instanceof Error ? e.message : String(e), 'error');
-    const offKeys = installKeyboard(workbench.commands, report);
+    // Focus in the pane beside the live scenario asks that pane's commands first.
+    const offKeys = installKeyboard(() => {
+      const beside = workbench.session.beside.get()?.workbench;
+      return beside?.owns(document.activeElement) ? [beside.commands, workbench.commands] : [workbench.commands];
+    }, report);
     const offMenu = window.workbench.on('command', ({ command }) => {
       workbench.commands.run(command).catch(report);
     });

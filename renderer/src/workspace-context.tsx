@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext } from 'react';
 import type { Clip } from '../../core/clipboard';
 import { AppError } from '../../core/errors';
 import type { Op } from '../../core/ops';
-import type { ScenarioDocument } from '../../core/model';
+import type { ScenarioDocument, Viewport } from '../../core/model';
 import type { CommandRegistry } from './commands/registry';
 import type { DocumentStore } from './state/document-store';
 import type { SelectionStore } from './state/selection';
@@ -21,6 +21,19 @@ export interface CanvasHandle {
   zoomOut(): void;
   /** The flow coordinates at the centre of the visible canvas. */
   centre(): { x: number; y: number };
+  /** Where the canvas is looking now. */
+  viewport(): Viewport;
+  /** Look where another canvas looks (the pane beside the live scenario matching it). */
+  show(viewport: Viewport): void;
+  /** Put a flow point at the centre of the visible canvas, at the same zoom. */
+  lookAt(point: { x: number; y: number }): void;
+}
+
+/** A past state shown read-only beside the live scenario, in its own workbench (see workbench.ts). */
+export interface Beside {
+  /** e.g. 'the snapshot “Before the meeting” (04/12/2026, 10:00:00)'. */
+  label: string;
+  workbench: Workbench;
 }
 
 export interface Notice {
@@ -66,6 +79,11 @@ export interface Workbench {
   notify(text: string, tone?: Notice['tone'], offer?: NoticeOffer): void;
   /** Drop error notices once what they reported is resolved (e.g. after Save As). */
   dismissErrors(): void;
+  /**
+   * Whether focus on `element` is this workbench's: the beside pane's for the beside workbench,
+   * the rest of the window's for the window's own. Keys and clipboard events act only there.
+   */
+  owns(element: Element | null): boolean;
   /** The document as it is now (for event handlers; components subscribe with useDocument). */
   current(): ScenarioDocument | null;
   /** Select nodes, switch to their crisis and canvas, and bring them into view. */

@@ -10,14 +10,15 @@ import { useWorkbench } from '../workspace-context';
 import { backToSurface, leaveForward, stopElement, walkOrder, walkPosition, type WalkStop } from './tab-walk';
 import { arrange, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions';
 
-const onCanvas = () => {
-  const active = document.activeElement;
-  return !active || active === document.body || !!active.closest('.react-flow');
-};
-
 export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
   const workbench = useWorkbench();
   useEffect(() => {
+    // Focus on this canvas (or nowhere), and in this workbench's part of the window: keys pressed
+    // in the pane beside the live scenario never move or delete the live scenario's selection.
+    const onCanvas = () => {
+      const active = document.activeElement;
+      return workbench.owns(active) && (!active || active === document.body || !!active.closest('.react-flow'));
+    };
     const writable = () => !readOnly;
     const hasSelection = () => workbench.selection.get().nodeIds.size + workbench.selection.get().edgeIds.size > 0;
     // Tab walks the nodes and then the edges, then leaves the canvas (see tab-walk.ts); it acts
@@ -116,7 +117,7 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
     // Cut, copy and paste from the native menu arrive as DOM events carrying the system
     // clipboard, which is how a clip travels between windows and files.
     const onCopy = (event: ClipboardEvent) => {
-      if (isTextField(document.activeElement)) return;
+      if (isTextField(document.activeElement) || !workbench.owns(document.activeElement)) return;
       const clip = copySelection(workbench);
       if (!clip || !event.clipboardData) return;
       event.preventDefault();
@@ -126,7 +127,7 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
       if (event.type === 'cut' && !readOnly) deleteSelection(workbench);
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTextField(document.activeElement) || readOnly) return;
+      if (isTextField(document.activeElement) || readOnly || !workbench.owns(document.activeElement)) return;
       const text = event.clipboardData?.getData(CLIP_MIME) || event.clipboardData?.getData('text/plain') || '';
       const clip = parseClip(text);
       if (!clip && !workbench.clipboard.current) return;

@@ -37,10 +37,14 @@ export function useCanvasHandle(nodeById: ReadonlyMap<string, GraphNode>, motion
       zoomIn: () => motion.track(flow.zoomIn({ duration: 150 })),
       zoomOut: () => motion.track(flow.zoomOut({ duration: 150 })),
       centre: () => {
-        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-        if (!pane) return { x: 0, y: 0 };
-        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+        // This canvas's own pane (the window may show two canvases side by side).
+        const { width, height, transform } = store.getState();
+        const [x, y, zoom] = transform;
+        return { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
       },
+      viewport: () => flow.getViewport(),
+      show: (viewport) => motion.track(flow.setViewport(viewport)),
+      lookAt: ({ x, y }) => motion.track(flow.setCenter(x, y, { zoom: flow.getZoom() })),
     };
     return () => {
       workbench.canvas.current = null;

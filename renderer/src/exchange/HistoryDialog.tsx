@@ -1,11 +1,13 @@
 /**
  * Edit ▸ History…: every undo step kept with the scenario (in the file, so it survives closing),
- * newest first, with when and by whom; any of them can be opened as the state just before it,
- * read-only, and left again with "Back to the live scenario" (PastViewBanner).
+ * newest first, with when and by whom; the state just before any of them can be shown read-only,
+ * in place (left again with "Back to the live scenario", PastViewBanner) or beside the live
+ * scenario (BesidePane).
  */
 import { useEffect, useState } from 'react';
 import type { HistoryStepView } from '../../../core/contract';
 import { call } from '../api';
+import { openBeside } from '../workbench';
 import { useWorkbench } from '../workspace-context';
 import { Modal } from './Modal';
 
@@ -22,13 +24,17 @@ export function HistoryDialog({ onClose }: { onClose(): void }) {
     call('history', {}).then((list) => setSteps([...list].reverse()), (e: unknown) => setError(message(e)));
   }, []);
 
-  const viewBefore = async (step: HistoryStepView) => {
+  const showBefore = async (step: HistoryStepView, where: 'inPlace' | 'beside') => {
     setBusy(true);
     setError(null);
     try {
       const document = await call('historyState', { index: step.index });
-      workbench.selection.clear();
-      await workbench.doc.viewPast(`the scenario before “${step.summary}” (${when(step.at)})`, document);
+      const label = `the scenario before “${step.summary}” (${when(step.at)})`;
+      if (where === 'beside') openBeside(workbench, label, document);
+      else {
+        workbench.selection.clear();
+        await workbench.doc.viewPast(label, document);
+      }
       onClose();
     } catch (e) {
       setBusy(false);
@@ -51,9 +57,19 @@ export function HistoryDialog({ onClose }: { onClose(): void }) {
                 {when(step.at)} · {step.author || 'unnamed'}
                 {step.state === 'undone' ? ' · undone (Redo brings it back)' : ''}
               </span>
-              <button disabled={busy} data-testid="history-view-before" onClick={() => void viewBefore(step)}>
-                View the state before
-              </button>
+              <span className="history-actions">
+                <button disabled={busy} data-testid="history-view-before" onClick={() => void showBefore(step, 'inPlace')}>
+                  View the state before
+                </button>
+                <button
+                  disabled={busy}
+                  data-testid="history-beside"
+                  aria-label={`Open the state before “${step.summary}” beside the live scenario`}
+                  onClick={() => void showBefore(step, 'beside')}
+                >
+                  Beside
+                </button>
+              </span>
             </li>
           ))}
         </ol>

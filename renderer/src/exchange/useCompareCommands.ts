@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { CompareBase } from '../../../core/contract';
 import { AppError } from '../../../core/errors';
 import { call } from '../api';
+import { closeBeside } from '../workbench';
 import { reportError, useWorkbench, type Workbench } from '../workspace-context';
 
 /** Opens the compare view against `base`, from a clean selection (nothing in it is editable). */
@@ -37,6 +38,8 @@ export function useCompareCommands(openSnapshots: () => void): void {
     const comparing = () => !!doc.getSnapshot().past?.compare;
     const off = [
       commands.register({ id: 'view.compareSnapshot', enabled: hasDocument, run: openSnapshots }),
+      commands.register({ id: 'view.besideSnapshot', enabled: hasDocument, run: openSnapshots }),
+      commands.register({ id: 'view.closeBeside', enabled: () => workbench.session.beside.get() !== null, run: () => closeBeside(workbench) }),
       commands.register({
         id: 'view.compareFile',
         enabled: hasDocument,

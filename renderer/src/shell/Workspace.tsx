@@ -1,7 +1,7 @@
 /**
  * The open scenario: title bar and toolbar on top, crises and actors on the left, the canvas
- * (or the table or the consensus matrix) in the centre, the inspector on the right and the
- * analysis panel below. The side panels and the analysis panel resize by their splitters
+ * (or the table or the consensus matrix) in the centre, with a past state read-only beside it
+ * when one is opened there, the inspector on the right and the analysis panel below. The side panels and the analysis panel resize by their splitters
  * (pointer or arrow keys); the sidebar folds to a rail (Ctrl+B).
  */
 import { useEffect, useMemo, type CSSProperties } from 'react';
@@ -11,6 +11,7 @@ import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { ConsensusMatrix } from '../analysis/ConsensusMatrix';
 import { ElementTable } from '../analysis/ElementTable';
 import { Canvas } from '../canvas/Canvas';
+import { BesidePane } from '../exchange/BesidePane';
 import { CompareList } from '../exchange/CompareList';
 import { Inspector } from '../inspector/Inspector';
 import { useDocument } from '../state/document-store';
@@ -28,6 +29,7 @@ export function Workspace() {
   const { view, past } = useDocument(workbench.doc);
   const comparing = !!past?.compare;
   const viewState = useObservable(workbench.view);
+  const beside = useObservable(workbench.session.beside);
   const crises = view?.document.crises;
   // The scenario's CJK language puts its font first, so Han text takes that language's glyph forms.
   const openDocument = view?.document;
@@ -81,17 +83,20 @@ export function Workspace() {
           </button>
         </nav>
       )}
-      <section className={`centre-pane${comparing ? ' comparing' : ''}`} aria-label="Canvas" data-region="centre">
-        {!crisisId ? (
-          <p className="muted empty-centre">Add a crisis to start.</p>
-        ) : viewState.centre === 'table' ? (
-          <ElementTable />
-        ) : viewState.centre === 'matrix' ? (
-          <ConsensusMatrix />
-        ) : (
-          <Canvas key={crisisId} crisisId={crisisId} />
-        )}
-        {comparing && <CompareList />}
+      <section className={`centre-pane${comparing ? ' comparing' : ''}${beside ? ' with-beside' : ''}`} aria-label="Canvas" data-region="centre">
+        <div className="centre-live" data-testid="centre-live">
+          {!crisisId ? (
+            <p className="muted empty-centre">Add a crisis to start.</p>
+          ) : viewState.centre === 'table' ? (
+            <ElementTable />
+          ) : viewState.centre === 'matrix' ? (
+            <ConsensusMatrix />
+          ) : (
+            <Canvas key={crisisId} crisisId={crisisId} />
+          )}
+          {comparing && <CompareList />}
+        </div>
+        {beside && <BesidePane beside={beside} />}
       </section>
       {viewState.showInspector && (
         <div className="inspector-pane" data-region="inspector">

@@ -8,7 +8,9 @@
  * document no longer holds: undo a new node and it leaves the selection in the same pass.
  */
 import type { ScenarioDocument } from '../../../core/model';
+import type { Beside } from '../workspace-context';
 import { SelectionStore } from './selection';
+import { Observable } from './store';
 import { ViewStore } from './view';
 import { ViewportStore, type PersistViewport } from './viewports';
 
@@ -16,6 +18,8 @@ export class SessionStore {
   readonly selection = new SelectionStore();
   readonly view = new ViewStore();
   readonly viewports: ViewportStore;
+  /** A past state shown beside the live scenario, if any; closed when another file is shown. */
+  readonly beside = new Observable<Beside | null>(null);
 
   constructor(persistViewport: PersistViewport) {
     this.viewports = new ViewportStore(persistViewport);
@@ -25,6 +29,7 @@ export class SessionStore {
   opened(doc: ScenarioDocument | null): void {
     this.viewports.seed(doc);
     this.selection.clear();
+    this.beside.set(null);
     if (doc) this.prune(doc);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { routeKey } from '../../../renderer/src/commands/keyboard';
 import { CommandRegistry, keyOf, normalizeKeys } from '../../../renderer/src/commands/registry';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
@@ -64,5 +65,39 @@ describe('the command registry', () => {
     off();
     expect(listener).toHaveBeenCalledTimes(2);
     expect(registry.getVersion()).toBe(2);
+  });
+});
+
+describe('routing a key between the live scenario and the pane beside it', () => {
+  const beside = () => {
+    const registry = new CommandRegistry();
+    const deleted = vi.fn();
+    const copied = vi.fn();
+    registry.register({ id: 'edit.delete', keys: ['Delete'], enabled: () => false, run: deleted });
+    registry.register({ id: 'edit.copy', keys: ['Mod+C'], run: copied });
+    return { registry, deleted, copied };
+  };
+  const live = () => {
+    const registry = new CommandRegistry();
+    registry.register({ id: 'edit.delete', keys: ['Delete'], run: vi.fn() });
+    registry.register({ id: 'edit.copy', keys: ['Mod+C'], run: vi.fn() });
+    registry.register({ id: 'edit.undo', keys: ['Mod+Z'], run: vi.fn() });
+    return registry;
+  };
+
+  it('gives the key to the first registry that has a command for it', () => {
+    const pane = beside();
+    const window = live();
+    expect(routeKey([pane.registry, window], key('c', { ctrlKey: true }), false)).toEqual({ commands: pane.registry, command: pane.registry.get('edit.copy') });
+    // A key the pane has no command for goes on to the window's own (undo stays window-wide).
+    expect(routeKey([pane.registry, window], key('z', { ctrlKey: true }), false)).toEqual({ commands: window, command: window.get('edit.undo') });
+  });
+
+  it('stops a key whose command is disabled where focus is, instead of passing it on', () => {
+    const pane = beside();
+    const window = live();
+    expect(routeKey([pane.registry, window], key('Delete'), false)).toBeNull();
+    // With focus outside the pane the window's Delete runs as before.
+    expect(routeKey([window], key('Delete'), false)?.command.id).toBe('edit.delete');
   });
 });
