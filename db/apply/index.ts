@@ -8,13 +8,14 @@ import { formatPath } from '../../core/model';
 import { Op } from '../../core/ops';
 import { TABLES, type Table } from '../constants';
 import type { Statements } from '../statements';
-import type { ApplyContext, Handler } from './context';
+import type { ApplyContext } from './context';
 import { edgeCreate, edgeDelete, edgeUpdate, nodeCreate, nodeDelete, nodeUpdate } from './graph-ops';
 import { actorCreate, actorDelete, actorUpdate, crisisCreate, crisisDelete, crisisUpdate, scenarioUpdate } from './meta-ops';
 import { provenanceCreate, provenanceDelete, provenanceUpdate, sourceCreate, sourceDelete, sourceUpdate, stanceSet } from './evidence-ops';
 import { pushAll } from '../../core/arrays';
 
-const HANDLERS: { [K in Op['op']]: Handler<K> } = {
+type OpOf = { [K in Op['op']]: Extract<Op, { op: K }> };
+const HANDLERS: { [K in keyof OpOf]: (ctx: ApplyContext, op: OpOf[K]) => Op[] } = {
   'scenario.update': scenarioUpdate,
   'actor.create': actorCreate,
   'actor.update': actorUpdate,
@@ -45,6 +46,11 @@ function parseOp(raw: unknown, index: number): Op {
   throw new AppError('INVALID_DATA', `Invalid operation ops[${index}]${path ? `.${path}` : ''}: ${issue?.message ?? 'invalid value'}`);
 }
 
+/** Runs the op's own handler: the kind picks the handler and types the op it is given, with no cast. */
+function runHandler<K extends keyof OpOf>(ctx: ApplyContext, kind: K, op: OpOf[K]): Op[] {
+  return HANDLERS[kind](ctx, op);
+}
+
 const isViewportOnly = (op: Op): boolean => op.op === 'crisis.update' && Object.keys(op.patch).every((key) => key === 'viewport');
 
 /** What one applied batch did, as the store sees it; only `applied` crosses IPC (core/ops Change). */
@@ -67,8 +73,7 @@ export function applyOps(s: Statements, ops: readonly unknown[], modifiedAt: str
   let viewportOnly = true;
   for (let i = 0; i < ops.length; i++) {
     const op = parseOp(ops[i], i);
-    const handler = HANDLERS[op.op] as Handler<typeof op.op>;
-    inverses.push(handler(ctx, op as never));
+    inverses.push(runHandler(ctx, op.op, op));
     ctx.applied.push(op);
     viewportOnly &&= isViewportOnly(op);
   }
