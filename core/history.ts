@@ -73,7 +73,22 @@ export interface HistoryOptions {
   restored?: { past: readonly HistoryStep[]; future: readonly HistoryStep[] };
 }
 
-const sizeOf = (step: HistoryStep): number => JSON.stringify(step.redo).length + JSON.stringify(step.undo).length;
+/** The UTF-8 size of a text without encoding it: CJK titles take 3 bytes a character, not 1. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one character outside the BMP
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const sizeOf = (step: HistoryStep): number => utf8Bytes(JSON.stringify(step.redo)) + utf8Bytes(JSON.stringify(step.undo));
 const entryOf = (step: HistoryStep, mark: string | null): Entry => ({ ...step, mark, bytes: sizeOf(step) });
 const stepOf = ({ at, author, redo, undo }: Entry): HistoryStep => ({ at, author, redo, undo });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoHistory, type HistoryLog, type HistoryStep } from '../../../core/history';
+import { UndoHistory, utf8Bytes, type HistoryLog, type HistoryStep } from '../../../core/history';
 import type { Op } from '../../../core/ops';
 
 const rename = (id: string, title: string): Op => ({ op: 'node.update', id, patch: { title } });
@@ -126,6 +126,16 @@ describe('history kept in a log', () => {
     history.record({ applied: [big], inverse: [rename('big', '')] }, null, meta(5));
     expect(log.rows.map((r) => r.step.redo)).toEqual([[big]]);
     expect(history.depth).toEqual({ undo: 1, redo: 0 });
+  });
+
+  it('counts the bound in UTF-8 bytes, as the file stores the text, not in UTF-16 units', () => {
+    for (const text of ['plain', 'Açaí', '朝鮮半島', '한국어', 'emoji 🌊', '\ud800 lone surrogate']) expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    // 150 Japanese characters are 150 units but 450 bytes: past a 400-byte bound, the older step goes.
+    const log = tableLog();
+    const history = new UndoHistory({ log, limit: 10, maxBytes: 400 });
+    history.record({ applied: [rename('a', 'x')], inverse: [rename('a', '')] }, null, meta(1));
+    history.record({ applied: [rename('b', '津'.repeat(150))], inverse: [rename('b', '')] }, null, meta(2));
+    expect(log.rows.map((r) => r.step.redo[0])).toEqual([rename('b', '津'.repeat(150))]);
   });
 
   it('changes nothing in memory when the log refuses a write (the edit is rolled back with it)', () => {
