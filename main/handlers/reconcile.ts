@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../core/errors';
 import { exportFormat } from '../../core/formats';
 import type { ScenarioDocument } from '../../core/model';
-import { commonBase, validateDocument, writeFileAtomically, type ScenarioStore } from '../../db';
+import { commonBase, validateDocument, writeFileAtomically, type ScenarioStore, type SnapshotInfo } from '../../db';
 import type { Handlers } from '../ipc/adapter';
 import { safeFileName, type DocumentDeps } from './document';
 import { applyEdit } from './edit';
@@ -43,8 +43,7 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
     },
     restoreSnapshot: (ctx, req) => {
       const session = deps.sessions.require(ctx.windowId);
-      const snapshot = session.store.listSnapshots().find((s) => s.id === req.id);
-      if (!snapshot) throw new AppError('NOT_FOUND', 'That snapshot is no longer in this scenario.');
+      const snapshot = snapshotById(session.store, req.id);
       const ops = diffToOps(session.store.load(), session.store.readSnapshot(snapshot.id));
       if (ops.length === 0) throw new AppError('INVALID_DATA', `The scenario is already as it was at "${snapshot.name}".`);
       session.store.createSnapshot(`Before restoring "${snapshot.name}"`, 'before-restore', deps.settings.author());
@@ -114,13 +113,15 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
     saveChangesBrief: async (ctx, req) => {
       const session = deps.sessions.require(ctx.windowId);
       const { document: before, label, input } = await compareBase(session.store, req.against, compared.get(ctx.windowId), (path) => deps.sessions.readOther(path));
+      // The base is read first, so a snapshot deleted since (or a compared file gone) is said before
+      // the dialog; the brief is written only once a target is chosen.
       const after = session.store.load();
-      const options = { fromLabel: label, toLabel: `${basename(session.store.path)} now`, listMoves: req.moves };
-      const text = req.format === 'html' ? changesBriefHtml(before, after, options) : changesBriefMarkdown(before, after, options);
       const suggested = `${safeFileName(`${after.scenario.title} - changes`)}.${exportFormat(req.format).extension}`;
       const target = await deps.services.dialogs.chooseExportTarget(suggested, req.format);
       if (!target) throw new AppError('CANCELLED', 'Saving the changes brief was cancelled.');
       deps.sessions.refuseOutputOnto(target, input ? [{ path: input, role: 'the file compared with' }] : []);
+      const options = { fromLabel: label, toLabel: `${basename(session.store.path)} now`, listMoves: req.moves };
+      const text = req.format === 'html' ? changesBriefHtml(before, after, options) : changesBriefMarkdown(before, after, options);
       const bytes = new TextEncoder().encode(text);
       writeFileAtomically(target, bytes);
       return { fileName: basename(target), bytes: bytes.byteLength };
@@ -130,11 +131,17 @@ export function reconcileHandlers(deps: DocumentDeps): Pick<Handlers, ReconcileC
   };
 }
 
+/** A snapshot of the open scenario picked in the app, which may have been deleted since. */
+function snapshotById(store: ScenarioStore, id: string): SnapshotInfo {
+  const snapshot = store.listSnapshots().find((s) => s.id === id);
+  if (!snapshot) throw new AppError('NOT_FOUND', 'That snapshot is no longer in this scenario.');
+  return snapshot;
+}
+
 /** The state the compare view compares with, read again from its source, with its name for the brief. */
 async function compareBase(store: ScenarioStore, against: CompareBase, comparedPath: string | undefined, readOther: (path: string) => Promise<ScenarioStore>): Promise<{ document: ScenarioDocument; label: string; input: string | null }> {
   if (against.kind === 'snapshot') {
-    const snapshot = store.listSnapshots().find((s) => s.id === against.id);
-    if (!snapshot) throw new AppError('NOT_FOUND', 'That snapshot is no longer in this scenario.');
+    const snapshot = snapshotById(store, against.id);
     return { document: store.readSnapshot(snapshot.id), label: `the snapshot “${snapshot.name}”`, input: null };
   }
   if (!comparedPath) throw new AppError('NOT_FOUND', 'No file is being compared in this window; choose View ▸ Compare with Another Scenario… again.');

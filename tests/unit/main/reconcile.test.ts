@@ -2,7 +2,7 @@
  * Snapshots, restore and Merge a Copy through the same IPC contract the renderer uses: make a
  * copy for review, change both, merge, resolve a conflict, check the file on disk.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blankNode, type ScenarioDocument } from '../../../core/model';
@@ -211,5 +211,14 @@ describe('the changes brief through the contract', () => {
     expect(readFileSync(path)).toEqual(before);
     const cancelled = await h.call('saveChangesBrief', { against: { kind: 'snapshot', id: snap.id }, format: 'html', moves: false });
     expect(cancelled.ok ? null : cancelled.error.code).toBe('CANCELLED');
+
+    // A snapshot deleted since the compare view opened is said before any dialog is shown.
+    await h.value('deleteSnapshot', { id: snap.id });
+    const target = join(h.dir, 'never.md');
+    h.dialogs.exportTargets.push(target);
+    const gone = await h.call('saveChangesBrief', { against: { kind: 'snapshot', id: snap.id }, format: 'md', moves: false });
+    expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+    expect(h.dialogs.exportTargets).toEqual([target]);
+    expect(existsSync(target)).toBe(false);
   });
 });
