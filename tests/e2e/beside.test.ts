@@ -173,4 +173,39 @@ describe('a past state beside the live scenario', () => {
     expect(nodeRows(file).find((r) => r.id === 'trig')?.title).toBe('Earthquake off Sendai');
     expect(app.errors).toEqual([]);
   });
+
+  it('stacks the pane under the live canvas at 1024×700, both usable and neither over the other', async () => {
+    await app.close();
+    app = await launchApp({ viewport: { width: 1024, height: 700 } });
+    const { page } = app;
+    await openBuiltScenario(app, 'beside-narrow', (crisisId) => [
+      { op: 'node.create', node: { ...blankNode('trigger', crisisId, 'trig', { x: 0, y: 0 }), title: 'Typhoon' } },
+      { op: 'node.create', node: { ...blankNode('impact', crisisId, 'imp', { x: 320, y: 0 }), title: 'Port closed' } },
+    ]);
+    await takeSnapshot(page, 'Narrow');
+    await app.emit('command', { command: 'view.besideSnapshot' });
+    await page.getByRole('button', { name: 'Open “Narrow” beside the live scenario' }).click();
+    const beside = page.getByTestId('beside-pane');
+    await expect.poll(() => inPane(beside, 'imp').count()).toBe(1);
+    const centre = (await page.locator('[data-region="centre"]').boundingBox())!;
+    const top = (await page.getByTestId('centre-live').boundingBox())!;
+    const bottom = (await beside.boundingBox())!;
+    expect(top.y + top.height).toBeLessThanOrEqual(bottom.y + 1);
+    expect(bottom.y + bottom.height).toBeLessThanOrEqual(centre.y + centre.height + 1);
+    expect(Math.min(top.height, bottom.height)).toBeGreaterThan(150);
+    expect(bottom.width).toBeGreaterThan(centre.width - 2);
+    // The header's buttons stay in reach, and every node of the pane lies inside it.
+    for (const name of ['Match the live view', 'Close the pane beside the live scenario']) {
+      const box = (await beside.getByRole('button', { name }).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(bottom.x + bottom.width);
+    }
+    for (const id of ['trig', 'imp']) {
+      const box = (await inPane(beside, id).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(bottom.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(bottom.y + bottom.height);
+    }
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await app.screenshot('beside-1024');
+    expect(app.errors).toEqual([]);
+  });
 });
