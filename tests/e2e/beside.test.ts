@@ -124,18 +124,29 @@ describe('a past state beside the live scenario', () => {
     await expect.poll(() => nodeRows(file).find((r) => r.id === 'imp')?.title).toBe('Port of Busan closed');
     await expect(inPane(beside, 'imp').textContent()).resolves.toContain('Port closed');
 
-    // What was deleted can be copied from the pane and pasted into the live scenario.
-    await inPane(beside, 'gone').locator('.kind-head').click();
-    await page.keyboard.press('Control+c');
-    await live.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } });
-    await saving(page, () => page.keyboard.press('Control+v'));
-    await expect.poll(() => nodeRows(file).filter((r) => r.title === 'Power cut').length).toBe(1);
-    await expect.poll(() => live.getByText('Power cut').count()).toBe(1);
-
-    // F6 reaches the pane as a region of its own, and Close gives the centre back to the live canvas.
+    // Without the mouse: F6 reaches the pane as a region of its own, Tab walks its nodes, Ctrl+C
+    // copies the one deleted since, Shift+F6 goes back to the live canvas and Ctrl+V pastes it there.
     await live.locator('.react-flow').focus();
     await page.keyboard.press('F6');
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="beside-pane"]'))).toBe(true);
+    const focusedInPane = () => page.evaluate(() => (document.activeElement?.closest('[data-testid="beside-pane"]') ? document.activeElement.getAttribute('data-id') : null));
+    // Escape clears the pane's selection (its own: the live one is untouched), so the walk starts at the first node.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedInPane).toBe('trig');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedInPane).toBe('gone');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toContain('Power cut');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Shift+F6');
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="centre-live"]'))).toBe(true);
+    await saving(page, () => page.keyboard.press('Control+v'));
+    await expect.poll(() => nodeRows(file).filter((r) => r.title === 'Power cut').length).toBe(1);
+    await expect.poll(() => live.getByText('Power cut').count()).toBe(1);
+    await expect(inPane(beside, 'gone').count()).resolves.toBe(1);
+
+    // Close gives the centre back to the live canvas.
     await beside.getByRole('button', { name: 'Close the pane beside the live scenario' }).click();
     await beside.waitFor({ state: 'detached' });
     const whole = (await live.boundingBox())!;

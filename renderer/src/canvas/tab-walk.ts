@@ -24,12 +24,19 @@ export function walkOrder(doc: ScenarioDocument, crisisId: string): WalkStop[] {
   return [...nodes.map((n): WalkStop => ({ kind: 'node', id: n.id })), ...edges.map((e): WalkStop => ({ kind: 'edge', id: e.id }))];
 }
 
-const pane = (): HTMLElement | null => document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow');
+/** Whether an element is in the part of the window a workbench owns (see Workbench.owns). */
+export type Owns = (element: Element | null) => boolean;
+
+/** The canvas surface of the workbench that owns it: the window may show two (the live one, and a past state beside it). */
+export function canvasPane(owns: Owns): HTMLElement | null {
+  for (const surface of document.querySelectorAll<HTMLElement>('[data-testid="canvas"] .react-flow')) if (owns(surface)) return surface;
+  return null;
+}
 
 /** The element a stop is drawn as, when React Flow has it mounted. */
-export function stopElement(stop: WalkStop): HTMLElement | SVGElement | null {
+export function stopElement(stop: WalkStop, owns: Owns): HTMLElement | SVGElement | null {
   const selector = stop.kind === 'node' ? `.react-flow__node[data-id="${CSS.escape(stop.id)}"]` : `.react-flow__edge[data-id="${CSS.escape(stop.id)}"]`;
-  return pane()?.querySelector<HTMLElement | SVGElement>(selector) ?? null;
+  return canvasPane(owns)?.querySelector<HTMLElement | SVGElement>(selector) ?? null;
 }
 
 /**
@@ -37,8 +44,8 @@ export function stopElement(stop: WalkStop): HTMLElement | SVGElement | null {
  * canvas itself), on the first control after the walk (where Tab left it, so Shift+Tab comes back
  * into it at its end), or outside the walk (null; with focus nowhere, Tab takes the window's order).
  */
-export function walkPosition(active: Element | null): WalkStop | 'surface' | 'after' | null {
-  const surface = pane();
+export function walkPosition(active: Element | null, owns: Owns): WalkStop | 'surface' | 'after' | null {
+  const surface = canvasPane(owns);
   if (!surface || !active) return null;
   if (active === surface) return 'surface';
   if (active === firstAfterWalk(surface)) return 'after';
@@ -58,13 +65,13 @@ function firstAfterWalk(surface: HTMLElement): HTMLElement | undefined {
 }
 
 /** Tab past the last edge: on to the first control after the walk. */
-export function leaveForward(): void {
-  const surface = pane();
+export function leaveForward(owns: Owns): void {
+  const surface = canvasPane(owns);
   if (surface) firstAfterWalk(surface)?.focus();
 }
 
 /** Escape on a node or an edge steps back out to the canvas surface. */
-export function backToSurface(): void {
-  const at = walkPosition(document.activeElement);
-  if (at !== null && typeof at === 'object') pane()?.focus({ preventScroll: true });
+export function backToSurface(owns: Owns): void {
+  const at = walkPosition(document.activeElement, owns);
+  if (at !== null && typeof at === 'object') canvasPane(owns)?.focus({ preventScroll: true });
 }

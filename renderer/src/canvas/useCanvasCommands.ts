@@ -7,7 +7,7 @@ import { CLIP_MIME, parseClip } from '../../../core/clipboard';
 import type { Command } from '../commands/registry';
 import { isTextField } from '../commands/keyboard';
 import { useWorkbench } from '../workspace-context';
-import { backToSurface, leaveForward, stopElement, walkOrder, walkPosition, type WalkStop } from './tab-walk';
+import { backToSurface, canvasPane, leaveForward, stopElement, walkOrder, walkPosition, type WalkStop } from './tab-walk';
 import { arrange, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions';
 
 export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
@@ -24,7 +24,7 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
     // Tab walks the nodes and then the edges, then leaves the canvas (see tab-walk.ts); it acts
     // only with focus on the canvas itself or on one of its nodes or edges, not on its buttons.
     const walkStep = (step: 1 | -1): WalkStop | 'leave' | null => {
-      const at = walkPosition(document.activeElement);
+      const at = walkPosition(document.activeElement, workbench.owns);
       const doc = workbench.current();
       if (at === null || !doc) return null;
       const order = walkOrder(doc, crisisId);
@@ -50,19 +50,19 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
       const next = walkStep(step);
       if (next === null) return;
       if (next === 'leave') {
-        if (step > 0) leaveForward();
-        else document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow')?.focus();
+        if (step > 0) leaveForward(workbench.owns);
+        else canvasPane(workbench.owns)?.focus();
         return;
       }
       if (next.kind === 'node') workbench.selection.selectNodes([next.id]);
       else workbench.selection.selectEdges([next.id]);
-      const shown = stopElement(next);
-      const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+      const shown = stopElement(next, workbench.owns);
+      const pane = canvasPane(workbench.owns)?.getBoundingClientRect();
       const box = shown?.getBoundingClientRect();
       const inView = !!box && !!pane && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
       if (!inView && next.kind === 'node') workbench.canvas.current?.focusNodes([next.id]);
       // Off-screen nodes are mounted once the canvas has moved to them (large crises).
-      const focus = () => (stopElement(next) ?? document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow'))?.focus({ preventScroll: true });
+      const focus = () => (stopElement(next, workbench.owns) ?? canvasPane(workbench.owns))?.focus({ preventScroll: true });
       if (shown) focus();
       else requestAnimationFrame(() => requestAnimationFrame(focus));
     };
@@ -102,7 +102,7 @@ export function useCanvasCommands(crisisId: string, readOnly: boolean): void {
         id: 'canvas.escape',
         keys: ['Escape'],
         run: () => {
-          backToSurface();
+          backToSurface(workbench.owns);
           workbench.selection.clear();
           workbench.view.patch({ findOpen: false, editingNodeId: null });
         },
