@@ -5,8 +5,9 @@
  * Arrange lays out to its shape. Pure geometry apart from reading the pane's size.
  *
  * The controls take a corner, not a strip: a frame may keep clear of them either beside them
- * (the pane less a left strip) or above them (the full width less a bottom band). A wide graph
- * in a narrow pane (a crisis at 1024×700 with the inspector open) is read larger above them.
+ * (the pane less a left strip) or above them (the full width less a bottom band). Opening a
+ * crisis too large to read whole frames its crisis node and neighbours the way that reads larger
+ * (at 1024×700 with the inspector open, only above them fits trigger, crisis and impact at 0.6).
  */
 import type { GraphEdge, GraphNode } from '../../../core/model';
 import { READABLE_ZOOM } from '../../../core/layout';
@@ -39,6 +40,15 @@ function insetChoices(showMinimap: boolean): [Insets, Insets] {
 
 const inner = (pane: Size, i: Insets): Size => ({ width: Math.max(1, pane.width - i.left - i.right), height: Math.max(1, pane.height - i.top - i.bottom) });
 const zoomToFit = (content: Size, area: Size) => Math.min(area.width / Math.max(1, content.width), area.height / Math.max(1, content.height));
+
+/**
+ * The insets beside the zoom controls: what Fit, Arrange and a whole crisis opening use. They keep
+ * every box 56 px from the left edge, past React Flow's 40 px auto-pan band, so dragging a
+ * connection to a box on the left does not pan the canvas under the pointer.
+ */
+export function overlayInsets(showMinimap: boolean): Insets {
+  return insetChoices(showMinimap)[0];
+}
 
 /** The insets that show `content` (flow units) largest in the pane, with the zoom that gives. */
 export function framing(content: Size, pane: Size | null, showMinimap: boolean): { insets: Insets; zoom: number } {
@@ -84,7 +94,8 @@ export function visibleSize(showMinimap: boolean): Size | null {
 export function openingTargets(nodes: readonly GraphNode[], edges: readonly GraphEdge[], pane: Size | null, showMinimap: boolean): string[] | undefined {
   if (nodes.length === 0) return undefined;
   const readable = (picked: readonly GraphNode[]) => !pane || framing(boundingBox(picked)!, pane, showMinimap).zoom >= READABLE_ZOOM;
-  if (readable(nodes)) return undefined;
+  // Whole, it is framed as Fit frames it (beside the controls); its neighbourhood, either way.
+  if (pane && zoomToFit(boundingBox(nodes)!, inner(pane, overlayInsets(showMinimap))) >= READABLE_ZOOM) return undefined;
   const ids = new Set(nodes.map((n) => n.id));
   const degree = new Map<string, number>();
   for (const e of edges) {
