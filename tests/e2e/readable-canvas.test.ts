@@ -139,6 +139,30 @@ describe('a readable canvas', () => {
     expect(after.find((r) => r.title === 'Another trigger')!.x).toBe(column('trigger', 'Another trigger'));
   });
 
+  it('adds a node by the right and bottom edges of the canvas wholly inside it, from a menu wholly inside the window', async () => {
+    app = await launchApp({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    const { file } = await openBuiltScenario(app, 'edges', (crisisId) => [{ op: 'node.create', node: { ...blankNode('trigger', crisisId, 't1', { x: 80, y: 80 }), title: 'Naval incident' } }]);
+    const pane = (await page.locator('[data-testid="canvas"] .react-flow').boundingBox())!;
+    const add = async (kind: NodeKind, title: string, x: number, y: number) => {
+      await page.mouse.click(x, y, { button: 'right' });
+      // The menu opens wholly inside the window, upwards or leftwards by its edges.
+      const menu = (await page.getByTestId('context-menu').boundingBox())!;
+      expect(inside(menu, { x: 0, y: 0, width: 1440, height: 900 }), `menu ${JSON.stringify(menu)}`).toBe(true);
+      await page.getByTestId(`menu-add-${kind}`).click();
+      await page.getByTestId('title-input').fill(title);
+      await saving(page, () => page.getByTestId('title-input').press('Enter'));
+      const box = (await page.locator('[data-testid="graph-node"]', { hasText: title }).boundingBox())!;
+      expect(inside(box, pane), `${title}: ${JSON.stringify(box)} inside ${JSON.stringify(pane)}`).toBe(true);
+    };
+    // A right-click 6 px from the inspector, and one 6 px above the pane's bottom edge.
+    await add('impact', 'Ports closed', pane.x + pane.width - 6, pane.y + pane.height / 2);
+    await add('response', 'Convoy escorts', pane.x + pane.width / 2, pane.y + pane.height - 6);
+    const titles = readOnDiskX(file).map((r) => r.title);
+    expect(titles).toEqual(['Naval incident', 'Ports closed', 'Convoy escorts']);
+    await app.screenshot('add-by-the-edges-1440x900');
+  });
+
   it('shows and hides the minimap from the canvas; after Fit no node sits under it', async () => {
     app = await launchApp({ viewport: { width: 1440, height: 900 } });
     const { page } = app;
