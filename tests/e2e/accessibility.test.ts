@@ -2,6 +2,7 @@
  * WCAG 2.1 AA by axe-core on every screen a planner meets in the first hour: the welcome screen,
  * a report crisis on the canvas, the inspector of a report element, the consensus matrix, each
  * analysis tab, the table view and the export dialog. Any serious or critical finding fails,
+ * and so does a control a screen reader's list cannot tell apart (a duplicate or symbol-only name),
  * naming the screen, the rule and the elements. One page walks the screens in the order a user
  * reaches them, by clicks, with every panel the app shows left as it is.
  */
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ANALYSIS_TABS } from '../../renderer/src/state/view';
 import { launchApp, type AppSession } from './harness/app';
 import { axeViolations } from './harness/axe';
+import { unclearControlNames } from './harness/names';
 import { saving, waitCanvasStill } from './harness/editor';
 
 let app: AppSession;
@@ -24,6 +26,8 @@ async function expectClean(screen: string) {
   const found = await axeViolations(app.page);
   await app.screenshot(`a11y-${screen}`);
   expect.soft(found, `${screen}:\n${found.join('\n')}`).toEqual([]);
+  // Beyond axe: no two controls of a region share a name, and none is named by a symbol alone.
+  expect.soft(await unclearControlNames(app.page), `${screen}: control names`).toEqual([]);
 }
 
 /**

@@ -10,7 +10,7 @@ import { blankNode, HOLDER_LABELS, STANCE_MEANINGS, type NodeKind } from '../../
 import type { Op } from '../../core/ops';
 import { launchApp, type AppSession } from './harness/app';
 import { dumpScenario, readOnDisk } from './harness/disk';
-import { saving } from './harness/editor';
+import { saving, untitledFile } from './harness/editor';
 import { openBuiltScenario } from './harness/scenario';
 
 // Created out of kind order, so the matrix's order is its own doing.
@@ -152,5 +152,46 @@ describe('consensus matrix', () => {
     await app.screenshot('matrix-holder-as-of');
     const row = readOnDisk(file, (db) => db.prepare("SELECT position, holder, as_of AS asOf, basis FROM stances WHERE element_id = 'i1' AND actor_id = 'cn'").get());
     expect(row).toEqual({ position: 'disagree', holder: 'participant', asOf: '2016-05-20', basis: 'planner' });
+  });
+});
+
+describe('consensus matrix of the report library at 1024×700, inspector open', () => {
+  let app: AppSession;
+  afterEach(async () => {
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('shows actor columns beside the rows and keeps each row named while the keyboard walks to the last actor', async () => {
+    app = await launchApp({ viewport: { width: 1024, height: 700 } });
+    const { page } = app;
+    await page.getByTestId('welcome-library').click();
+    await page.locator('[data-testid="graph-node"]').first().waitFor();
+    await page.getByTestId('centre-matrix').click();
+    await page.getByTestId('consensus-matrix').waitFor();
+    const file = untitledFile(app);
+    const before = dumpScenario(file);
+    const box = (await page.locator('.matrix-scroll').boundingBox())!;
+    const within = (r: { x: number; width: number }) => r.x >= box.x - 0.5 && r.x + r.width <= box.x + box.width + 0.5;
+    const firstRow = page.getByTestId('matrix-row').first();
+    const cells = firstRow.locator('.matrix-cell');
+    const cellCount = await cells.count();
+    expect(cellCount).toBeGreaterThan(10);
+    // Before any scrolling, the first two actors' cells are in sight, not only the row's words.
+    for (let col = 0; col < 2; col++) expect(within((await cells.nth(col).boundingBox())!), `actor column ${col}`).toBe(true);
+    await app.screenshot('matrix-library-1024x700');
+
+    await cells.first().click();
+    for (let col = 1; col < cellCount; col++) await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-col'));
+    expect(Number(focused)).toBe(cellCount - 1);
+    const last = (await cells.nth(cellCount - 1).boundingBox())!;
+    const title = (await firstRow.locator('.row-title').boundingBox())!;
+    const kind = (await firstRow.locator('.row-kind').boundingBox())!;
+    expect(within(last)).toBe(true);
+    expect(within(title) && within(kind)).toBe(true);
+    expect(last.x).toBeGreaterThanOrEqual(title.x + title.width - 0.5);
+    await app.screenshot('matrix-library-last-actor-1024x700');
+    expect(dumpScenario(file)).toEqual(before);
   });
 });

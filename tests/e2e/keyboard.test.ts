@@ -204,3 +204,55 @@ it('builds trigger → crisis → impact → response and connects them from the
   const afterFind = await walkFocus(page, 'Tab', 60);
   expect(afterFind.some((s) => s.region !== 'centre'), `Tab after Find: ${afterFind.map((s) => s.region).join(' ')}`).toBe(true);
 });
+
+it('opens the node menu with the Menu key and connects two existing nodes with “Connect to …”, checked on disk', async () => {
+  const { page } = app;
+  await newScenarioByKeyboard(page);
+  await page.keyboard.press('F6');
+  await page.keyboard.press('F6');
+  await page.keyboard.press('F6');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab');
+  expect((await focused(page)).testId).toBe('add-trigger');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('title-input').waitFor();
+  await page.keyboard.type('Naval incident');
+  let mark = await saveMark(page);
+  await page.keyboard.press('Enter');
+  await waitSaved(page, mark);
+
+  /** Open the selected node's menu with the Menu key and arrow down to the item, as a keyboard user would. */
+  const runFromMenu = async (testId: string) => {
+    await page.keyboard.press('ContextMenu');
+    await page.getByTestId('context-menu').waitFor();
+    for (let i = 0; i < 30 && (await focused(page)).testId !== testId; i++) await page.keyboard.press('ArrowDown');
+    expect((await focused(page)).testId).toBe(testId);
+    const before = await saveMark(page);
+    await page.keyboard.press('Enter');
+    return before;
+  };
+  mark = await runFromMenu('menu-add-connected-crisis');
+  await page.getByTestId('title-input').waitFor();
+  await page.keyboard.type('Blockade of the strait');
+  await page.keyboard.press('Enter');
+  await waitSaved(page, mark);
+  mark = await runFromMenu('menu-add-connected-response');
+  await page.getByTestId('title-input').waitFor();
+  await page.keyboard.type('Hotline talks');
+  await page.keyboard.press('Enter');
+  await waitSaved(page, mark);
+
+  // The response averts the crisis; "Connect to …" also lets it avert the trigger.
+  const file = untitledFile(app);
+  const trigger = readOnDisk(file, (db) => db.prepare("SELECT id FROM nodes WHERE title = 'Naval incident'").get() as { id: string });
+  mark = await runFromMenu(`menu-connect-${trigger.id}`);
+  await waitSaved(page, mark);
+  const rows = readOnDisk(file, (db) =>
+    db.prepare('SELECT s.title AS source, t.title AS target, e.kind FROM edges e JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target ORDER BY e.rowid').all(),
+  );
+  expect(rows).toEqual([
+    { source: 'Naval incident', target: 'Blockade of the strait', kind: 'leads-to' },
+    { source: 'Hotline talks', target: 'Blockade of the strait', kind: 'averts' },
+    { source: 'Hotline talks', target: 'Naval incident', kind: 'averts' },
+  ]);
+  await app.screenshot('keyboard-connect-to-1024x700');
+});

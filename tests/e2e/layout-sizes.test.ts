@@ -81,6 +81,12 @@ describe('workspace layout at every size', () => {
       });
       expect(overlaps({ name: 'matrix', ...matrix }, table)).toBe(false);
 
+      // Every actor's name in the sidebar has room to be read ('United States' whole), not cut to 'Uni'.
+      const names = await page.getByTestId('actor-name').evaluateAll((inputs) => inputs.map((el) => ({ value: (el as HTMLInputElement).value, width: el.clientWidth, fits: el.scrollWidth <= el.clientWidth })));
+      expect(names.length).toBeGreaterThan(10);
+      for (const name of names) expect(name.width, name.value).toBeGreaterThanOrEqual(120);
+      expect(names.find((n) => n.value === 'United States')?.fits).toBe(true);
+
       if ((width === 1024 && height === 700) || (width === 1440 && height === 900)) await app.screenshot(`layout-risk-${width}x${height}`);
     });
   }

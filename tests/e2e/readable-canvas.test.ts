@@ -48,45 +48,60 @@ afterEach(async () => {
 });
 
 describe('a readable canvas', () => {
-  it('opens every report crisis whole inside the visible canvas at zoom ≥ 0.6 (1440×900, inspector open)', async () => {
-    app = await launchApp({ viewport: { width: 1440, height: 900 } });
+  for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
+    it(`opens every report crisis whole inside the visible canvas at zoom ≥ 0.6 (${width}×${height}, inspector open)`, async () => {
+      app = await launchApp({ viewport: { width, height } });
+      const { page } = app;
+      await page.getByTestId('welcome-library').click();
+      await page.locator('[data-testid="graph-node"]').first().waitFor();
+      const count = await page.getByTestId('crisis-item').count();
+      expect(count).toBeGreaterThanOrEqual(10);
+      for (let i = 0; i < count; i++) {
+        await page.getByTestId('crisis-item').nth(i).click();
+        await page.locator('[data-testid="graph-node"]').first().waitFor();
+        await waitCanvasStill(page);
+        const state = await canvasState(page);
+        const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
+        expect(state.nodes.length, title).toBeLessThanOrEqual(30);
+        expect(state.zoom, title).toBeGreaterThanOrEqual(0.6);
+        expectVisible(state, state.nodes.map((n) => n.id), title);
+        if (i === 0) await app.screenshot(`open-report-crisis-${width}x${height}`);
+      }
+    });
+  }
+
+  it('opens every report crisis on its crisis node among its triggers and impacts at zoom ≥ 0.6 where the whole cannot be read (1024×700)', async () => {
+    app = await launchApp({ viewport: { width: 1024, height: 700 } });
     const { page } = app;
     await page.getByTestId('welcome-library').click();
     await page.locator('[data-testid="graph-node"]').first().waitFor();
+    const current = await page.evaluate(() => window.workbench.currentScenario({}));
+    if (!current.ok || !current.value) throw new Error('no scenario');
+    const doc = current.value.document;
     const count = await page.getByTestId('crisis-item').count();
-    expect(count).toBeGreaterThanOrEqual(10);
     for (let i = 0; i < count; i++) {
       await page.getByTestId('crisis-item').nth(i).click();
       await page.locator('[data-testid="graph-node"]').first().waitFor();
       await waitCanvasStill(page);
       const state = await canvasState(page);
       const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
-      expect(state.nodes.length, title).toBeLessThanOrEqual(30);
       expect(state.zoom, title).toBeGreaterThanOrEqual(0.6);
-      expectVisible(state, state.nodes.map((n) => n.id), title);
-      if (i === 0) await app.screenshot('open-report-crisis-1440x900');
+      const crisisId = await page.getByTestId('canvas').getAttribute('data-crisis-id');
+      const crisisNode = doc.nodes.find((n) => n.crisisId === crisisId && n.kind === 'crisis')!;
+      const kindOf = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+      const neighbours = doc.edges.filter((e) => e.source === crisisNode.id || e.target === crisisNode.id).map((e) => (e.source === crisisNode.id ? e.target : e.source));
+      // What leads to the crisis and what it leads to, in the columns beside it, come with it;
+      // a response averting it, two columns out, may be a pan away.
+      const besideIt = neighbours.filter((id) => kindOf.get(id) !== 'response');
+      expect(besideIt.length, title).toBeGreaterThanOrEqual(2);
+      expectVisible(state, [crisisNode.id, ...besideIt], title);
+      expect(state.nodes.filter((n) => [crisisNode.id, ...besideIt].includes(n.id)).length, title).toBe(besideIt.length + 1);
+      // The first crisis's every neighbour fits: all of them are shown.
+      if (i === 0) {
+        expectVisible(state, neighbours, title);
+        await app.screenshot('open-report-crisis-1024x700');
+      }
     }
-  });
-
-  it('opens on the crisis node and its neighbours at zoom ≥ 0.6 where the whole crisis cannot be read (1024×700)', async () => {
-    app = await launchApp({ viewport: { width: 1024, height: 700 } });
-    const { page } = app;
-    await page.getByTestId('welcome-library').click();
-    await page.locator('[data-testid="graph-node"]').first().waitFor();
-    await waitCanvasStill(page);
-    const state = await canvasState(page);
-    expect(state.zoom).toBeGreaterThanOrEqual(0.6);
-    const current = await page.evaluate(() => window.workbench.currentScenario({}));
-    if (!current.ok || !current.value) throw new Error('no scenario');
-    const doc = current.value.document;
-    const crisisNode = state.nodes.find((n) => n.kind === 'crisis')!;
-    const neighbours = new Set(doc.edges.filter((e) => e.source === crisisNode.id || e.target === crisisNode.id).flatMap((e) => [e.source, e.target]));
-    neighbours.delete(crisisNode.id);
-    expectVisible(state, [crisisNode.id], 'the crisis node');
-    // Its nearest neighbours come with it, as many as fit at that zoom.
-    const shown = state.nodes.filter((n) => neighbours.has(n.id) && inside(n, state.pane) && !state.overlays.some((o) => overlaps(n, o)));
-    await app.screenshot('open-report-crisis-1024x700');
-    expect(shown.length).toBeGreaterThanOrEqual(2);
   });
 
   it('arranges a flat crisis to the canvas shape, readable and whole; new nodes land in their kind column', async () => {
@@ -122,6 +137,30 @@ describe('a readable canvas', () => {
     const column = (kind: string, exclude: string) => after.filter((r) => r.kind === kind && r.title !== exclude)[0]!.x;
     expect(after.find((r) => r.title === 'Second crisis')!.x).toBe(column('crisis', 'Second crisis'));
     expect(after.find((r) => r.title === 'Another trigger')!.x).toBe(column('trigger', 'Another trigger'));
+  });
+
+  it('adds a node by the right and bottom edges of the canvas wholly inside it, from a menu wholly inside the window', async () => {
+    app = await launchApp({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    const { file } = await openBuiltScenario(app, 'edges', (crisisId) => [{ op: 'node.create', node: { ...blankNode('trigger', crisisId, 't1', { x: 80, y: 80 }), title: 'Naval incident' } }]);
+    const pane = (await page.locator('[data-testid="canvas"] .react-flow').boundingBox())!;
+    const add = async (kind: NodeKind, title: string, x: number, y: number) => {
+      await page.mouse.click(x, y, { button: 'right' });
+      // The menu opens wholly inside the window, upwards or leftwards by its edges.
+      const menu = (await page.getByTestId('context-menu').boundingBox())!;
+      expect(inside(menu, { x: 0, y: 0, width: 1440, height: 900 }), `menu ${JSON.stringify(menu)}`).toBe(true);
+      await page.getByTestId(`menu-add-${kind}`).click();
+      await page.getByTestId('title-input').fill(title);
+      await saving(page, () => page.getByTestId('title-input').press('Enter'));
+      const box = (await page.locator('[data-testid="graph-node"]', { hasText: title }).boundingBox())!;
+      expect(inside(box, pane), `${title}: ${JSON.stringify(box)} inside ${JSON.stringify(pane)}`).toBe(true);
+    };
+    // A right-click 6 px from the inspector, and one 6 px above the pane's bottom edge.
+    await add('impact', 'Ports closed', pane.x + pane.width - 6, pane.y + pane.height / 2);
+    await add('response', 'Convoy escorts', pane.x + pane.width / 2, pane.y + pane.height - 6);
+    const titles = readOnDiskX(file).map((r) => r.title);
+    expect(titles).toEqual(['Naval incident', 'Ports closed', 'Convoy escorts']);
+    await app.screenshot('add-by-the-edges-1440x900');
   });
 
   it('shows and hides the minimap from the canvas; after Fit no node sits under it', async () => {

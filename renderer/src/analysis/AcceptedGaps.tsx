@@ -30,7 +30,7 @@ export function AcceptedGaps({ accepted, scope, crisisNames, focus, onReopen }: 
               {scope === null && <span className="row-crisis">{crisisNames.get(gap.crisisId)}</span>}
               <span className="accepted-reason">{gap.because === 'unavertable' ? `Unavertable: ${gap.reason}` : `Accepted: ${gap.reason}`}</span>
             </button>
-            <button className="row-fix" data-testid={`gap-reopen-${gap.nodeId}`} title={gap.because === 'unavertable' ? 'Say a response could avert this trigger after all' : 'Withdraw the acceptance: the gap is open again'} onClick={() => onReopen(gap)}>
+            <button className="row-fix" data-testid={`gap-reopen-${gap.nodeId}`} aria-label={`Reopen: ${gap.title}`} title={gap.because === 'unavertable' ? 'Say a response could avert this trigger after all' : 'Withdraw the acceptance: the gap is open again'} onClick={() => onReopen(gap)}>
               Reopen
             </button>
           </li>

@@ -120,7 +120,7 @@ function TableRow({ row, fileScope, readOnly, onFocus, onUpdate }: TableRowProps
   return (
     <tr data-testid="table-row" data-node-id={node.id}>
       <td>
-        <button className={`kind-link kind-dot-${node.kind}`} title="Show on the canvas" data-testid={`table-focus-${node.id}`} onClick={onFocus}>
+        <button className={`kind-link kind-dot-${node.kind}`} title="Show on the canvas" aria-label={`${node.kind}: show “${node.title || 'Untitled'}” on the canvas`} data-testid={`table-focus-${node.id}`} onClick={onFocus}>
           {node.kind}
         </button>
       </td>
@@ -130,7 +130,7 @@ function TableRow({ row, fileScope, readOnly, onFocus, onUpdate }: TableRowProps
       {fileScope && <td className="row-crisis">{row.crisisTitle}</td>}
       <td>
         {scored ? (
-          <ScoreCell label="Likelihood" testId={`table-likelihood-${node.id}`} value={node.likelihood} readOnly={readOnly} onChange={(likelihood) => onUpdate(node, { likelihood }, null)} />
+          <ScoreCell label={`Likelihood of ${node.title || 'Untitled'}`} testId={`table-likelihood-${node.id}`} value={node.likelihood} readOnly={readOnly} onChange={(likelihood) => onUpdate(node, { likelihood }, null)} />
         ) : (
           node.kind === 'impact' && (
             <span className={row.likelihood === null ? 'unscored' : 'muted'} title="Effective likelihood, from what leads to it">
@@ -140,7 +140,7 @@ function TableRow({ row, fileScope, readOnly, onFocus, onUpdate }: TableRowProps
         )}
       </td>
       <td>
-        {node.kind === 'impact' && <ScoreCell label="Severity" testId={`table-severity-${node.id}`} value={node.severity} readOnly={readOnly} onChange={(severity) => onUpdate(node, { severity }, null)} />}
+        {node.kind === 'impact' && <ScoreCell label={`Severity of ${node.title || 'Untitled'}`} testId={`table-severity-${node.id}`} value={node.severity} readOnly={readOnly} onChange={(severity) => onUpdate(node, { severity }, null)} />}
       </td>
       <td>{node.kind === 'impact' && <span className="risk-chip" style={{ background: riskTone(row.risk) }}>{riskText(row.risk)}</span>}</td>
       <td>{row.leadName}</td>

@@ -17,8 +17,8 @@ export function ResponsibilitiesTab({ doc, scope, crisisNames, focus }: TabProps
             Leads {actor.leads.length} · supports {actor.supports.length}
             {actor.crisisIds.length > 0 && ` · in ${actor.crisisIds.map((id) => crisisNames.get(id) ?? id).join(', ')}`}
           </p>
-          <ItemList heading="Leads" items={actor.leads} focus={focus} />
-          <ItemList heading="Supports" items={actor.supports} focus={focus} />
+          <ItemList heading="Leads" by={`led by ${actor.name}`} items={actor.leads} focus={focus} />
+          <ItemList heading="Supports" by={`supported by ${actor.name}`} items={actor.supports} focus={focus} />
           {actor.leads.length + actor.supports.length === 0 && <p className="muted">No responses yet.</p>}
         </section>
       ))}
@@ -26,7 +26,8 @@ export function ResponsibilitiesTab({ doc, scope, crisisNames, focus }: TabProps
   );
 }
 
-function ItemList({ heading, items, focus }: { heading: string; items: ResponsibilityItem[]; focus: TabProps['focus'] }) {
+/** `by` goes into each row's name: one response is listed under every actor that leads or supports it. */
+function ItemList({ heading, by, items, focus }: { heading: string; by: string; items: ResponsibilityItem[]; focus: TabProps['focus'] }) {
   if (items.length === 0) return null;
   return (
     <>
@@ -37,6 +38,7 @@ function ItemList({ heading, items, focus }: { heading: string; items: Responsib
             <button className="row-main" data-testid="responsibility-row" data-node-id={item.responseId} onClick={() => focus([item.responseId])}>
               <span className="row-title">{item.title}</span>
               {item.status && <span className={`status-chip status-${item.status}`}>{item.status}</span>}
+              <span className="sr-only"> ({by})</span>
             </button>
           </li>
         ))}

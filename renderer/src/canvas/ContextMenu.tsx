@@ -1,5 +1,7 @@
 /** A small context menu at a screen position; items run commands or local actions. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+const WINDOW_ROOM = 4;
 
 export interface MenuItem {
   label: string;
@@ -16,6 +18,18 @@ export interface MenuRequest {
 
 export function ContextMenu({ menu, onClose }: { menu: MenuRequest; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Opened by the window's right or bottom edge, the menu opens leftwards or upwards instead of
+  // running out of the window (a right-click low on the canvas hid every item below the edge).
+  const [at, setAt] = useState({ left: menu.x, top: menu.y });
+  useLayoutEffect(() => {
+    const box = ref.current?.getBoundingClientRect();
+    if (!box) return;
+    const fits = (start: number, size: number, room: number) => start + size <= room - WINDOW_ROOM;
+    setAt({
+      left: Math.max(WINDOW_ROOM, fits(menu.x, box.width, window.innerWidth) ? menu.x : menu.x - box.width),
+      top: Math.max(WINDOW_ROOM, fits(menu.y, box.height, window.innerHeight) ? menu.y : menu.y - box.height),
+    });
+  }, [menu.x, menu.y, menu.items.length]);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const close = (event: Event) => {
@@ -37,7 +51,7 @@ export function ContextMenu({ menu, onClose }: { menu: MenuRequest; onClose: () 
       ref={ref}
       className="context-menu"
       role="menu"
-      style={{ left: menu.x, top: menu.y }}
+      style={at}
       data-testid="context-menu"
       onKeyDown={(event) => {
         // Arrows, Home and End move between the items, as in any menu.

@@ -10,7 +10,7 @@ import { boundingBox } from '../../../core/bounds';
 import type { GraphNode } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
 import type { CanvasMotion } from './canvas-motion';
-import { fitPadding } from './visible-area';
+import { fitPadding, overlayInsets } from './visible-area';
 
 const MIN_ZOOM = 0.05;
 
@@ -33,7 +33,7 @@ export function useCanvasHandle(nodeById: ReadonlyMap<string, GraphNode>, motion
       focusNodes: (ids) => {
         if (ids.length) frame(ids, 0.4, 250);
       },
-      fit: () => frame(null, fitPadding(workbench.view.get().showMinimap), 250),
+      fit: () => frame(null, fitPadding(overlayInsets(workbench.view.get().showMinimap)), 250),
       zoomIn: () => motion.track(flow.zoomIn({ duration: 150 })),
       zoomOut: () => motion.track(flow.zoomOut({ duration: 150 })),
       centre: () => {

@@ -1,6 +1,8 @@
 /** Context menus on the pane, a node or an edge (right-click; double-click on the pane adds). */
 import { useReactFlow, type Edge } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { maxOf } from '../../../core/arrays';
+import { NODE_DEFAULT_SIZE, NODE_KINDS } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
 import type { MenuRequest } from './ContextMenu';
 import type { FlowNode } from './flow-model';
@@ -8,6 +10,10 @@ import { edgeMenu, nodeMenu, paneMenu } from './menus';
 import { useStable } from './use-stable';
 
 type PointerEvent = React.MouseEvent | MouseEvent;
+
+// The largest new box any kind makes, and the room kept from the pane's right and bottom edges.
+const NEW_BOX = { width: maxOf(NODE_KINDS.map((k) => NODE_DEFAULT_SIZE[k].width)), height: maxOf(NODE_KINDS.map((k) => NODE_DEFAULT_SIZE[k].height)) };
+const EDGE_ROOM = 12;
 
 export function useCanvasMenus(crisisId: string, readOnly: boolean) {
   const workbench = useWorkbench();
@@ -19,8 +25,20 @@ export function useCanvasMenus(crisisId: string, readOnly: boolean) {
     setMenu({ x: event.clientX, y: event.clientY, ...request });
   };
   const flowPoint = (event: PointerEvent) => flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+  /**
+   * Where "Add … here" puts a new box: at the click, moved in just enough that the box lies inside
+   * the pane (a click by the right edge put it under the inspector, by the bottom under the panel).
+   */
+  const newBoxPoint = (event: PointerEvent) => {
+    const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+    if (!pane) return flowPoint(event);
+    const zoom = flow.getZoom();
+    const x = Math.max(pane.left, Math.min(event.clientX, pane.right - EDGE_ROOM - NEW_BOX.width * zoom));
+    const y = Math.max(pane.top, Math.min(event.clientY, pane.bottom - EDGE_ROOM - NEW_BOX.height * zoom));
+    return flow.screenToFlowPosition({ x, y });
+  };
 
-  const onPaneContextMenu = useStable((event: PointerEvent) => openMenu(event, { items: paneMenu(workbench, crisisId, flowPoint(event), readOnly) }));
+  const onPaneContextMenu = useStable((event: PointerEvent) => openMenu(event, { items: paneMenu(workbench, crisisId, newBoxPoint(event), readOnly) }));
   const onNodeContextMenu = useStable((event: React.MouseEvent, node: FlowNode) => {
     if (!workbench.selection.get().nodeIds.has(node.id)) workbench.selection.selectNodes([node.id]);
     openMenu(event, { items: nodeMenu(workbench, node.data.node, readOnly) });
@@ -32,7 +50,7 @@ export function useCanvasMenus(crisisId: string, readOnly: boolean) {
   const onPaneClick = useStable(() => setMenu(null));
   const onDoubleClick = useStable((event: React.MouseEvent) => {
     const target = event.target as HTMLElement;
-    if (!readOnly && target.classList.contains('react-flow__pane')) openMenu(event, { items: paneMenu(workbench, crisisId, flowPoint(event), readOnly) });
+    if (!readOnly && target.classList.contains('react-flow__pane')) openMenu(event, { items: paneMenu(workbench, crisisId, newBoxPoint(event), readOnly) });
   });
   const close = useStable(() => setMenu(null));
   // Shift+F10 or the Menu key: the menu of the selected node (or edge), else of the pane's middle.

@@ -10,7 +10,7 @@ import type { GraphEdge, GraphNode } from '../../../core/model';
 import { useWorkbench } from '../workspace-context';
 import type { CanvasMotion } from './canvas-motion';
 import { useStable } from './use-stable';
-import { fitPadding, openingTargets, visibleSize } from './visible-area';
+import { fitPadding, framePadding, openingTargets, overlayInsets, paneSize } from './visible-area';
 
 // Opening a crisis fits it at a readable zoom, within the visible area (see visible-area.ts).
 const FIT_ON_OPEN = { maxZoom: 1, minZoom: READABLE_ZOOM };
@@ -40,8 +40,9 @@ export function useViewportMemory(
       : new Promise<unknown>((resolve) => {
           requestAnimationFrame(() => {
             const showMinimap = workbench.view.get().showMinimap;
-            const focus = openingTargets(modelNodes, edges, visibleSize(showMinimap));
-            flow.fitView({ ...FIT_ON_OPEN, padding: fitPadding(showMinimap), nodes: focus?.map((id) => ({ id })) }).then(resolve, resolve);
+            const focus = openingTargets(modelNodes, edges, paneSize(), showMinimap);
+            const padding = focus ? framePadding(modelNodes.filter((n) => focus.includes(n.id)), showMinimap) : fitPadding(overlayInsets(showMinimap));
+            flow.fitView({ ...FIT_ON_OPEN, padding, nodes: focus?.map((id) => ({ id })) }).then(resolve, resolve);
           });
         });
     motion.track(applied);

@@ -89,11 +89,25 @@ function NodeInspector({ nodeId, readOnly }: { nodeId: string; readOnly: boolean
   );
 }
 
+/**
+ * Scroll the panel that holds `section` so the section starts at its top, and nothing else:
+ * scrollIntoView also scrolls clipped ancestors, and near the panel's end it moved the whole
+ * window up, title bar and toolbar off the screen.
+ */
+function scrollPanelTo(section: HTMLElement) {
+  for (let box = section.parentElement; box; box = box.parentElement) {
+    const { overflowY } = getComputedStyle(box);
+    if (overflowY !== 'auto' && overflowY !== 'scroll') continue;
+    box.scrollTop += section.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    return;
+  }
+}
+
 /** Links to the node's sections, so its quotes and sources are one click away however long its details are. */
 function SectionJumps({ quoteCount }: { quoteCount: number }) {
   const jump = (testId: string) => {
     const section = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-    section?.scrollIntoView({ block: 'start' });
+    if (section) scrollPanelTo(section);
     section?.querySelector<HTMLElement>('summary, button, input, select, textarea')?.focus({ preventScroll: true });
   };
   const links: [string, string][] = [

@@ -82,6 +82,7 @@ function StanceRow({ nodeId, actor, stance, quotes, readOnly }: StanceRowProps) 
               type="button"
               className={`pos-${p}${p === position ? ' on' : ''}`}
               aria-pressed={p === position}
+              aria-label={`${POSITION_LABELS[p]} (${actor.name})`}
               disabled={readOnly}
               data-testid={`stance-${actor.id}-${p}`}
               onClick={() => p !== position && void change({ position: p })}

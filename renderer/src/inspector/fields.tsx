@@ -152,6 +152,15 @@ interface SegmentedProps<T extends string | number | null> {
   aside?: ReactNode;
 }
 
+/**
+ * What a choice is announced as: its own word, or for a bare number or dash the field and the
+ * hint ("Severity 4, high"), since "4" or "–" alone says nothing out of sight of the label.
+ */
+function spokenChoice(label: string, choice: Choice<string | number | null>): string | undefined {
+  if (/\p{L}/u.test(choice.label)) return undefined;
+  return `${label} ${choice.label}${choice.hint ? `, ${choice.hint.toLocaleLowerCase()}` : ''}`;
+}
+
 /** A row of toggle buttons; `value` undefined means the selection holds mixed values. */
 export function Segmented<T extends string | number | null>({ label, choices, value, onChange, testId, disabled, aside }: SegmentedProps<T>) {
   return (
@@ -168,6 +177,7 @@ export function Segmented<T extends string | number | null>({ label, choices, va
             className={choice.value === value ? 'on' : ''}
             aria-pressed={choice.value === value}
             title={choice.hint}
+            aria-label={spokenChoice(label, choice)}
             disabled={disabled}
             data-testid={testId(choice.value)}
             onClick={() => choice.value !== value && onChange(choice.value)}
