@@ -6,7 +6,7 @@
  * keyboard commands (useCanvasCommands). Zoomed far out on a big crisis, the overview layer
  * draws every node as a box instead of React Flow mounting thousands of DOM nodes.
  */
-import { Background, BackgroundVariant, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
 import { useMemo } from 'react';
 import { ViewLegend } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
@@ -19,6 +19,7 @@ import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
 import { KindNode } from './KindNode';
+import { NamedEdge, type NamedFlowEdge } from './NamedEdge';
 import { OVERVIEW_MIN_NODES, OVERVIEW_ZOOM, OverviewLayer, nodeAt } from './OverviewLayer';
 import { OverviewMap } from './OverviewMap';
 import { Palette } from './Palette';
@@ -34,11 +35,12 @@ import { useStable } from './use-stable';
 import { useViewportMemory } from './useViewportMemory';
 
 const nodeTypes = { kind: KindNode };
+const edgeTypes = { named: NamedEdge };
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_NODES: FlowNode[] = [];
-const NO_EDGES: Edge[] = [];
+const NO_EDGES: NamedFlowEdge[] = [];
 
 export function Canvas({ crisisId }: { crisisId: string }) {
   return (
@@ -102,6 +104,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         nodes={overview ? NO_NODES : nodes}
         edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

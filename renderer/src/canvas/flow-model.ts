@@ -5,7 +5,8 @@
  * re-render only what changed, and a re-analysis after an edit touches only the nodes whose
  * colour or badge really moved.
  */
-import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { MarkerType, Position as Side, type Node, type NodeHandle } from '@xyflow/react';
+import type { NamedFlowEdge } from './NamedEdge';
 import { SOURCED_BASES, type Actor, type Basis, type EdgeKind, type GraphEdge, type GraphNode, type Position, type ScenarioDocument, type StanceHolder } from '../../../core/model';
 import type { NodeDecoration } from '../analysis/decorate';
 import { anchorPoint, edgeRoute, ROUTE_SIDES, type AnchorSide, type EdgeRoute } from '../../../core/layout/edge-route';
@@ -198,26 +199,9 @@ export const EDGE_COLORS: Record<EdgeKind, string> = {
   contains: '#0e7490',
 };
 
-/** What an edge joins, as the canvas draws and names it. */
-export interface EdgeEnds {
-  sourceTitle: string;
-  targetTitle: string;
-  /** Which sides the edge leaves and enters (core/layout/edge-route.ts, shared with the exports). */
-  route: EdgeRoute;
-}
-
-export function edgeEnds(source: GraphNode | undefined, target: GraphNode | undefined): EdgeEnds {
-  return {
-    sourceTitle: source?.title ?? '',
-    targetTitle: target?.title ?? '',
-    route: source && target ? edgeRoute(source, target) : 'forward',
-  };
-}
-
-/** "Refugee exodus → Camps overwhelmed, leads to", and the edge's own label when it has one. */
-export function edgeName(edge: GraphEdge, ends: EdgeEnds): string {
-  const kind = edge.kind.replace('-', ' ');
-  return `${ends.sourceTitle} → ${ends.targetTitle}, ${kind}${edge.label ? ` (${edge.label})` : ''}`;
+/** Which sides an edge leaves and enters (core/layout/edge-route.ts, shared with the exports). */
+export function routeOf(source: GraphNode | undefined, target: GraphNode | undefined): EdgeRoute {
+  return source && target ? edgeRoute(source, target) : 'forward';
 }
 
 /**
@@ -229,7 +213,11 @@ export function edgeName(edge: GraphEdge, ends: EdgeEnds): string {
  */
 export const AVERTS_MARKER = 'sw-averts-bar';
 
-export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, reportOnly = false): Edge {
+/**
+ * The React Flow edge for a model edge. It holds nothing of the nodes it joins but the route:
+ * NamedEdge reads their titles for its name, so a rename does not renew the edge.
+ */
+export function flowEdge(edge: GraphEdge, selected: boolean, route: EdgeRoute, reportOnly = false): NamedFlowEdge {
   const color = EDGE_COLORS[edge.kind];
   // In the report-only view a link the report does not state is greyed (opacity, never a dash: see AVERTS_MARKER).
   const unsourced = reportOnly && !isSourced(edge.basis.kind);
@@ -237,8 +225,8 @@ export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, rep
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    ...(ends.route === 'forward' ? {} : { sourceHandle: ROUTE_HANDLES[ends.route].source, targetHandle: ROUTE_HANDLES[ends.route].target }),
-    ariaLabel: edgeName(edge, ends),
+    type: 'named',
+    ...(route === 'forward' ? {} : { sourceHandle: ROUTE_HANDLES[route].source, targetHandle: ROUTE_HANDLES[route].target }),
     selected,
     label: edge.label || (edge.kind === 'leads-to' ? undefined : edge.kind),
     className: `edge-${edge.kind}${unsourced ? ' edge-unsourced' : ''}`,
@@ -246,42 +234,52 @@ export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, rep
     markerEnd: edge.kind === 'averts' ? AVERTS_MARKER : { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
     labelStyle: { fill: '#1d2430', fontSize: 11 },
     labelBgStyle: { fill: '#ffffff', fillOpacity: 0.9 },
-    data: { kind: edge.kind },
+    data: { kind: edge.kind, label: edge.label, note: '' },
   };
 }
 
-/** Edge objects reused while their model edge and selection are unchanged. */
+/** Edge objects reused while their model edge, selection and route are unchanged. */
 interface EdgeEntry {
   edge: GraphEdge;
   selected: boolean;
-  ends: EdgeEnds;
   reportOnly: boolean;
-  flow: Edge;
+  /** The end nodes the route was found for: it is found again only when one of them changes. */
+  source: GraphNode | undefined;
+  target: GraphNode | undefined;
+  route: EdgeRoute;
+  flow: NamedFlowEdge;
 }
 
 export class FlowEdgeCache {
   private entries = new Map<string, EdgeEntry>();
-  private last: Edge[] = [];
+  private last: NamedFlowEdge[] = [];
 
   /**
    * The flow edges, as the same array when not one of them changed: React Flow rebuilds its
    * connection lookup over every edge whenever it is handed a new array (a selection change
-   * that touches no edge, or an edit to a node no edge joins, would otherwise pay it).
+   * that touches no edge, an edit to a node's title or a move that turns no edge, would
+   * otherwise pay it).
    */
-  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false): Edge[] {
-    const next = new Map<string, EdgeEntry>();
+  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false): NamedFlowEdge[] {
     const out = model.map((edge) => {
       const isSelected = selected.has(edge.id);
-      const ends = edgeEnds(nodeById.get(edge.source), nodeById.get(edge.target));
+      const source = nodeById.get(edge.source);
+      const target = nodeById.get(edge.target);
       const hit = this.entries.get(edge.id);
-      const entry =
-        hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && sameEnds(hit.ends, ends)
-          ? hit
-          : { edge, selected: isSelected, ends, reportOnly, flow: flowEdge(edge, isSelected, ends, reportOnly) };
-      next.set(edge.id, entry);
+      const route = hit && hit.source === source && hit.target === target ? hit.route : routeOf(source, target);
+      if (hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && hit.route === route) {
+        hit.source = source;
+        hit.target = target;
+        return hit.flow;
+      }
+      const entry = { edge, selected: isSelected, reportOnly, source, target, route, flow: flowEdge(edge, isSelected, route, reportOnly) };
+      this.entries.set(edge.id, entry);
       return entry.flow;
     });
-    this.entries = next;
+    if (this.entries.size > model.length) {
+      const live = new Set(model.map((e) => e.id));
+      for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
+    }
     if (sameItems(out, this.last)) return this.last;
     this.last = out;
     return out;
@@ -293,8 +291,4 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function sameEnds(a: EdgeEnds, b: EdgeEnds): boolean {
-  return a.route === b.route && a.sourceTitle === b.sourceTitle && a.targetTitle === b.targetTitle;
 }

@@ -24,11 +24,27 @@ describe('flow edges', () => {
     expect(selected[0]).toBe(first[0]);
     expect(selected[1]).toMatchObject({ id: 'bc', selected: true });
 
-    // Renaming c renames only the edge that joins it.
+  });
+
+  it('are the same array, every object kept, after a rename or a move that turns no edge', () => {
+    const cache = new FlowEdgeCache();
+    const first = cache.edges(edges, new Set(), nodeById);
+    // The edge's name is read from the node by NamedEdge: nothing of the title is in the edge.
     const renamed = new Map(nodeById).set('c', { ...nodeById.get('c')!, title: 'Camps overwhelmed' });
-    const afterRename = cache.edges(edges, new Set(['bc']), renamed);
-    expect(afterRename[0]).toBe(first[0]);
-    expect(afterRename[1]!.ariaLabel).toContain('Camps overwhelmed');
+    expect(cache.edges(edges, new Set(), renamed)).toBe(first);
+    const moved = new Map(renamed).set('c', { ...renamed.get('c')!, y: 40 });
+    expect(cache.edges(edges, new Set(), moved)).toBe(first);
+  });
+
+  it('renew only the edges a move turns, anchoring them on the sides that now face each other', () => {
+    const cache = new FlowEdgeCache();
+    const first = cache.edges(edges, new Set(), nodeById);
+    // c moved left of b: b → c now leaves b's left side and enters c's right side.
+    const moved = new Map(nodeById).set('c', { ...nodeById.get('c')!, x: -600 });
+    const after = cache.edges(edges, new Set(), moved);
+    expect(after[0]).toBe(first[0]);
+    expect(after[1]).toMatchObject({ id: 'bc', sourceHandle: 'back-out', targetHandle: 'back-in' });
+    expect(first[1]!.sourceHandle).toBeUndefined();
   });
 
   it('are a new array when an edge is removed', () => {
