@@ -122,7 +122,9 @@ export class FlowNodeCache {
     return data;
   }
 
-  prune(live: ReadonlySet<string>): void {
+  /** Forget the nodes not in `live`; after a data() call for each live node, only a removal leaves more entries than live nodes. */
+  prune(live: ReadonlyMap<string, unknown>): void {
+    if (this.entries.size <= live.size) return;
     for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
   }
 }

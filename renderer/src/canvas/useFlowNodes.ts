@@ -4,7 +4,7 @@
  * fed back into them. While a node is dragged its position lives only here, one React Flow
  * change at a time; the document hears of it once, when the drag ends (see useDragCommit).
  */
-import { applyNodeChanges, type NodeChange } from '@xyflow/react';
+import type { NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphNode, ScenarioDocument } from '../../../core/model';
 import { decorateNodes } from '../analysis/decorate';
@@ -12,6 +12,7 @@ import { useObservable, useObservableSelector } from '../state/store';
 import type { ViewMode } from '../state/view';
 import { useWorkbench } from '../workspace-context';
 import { FlowNodeCache, flowNode, matchesFilter, sameItems, stanceChips, supportedNodeIds, type FlowNode } from './flow-model';
+import { applyLocalChanges, indexOfNodes, patchSelection } from './node-patch';
 
 export interface FlowNodes {
   nodes: FlowNode[];
@@ -33,6 +34,8 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const cache = useRef(new FlowNodeCache());
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [nodesMode, setNodesMode] = useState<ViewMode>(mode);
+  /** The selection the nodes' flags show. */
+  const shownSelection = useRef<ReadonlySet<string>>(new Set());
 
   const { actors: actorList, stances } = doc;
   const coreActorIds = doc.scenario.coreActorIds;
@@ -47,10 +50,10 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   // What the document shows: rebuilt on a document, mode or filter change, reusing every node
   // object whose data, position, size and selection are unchanged.
   useEffect(() => {
-    cache.current.prune(new Set(nodeById.keys()));
     const selected = workbench.selection.get().nodeIds;
+    shownSelection.current = selected;
     setNodes((previous) => {
-      const before = new Map(previous.map((n) => [n.id, n]));
+      const before = indexOfNodes(previous);
       const next = modelNodes.map((n) => {
         const data = cache.current.data(
           n,
@@ -62,37 +65,33 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
           supported.has(n.id),
         );
         const isSelected = selected.has(n.id);
-        const old = before.get(n.id);
+        const at = before.get(n.id);
+        const old = at === undefined ? undefined : previous[at];
         if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
           return old;
         }
         return flowNode(n, data, isSelected);
       });
+      cache.current.prune(nodeById);
       // The same array when no node changed, so React Flow does not re-adopt every node.
       return sameItems(next, previous) ? previous : next;
     });
     setNodesMode(mode);
   }, [modelNodes, nodeById, chips, decorations, mode, actors, filter, reportOnly, supported, workbench]);
 
-  // What the user selected: only the nodes whose flag changes get a new object.
+  // What the user selected: only the nodes whose flag changes get a new object, found by id among
+  // those selected before or now (no other node can carry the flag).
   useEffect(() => {
-    setNodes((previous) => {
-      let changed = false;
-      const next = previous.map((n) => {
-        const want = selection.nodeIds.has(n.id);
-        if (!!n.selected === want) return n;
-        changed = true;
-        return { ...n, selected: want };
-      });
-      return changed ? next : previous;
-    });
+    const was = shownSelection.current;
+    shownSelection.current = selection.nodeIds;
+    setNodes((previous) => patchSelection(previous, [...was, ...selection.nodeIds], selection.nodeIds));
   }, [selection]);
 
   // React Flow reports drags (positions) and the user's clicks and boxes (select changes).
   // Positions stay local; selection goes to the session store, which feeds it back above.
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      setNodes((ns) => applyNodeChanges(changes, ns));
+      setNodes((ns) => applyLocalChanges(changes, ns));
       const picks = changes.filter((c) => c.type === 'select');
       if (picks.length === 0) return;
       const current = workbench.selection.get();
