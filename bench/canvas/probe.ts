@@ -6,7 +6,7 @@
 import { WINDOW_ID, launchApp } from '../../tests/e2e/harness/app';
 import { generateDocument } from '../fixtures';
 import { dragNode, panByWheel, settle } from './gestures';
-import { armEnterTimer, clickAndTime } from './page-probes';
+import { DOM_CENSUS, armEnterTimer, clickAndTime } from './page-probes';
 import { summariseProfile } from './profile';
 import { startTrace, stopTrace } from './trace';
 
@@ -95,6 +95,7 @@ await startProfiling();
 if (step === 'pan') console.log('pan', await panByWheel(app.page).then((m) => m.perSecond.toFixed(1) + ' steps/s'));
 if (step === 'drag') console.log('drag', await dragNode(app.page).then((m) => m.perSecond.toFixed(1) + ' moves/s'));
 if (step === 'consensus') console.log('consensus', await app.page.evaluate<number>(clickAndTime('[data-testid="mode-consensus"]', '[data-testid="canvas"][data-shown-mode="consensus"]')));
+if (step === 'census') console.log('census', JSON.stringify(await app.page.evaluate(DOM_CENSUS)));
 if (step === 'handles') {
   console.log(await app.page.evaluate(`[...document.querySelectorAll('.react-flow__node')].slice(0, 4).map((node) => {
     const r = node.getBoundingClientRect();

@@ -48,18 +48,23 @@ const HANDLE = 9;
  * source's left side and enters the target's right side; one between two boxes of the same
  * column leaves the bottom (or top) of one and enters the top (or bottom) of the other, instead
  * of leaving rightwards and looping back round. The connectable handles are the forward route.
+ * An anchor is named by its side, and one element serves both ends that sit on a side (on top, a
+ * down edge's target and an up edge's source): four anchor elements per node, not six.
  */
 export const ANCHOR_SIDE: Record<AnchorSide, Side> = { left: Side.Left, right: Side.Right, top: Side.Top, bottom: Side.Bottom };
-/** The anchor handle ids of each route but the forward one, by end. */
-export const ROUTE_HANDLES: Record<Exclude<EdgeRoute, 'forward'>, { source: string; target: string }> = {
-  backward: { source: 'back-out', target: 'back-in' },
-  down: { source: 'down-out', target: 'down-in' },
-  up: { source: 'up-out', target: 'up-in' },
+const ANCHOR_ROUTES = ['backward', 'down', 'up'] as const;
+/** The anchor handle ids of each route but the forward one, by end: the sides they sit on. */
+export const ROUTE_HANDLES: Record<(typeof ANCHOR_ROUTES)[number], { source: AnchorSide; target: AnchorSide }> = {
+  backward: ROUTE_SIDES.backward,
+  down: ROUTE_SIDES.down,
+  up: ROUTE_SIDES.up,
 };
-export const ANCHOR_HANDLES = (['backward', 'down', 'up'] as const).flatMap((route) => [
-  { id: ROUTE_HANDLES[route].source, type: 'source' as const, side: ROUTE_SIDES[route].source },
-  { id: ROUTE_HANDLES[route].target, type: 'target' as const, side: ROUTE_SIDES[route].target },
-]);
+export type HandleType = 'source' | 'target';
+/** Each side's anchor with the ends it serves, in side order. */
+export const ANCHORS: readonly { side: AnchorSide; types: readonly HandleType[] }[] = (Object.keys(ANCHOR_SIDE) as AnchorSide[]).map((side) => ({
+  side,
+  types: (['source', 'target'] as const).filter((type) => ANCHOR_ROUTES.some((route) => ROUTE_HANDLES[route][type] === side)),
+}));
 const handleCache = new Map<string, NodeHandle[]>();
 function handlesFor(width: number, height: number): NodeHandle[] {
   const key = `${width}x${height}`;
@@ -73,7 +78,7 @@ function handlesFor(width: number, height: number): NodeHandle[] {
     handles = [
       { type: 'target', position: Side.Left, ...at('left') },
       { type: 'source', position: Side.Right, ...at('right') },
-      ...ANCHOR_HANDLES.map((h) => ({ id: h.id, type: h.type, position: ANCHOR_SIDE[h.side], ...at(h.side) })),
+      ...ANCHORS.flatMap((a) => a.types.map((type) => ({ id: a.side, type, position: ANCHOR_SIDE[a.side], ...at(a.side) }))),
     ];
     handleCache.set(key, handles);
   }

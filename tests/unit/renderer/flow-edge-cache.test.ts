@@ -43,7 +43,7 @@ describe('flow edges', () => {
     const moved = new Map(nodeById).set('c', { ...nodeById.get('c')!, x: -600 });
     const after = cache.edges(edges, new Set(), moved);
     expect(after[0]).toBe(first[0]);
-    expect(after[1]).toMatchObject({ id: 'bc', sourceHandle: 'back-out', targetHandle: 'back-in' });
+    expect(after[1]).toMatchObject({ id: 'bc', sourceHandle: 'left', targetHandle: 'right' });
     expect(first[1]!.sourceHandle).toBeUndefined();
   });
 
