@@ -18,6 +18,7 @@ import { useCompareMarks, useFramedNodes } from './compare-marks';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
+import { KIND_ICON_VARIABLES } from './KindIcon';
 import { KindNode } from './KindNode';
 import { NamedEdge, type NamedFlowEdge } from './NamedEdge';
 import { OVERVIEW_MIN_NODES, OVERVIEW_ZOOM, OverviewLayer, nodeAt } from './OverviewLayer';
@@ -96,7 +97,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   });
 
   return (
-    <div className={`canvas${comparison ? ' comparing' : ''}`} data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
+    <div className={`canvas${comparison ? ' comparing' : ''}`} style={KIND_ICON_VARIABLES} data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
       {!readOnly && <Palette crisisId={crisisId} />}
       {findOpen && <FindBar />}
       <AvertsMarker />

@@ -11,7 +11,6 @@ import { BASIS_LABELS, BASIS_MEANINGS, HOLDER_LABELS, type Basis } from '../../.
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
 import { ANCHORS, isSourced, type FlowNode } from './flow-model';
-import { KindIcon } from './KindIcon';
 import './basis.css';
 
 const STANCE_MARK = { agree: '✓', disagree: '✕', uncertain: '?', unknown: '·' } as const;
@@ -44,7 +43,7 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handle type="target" position={Position.Left} className="kind-handle" />
       <div className="kind-head">
-        <KindIcon kind={node.kind} />
+        {/* The kind's icon is the label's ::before, drawn from KIND_ICON_VARIABLES. */}
         <span className="kind-label">{node.kind}</span>
         {score !== null && node.kind !== 'response' && shows(node.basis[scoreField]) && (
           <span
