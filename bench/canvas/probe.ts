@@ -3,6 +3,7 @@
  * and print the top self-time functions of one step (open, drag, pan, consensus, select, rename). Run with
  * `node --import tsx bench/canvas/probe.ts STEP N` after `npx electron-vite build`.
  */
+import { invokeHandler } from '../../main/ipc/adapter';
 import { WINDOW_ID, launchApp } from '../../tests/e2e/harness/app';
 import { generateDocument } from '../fixtures';
 import { dragNode, panByWheel, settle } from './gestures';
@@ -24,6 +25,24 @@ await app.context.addInitScript({
     window.__maxMini = Math.max(window.__maxMini || 0, m);
   }).observe(document, { childList: true, subtree: true });`,
 });
+// What the harness's bridge costs (JSON over CDP, which Electron's IPC does not pay): each call to
+// main through it, by channel, timed in the page from the call to its answer.
+await app.context.addInitScript({
+  content: `(() => {
+    const invoke = window.__swInvoke;
+    window.__bridgeCalls = [];
+    window.__swInvoke = async (channel, request) => {
+      const started = performance.now();
+      const answer = await invoke(channel, request);
+      window.__bridgeCalls.push([channel, Math.round(performance.now() - started), Math.round(started)]);
+      return answer;
+    };
+  })()`,
+});
+// The same call main answers, without the bridge: what an Electron window would wait for, less IPC.
+const mainStarted = performance.now();
+const answer = await invokeHandler(app.main.handlers, 'currentScenario', { windowId: WINDOW_ID }, {});
+console.log('currentScenario in main', Math.round(performance.now() - mainStarted), 'ms,', (JSON.stringify(answer).length / 1e6).toFixed(1), 'MB as JSON');
 const cdp = await app.page.context().newCDPSession(app.page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -31,7 +50,9 @@ if (step === 'open') await cdp.send('Profiler.start');
 const started = performance.now();
 await app.page.reload();
 await app.page.locator('[data-testid="graph-node"]').first().waitFor({ timeout: 180_000 });
-console.log('open', Math.round(performance.now() - started), 'ms');
+console.log('open', Math.round(performance.now() - started), 'ms; first node at', Math.round(await app.page.evaluate<number>('performance.now()')), 'ms page time');
+// The bridge calls of the open that took over 50 ms: [channel, ms, started at (page time)].
+console.log('bridge calls over 50 ms', JSON.stringify(await app.page.evaluate<unknown[]>('window.__bridgeCalls.filter((c) => c[1] > 50)')));
 await settle(app.page);
 // An experiment: extra CSS for the page (PROBE_CSS), to see what a style rule costs or saves.
 // Through the CSSOM: the page's CSP refuses inline style elements.
