@@ -67,3 +67,18 @@ export function patchSelection(nodes: FlowNode[], ids: Iterable<string>, selecte
     return !!node.selected === want ? node : { ...node, selected: want };
   });
 }
+
+/**
+ * The ids of the model nodes replaced between two lists of the same nodes in the same order (an
+ * edit, a move): null when one was added, removed or reordered, and the whole list must be read.
+ */
+export function replacedNodes<T extends { id: string }>(before: readonly T[], after: readonly T[]): string[] | null {
+  if (before.length !== after.length) return null;
+  const out: string[] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (before[i] === after[i]) continue;
+    if (before[i]!.id !== after[i]!.id) return null;
+    out.push(after[i]!.id);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { useObservable, useObservableSelector } from '../state/store';
 import type { ViewMode } from '../state/view';
 import { useWorkbench } from '../workspace-context';
 import { FlowNodeCache, flowNode, matchesFilter, sameItems, stanceChips, supportedNodeIds, type FlowNode } from './flow-model';
-import { applyLocalChanges, indexOfNodes, patchSelection } from './node-patch';
+import { applyLocalChanges, indexOfNodes, patchNodes, patchSelection, replacedNodes } from './node-patch';
 
 export interface FlowNodes {
   nodes: FlowNode[];
@@ -48,29 +48,39 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const nodeById = useMemo(() => new Map(modelNodes.map((n) => [n.id, n])), [modelNodes]);
 
   // What the document shows: rebuilt on a document, mode or filter change, reusing every node
-  // object whose data, position, size and selection are unchanged.
+  // object whose data, position, size and selection are unchanged. When only some model nodes
+  // were replaced (a rename, a move) and nothing else the nodes show changed, only those are
+  // rebuilt, found by id: an edit costs what it changed, not a pass over the crisis.
+  const built = useRef<{ modelNodes: readonly GraphNode[]; shown: readonly unknown[] } | null>(null);
   useEffect(() => {
     const selected = workbench.selection.get().nodeIds;
     shownSelection.current = selected;
+    const shown = [chips, decorations, actors, filter, reportOnly, supported];
+    const last = built.current;
+    const replaced = last && sameItems(last.shown, shown) ? replacedNodes(last.modelNodes, modelNodes) : null;
+    built.current = { modelNodes, shown };
+    const rebuild = (n: GraphNode, old: FlowNode | undefined): FlowNode => {
+      const data = cache.current.data(
+        n,
+        n.leadActorId ? (actors.get(n.leadActorId) ?? null) : null,
+        chips.get(n.id) ?? [],
+        decorations.get(n.id),
+        matchesFilter(n, filter),
+        reportOnly,
+        supported.has(n.id),
+      );
+      const isSelected = selected.has(n.id);
+      if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
+        return old;
+      }
+      return flowNode(n, data, isSelected);
+    };
     setNodes((previous) => {
+      if (replaced) return patchNodes(previous, replaced, (old) => rebuild(nodeById.get(old.id)!, old));
       const before = indexOfNodes(previous);
       const next = modelNodes.map((n) => {
-        const data = cache.current.data(
-          n,
-          n.leadActorId ? (actors.get(n.leadActorId) ?? null) : null,
-          chips.get(n.id) ?? [],
-          decorations.get(n.id),
-          matchesFilter(n, filter),
-          reportOnly,
-          supported.has(n.id),
-        );
-        const isSelected = selected.has(n.id);
         const at = before.get(n.id);
-        const old = at === undefined ? undefined : previous[at];
-        if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
-          return old;
-        }
-        return flowNode(n, data, isSelected);
+        return rebuild(n, at === undefined ? undefined : previous[at]);
       });
       cache.current.prune(nodeById);
       // The same array when no node changed, so React Flow does not re-adopt every node.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankNode } from '../../../core/model';
 import { flowNode, type FlowNode, type FlowNodeData } from '../../../renderer/src/canvas/flow-model';
-import { applyLocalChanges, indexOfNodes, patchSelection } from '../../../renderer/src/canvas/node-patch';
+import { applyLocalChanges, indexOfNodes, patchSelection, replacedNodes } from '../../../renderer/src/canvas/node-patch';
 
 function crisisNodes(count: number): FlowNode[] {
   return Array.from({ length: count }, (_, i) => {
@@ -46,5 +46,14 @@ describe('node patches', () => {
     const fewer = applyLocalChanges([{ type: 'remove', id: 'n1' }], nodes);
     expect(fewer.map((n) => n.id)).toEqual(['n0', 'n2']);
     expect(indexOfNodes(fewer).get('n2')).toBe(1);
+  });
+
+  it('a rename or a move is told apart from an addition, a removal or a new order', () => {
+    const model = ['a', 'b', 'c'].map((id, i) => blankNode('impact', 'k', id, { x: i * 300, y: 0 }));
+    const renamed = [model[0]!, { ...model[1]!, title: 'Ports closed' }, model[2]!];
+    expect(replacedNodes(model, renamed)).toEqual(['b']);
+    expect(replacedNodes(model, [...model])).toEqual([]);
+    expect(replacedNodes(model, model.slice(1))).toBeNull();
+    expect(replacedNodes(model, [model[1]!, model[0]!, model[2]!])).toBeNull();
   });
 });
