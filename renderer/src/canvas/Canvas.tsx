@@ -61,7 +61,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
 
   const flowNodes = useFlowNodes(doc, crisisId);
   const { onNodesChange, nodeById, modelNodes, nodesMode } = flowNodes;
-  const flowEdges = useFlowEdges(doc, crisisId, nodeById);
+  const flowEdges = useFlowEdges(doc, crisisId, flowNodes);
   const { modelEdges, onEdgesChange } = flowEdges;
   const comparison = past?.compare;
   const compareMoves = useObservableSelector(workbench.view, (v) => v.compareMoves);

@@ -260,29 +260,25 @@ interface EdgeEntry {
 export class FlowEdgeCache {
   private entries = new Map<string, EdgeEntry>();
   private last: NamedFlowEdge[] = [];
+  /** What the last array was built from, and where each node's edges sit in it. */
+  private from: { model: readonly GraphEdge[]; selected: ReadonlySet<string>; reportOnly: boolean } | null = null;
+  private byNode: Map<string, number[]> | null = null;
 
   /**
    * The flow edges, as the same array when not one of them changed: React Flow rebuilds its
    * connection lookup over every edge whenever it is handed a new array (a selection change
    * that touches no edge, an edit to a node's title or a move that turns no edge, would
-   * otherwise pay it).
+   * otherwise pay it). `replaced`, the ids of the nodes replaced since the last call (null when
+   * not known), lets an edit look only at the edges of those nodes when nothing else changed.
    */
-  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false): NamedFlowEdge[] {
-    const out = model.map((edge) => {
-      const isSelected = selected.has(edge.id);
-      const source = nodeById.get(edge.source);
-      const target = nodeById.get(edge.target);
-      const hit = this.entries.get(edge.id);
-      const route = hit && hit.source === source && hit.target === target ? hit.route : routeOf(source, target);
-      if (hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && hit.route === route) {
-        hit.source = source;
-        hit.target = target;
-        return hit.flow;
-      }
-      const entry = { edge, selected: isSelected, reportOnly, source, target, route, flow: flowEdge(edge, isSelected, route, reportOnly) };
-      this.entries.set(edge.id, entry);
-      return entry.flow;
-    });
+  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false, replaced: readonly string[] | null = null): NamedFlowEdge[] {
+    const from = this.from;
+    if (replaced && from && from.model === model && from.selected === selected && from.reportOnly === reportOnly) {
+      return this.patch(model, replaced, nodeById);
+    }
+    this.from = { model, selected, reportOnly };
+    if (from?.model !== model) this.byNode = null;
+    const out = model.map((edge) => this.entry(edge, selected.has(edge.id), nodeById, reportOnly).flow);
     if (this.entries.size > model.length) {
       const live = new Set(model.map((e) => e.id));
       for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
@@ -291,6 +287,55 @@ export class FlowEdgeCache {
     this.last = out;
     return out;
   }
+
+  /** The last array with the edges of the replaced nodes looked at again. */
+  private patch(model: readonly GraphEdge[], replaced: readonly string[], nodeById: ReadonlyMap<string, GraphNode>): NamedFlowEdge[] {
+    const byNode = (this.byNode ??= edgesByNode(model));
+    let out: NamedFlowEdge[] | null = null;
+    for (const id of replaced) {
+      for (const at of byNode.get(id) ?? []) {
+        const edge = model[at]!;
+        const hit = this.entries.get(edge.id);
+        const flow = this.entry(edge, hit?.selected ?? false, nodeById, hit?.reportOnly ?? false).flow;
+        if (flow === this.last[at]) continue;
+        out ??= this.last.slice();
+        out[at] = flow;
+      }
+    }
+    if (out) this.last = out;
+    return this.last;
+  }
+
+  /** The edge's entry, found again only when its model edge, selection, view or route changed. */
+  private entry(edge: GraphEdge, isSelected: boolean, nodeById: ReadonlyMap<string, GraphNode>, reportOnly: boolean): EdgeEntry {
+    const source = nodeById.get(edge.source);
+    const target = nodeById.get(edge.target);
+    const hit = this.entries.get(edge.id);
+    const route = hit && hit.source === source && hit.target === target ? hit.route : routeOf(source, target);
+    if (hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && hit.route === route) {
+      hit.source = source;
+      hit.target = target;
+      return hit;
+    }
+    const entry = { edge, selected: isSelected, reportOnly, source, target, route, flow: flowEdge(edge, isSelected, route, reportOnly) };
+    this.entries.set(edge.id, entry);
+    return entry;
+  }
+}
+
+/** Where each node's edges sit in the list, by node id. */
+function edgesByNode(model: readonly GraphEdge[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (id: string, at: number) => {
+    const list = out.get(id);
+    if (list) list.push(at);
+    else out.set(id, [at]);
+  };
+  model.forEach((edge, at) => {
+    add(edge.source, at);
+    if (edge.target !== edge.source) add(edge.target, at);
+  });
+  return out;
 }
 
 /** Whether two arrays hold the same objects in the same order. */

@@ -54,4 +54,20 @@ describe('flow edges', () => {
     expect(fewer).toEqual([first[0]]);
     expect(fewer).not.toBe(first);
   });
+
+  it('after an edit looks only at the edges of the nodes it replaced, with the same result as a full pass', () => {
+    const cache = new FlowEdgeCache();
+    // The session's selection object, the same while nothing is selected anew.
+    const none = new Set<string>();
+    const first = cache.edges(edges, none, nodeById);
+    const moved = new Map(nodeById).set('c', { ...nodeById.get('c')!, x: -600 });
+    // Told that only a changed, b's edges are not looked at: a's edge keeps its object and route.
+    const hinted = cache.edges(edges, none, moved, false, ['a']);
+    expect(hinted).toBe(first);
+    const told = cache.edges(edges, none, moved, false, ['c']);
+    expect(told[0]).toBe(first[0]);
+    expect(told[1]).toMatchObject({ id: 'bc', sourceHandle: 'left', targetHandle: 'right' });
+    expect(new FlowEdgeCache().edges(edges, new Set(), moved)).toEqual(told);
+    expect(cache.edges(edges, none, moved, false, [])).toBe(told);
+  });
 });
