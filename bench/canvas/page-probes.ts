@@ -79,3 +79,22 @@ export const median = (values: readonly number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+/**
+ * Where the page's elements are: in React Flow's nodes, in its edges, elsewhere in the canvas,
+ * and outside it (the workbench's panels), with the mounted node and edge counts.
+ */
+export const DOM_CENSUS = `(() => {
+  const all = document.getElementsByTagName('*').length;
+  const inside = (selector) => [...document.querySelectorAll(selector)].reduce((sum, el) => sum + 1 + el.getElementsByTagName('*').length, 0);
+  const flow = document.querySelector('.react-flow');
+  return {
+    all,
+    nodes: document.querySelectorAll('.react-flow__node').length,
+    inNodes: inside('.react-flow__node'),
+    edges: document.querySelectorAll('.react-flow__edge').length,
+    inEdges: inside('.react-flow__edge'),
+    canvas: flow ? 1 + flow.getElementsByTagName('*').length : 0,
+    outside: all - (flow ? 1 + flow.getElementsByTagName('*').length : 0),
+  };
+})()`;

@@ -5,6 +5,7 @@
  */
 import { generateDocument } from '../fixtures';
 import { dragNode, panByWheel, settle } from './gestures';
+import { DOM_CENSUS } from './page-probes';
 import { WINDOW, bareGraph, openBare } from './pages';
 import { startTrace, stopTrace } from './trace';
 
@@ -16,6 +17,7 @@ await settle(opened.page);
 const browserCdp = await opened.page.context().browser()!.newBrowserCDPSession();
 await startTrace(browserCdp);
 if (step === 'drag') console.log('drag', await dragNode(opened.page).then((m) => m.perSecond.toFixed(1) + ' moves/s'));
+if (step === 'census') console.log('census', JSON.stringify(await opened.page.evaluate(DOM_CENSUS)));
 if (step === 'pan') console.log('pan', await panByWheel(opened.page).then((m) => m.perSecond.toFixed(1) + ' steps/s'));
 for (const t of await stopTrace(browserCdp)) console.log('trace', t.ms.toFixed(0).padStart(7), t.key);
 await opened.close();

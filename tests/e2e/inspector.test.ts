@@ -280,6 +280,16 @@ describe('inspector in Chromium', () => {
     await expect(page.getByTestId('edge-label').inputValue()).resolves.toBe(HOSTILE);
     await app.screenshot('inspector-edge');
 
+    // The edge is named by what it joins, and renaming an end renames it (the edge reads the titles).
+    const edgeName = () => page.locator('[data-testid="rf__edge-e1"]').getAttribute('aria-label');
+    await expect.poll(edgeName).toBe(`${HOSTILE} → Blockade, leads to (${HOSTILE})`);
+    await select(page, 'cri');
+    await page.getByTestId('field-title').fill('Blockade of the strait');
+    await onDisk(() => nodeRow(path, 'cri').title, 'Blockade of the strait');
+    await expect.poll(edgeName).toBe(`${HOSTILE} → Blockade of the strait, leads to (${HOSTILE})`);
+    await page.getByTestId('connection-e1').click();
+    await page.getByTestId('inspector-edge').waitFor();
+
     await page.getByTestId('edge-delete').click();
     await onDisk(() => readOnDisk(path, (db) => db.prepare('SELECT count(*) FROM edges').pluck().get()), 0);
     await page.getByTestId('inspector-crisis').waitFor();

@@ -6,7 +6,7 @@
  * keyboard commands (useCanvasCommands). Zoomed far out on a big crisis, the overview layer
  * draws every node as a box instead of React Flow mounting thousands of DOM nodes.
  */
-import { Background, BackgroundVariant, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
 import { useMemo } from 'react';
 import { ViewLegend } from '../analysis/ViewControls';
 import { useDocument } from '../state/document-store';
@@ -18,7 +18,9 @@ import { useCompareMarks, useFramedNodes } from './compare-marks';
 import { ContextMenu } from './ContextMenu';
 import { FindBar } from './FindBar';
 import type { FlowNode } from './flow-model';
+import { KIND_ICON_VARIABLES } from './KindIcon';
 import { KindNode } from './KindNode';
+import { NamedEdge, type NamedFlowEdge } from './NamedEdge';
 import { OVERVIEW_MIN_NODES, OVERVIEW_ZOOM, OverviewLayer, nodeAt } from './OverviewLayer';
 import { OverviewMap } from './OverviewMap';
 import { Palette } from './Palette';
@@ -34,11 +36,12 @@ import { useStable } from './use-stable';
 import { useViewportMemory } from './useViewportMemory';
 
 const nodeTypes = { kind: KindNode };
+const edgeTypes = { named: NamedEdge };
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_NODES: FlowNode[] = [];
-const NO_EDGES: Edge[] = [];
+const NO_EDGES: NamedFlowEdge[] = [];
 
 export function Canvas({ crisisId }: { crisisId: string }) {
   return (
@@ -58,7 +61,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
 
   const flowNodes = useFlowNodes(doc, crisisId);
   const { onNodesChange, nodeById, modelNodes, nodesMode } = flowNodes;
-  const flowEdges = useFlowEdges(doc, crisisId, nodeById);
+  const flowEdges = useFlowEdges(doc, crisisId, flowNodes);
   const { modelEdges, onEdgesChange } = flowEdges;
   const comparison = past?.compare;
   const compareMoves = useObservableSelector(workbench.view, (v) => v.compareMoves);
@@ -94,7 +97,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   });
 
   return (
-    <div className={`canvas${comparison ? ' comparing' : ''}`} data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
+    <div className={`canvas${comparison ? ' comparing' : ''}`} style={KIND_ICON_VARIABLES} data-testid="canvas" data-crisis-id={crisisId} ref={motion.attach} onDoubleClick={menus.onDoubleClick}>
       {!readOnly && <Palette crisisId={crisisId} />}
       {findOpen && <FindBar />}
       <AvertsMarker />
@@ -102,6 +105,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
         nodes={overview ? NO_NODES : nodes}
         edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

@@ -1,5 +1,10 @@
-/** One small icon per node kind, drawn inline so it needs no asset and no font. */
-import type { NodeKind } from '../../../core/model';
+/**
+ * One small icon per node kind, drawn inline so it needs no asset and no font: an SVG element
+ * (the palette), or a CSS mask painted in the text's colour (the canvas's nodes, where two
+ * elements fewer per node count on a big crisis).
+ */
+import type { CSSProperties } from 'react';
+import { NODE_KINDS, type NodeKind } from '../../../core/model';
 
 const PATHS: Record<NodeKind, string> = {
   // a spark: what sets things off
@@ -19,3 +24,14 @@ export function KindIcon({ kind, size = 14 }: { kind: NodeKind; size?: number })
     </svg>
   );
 }
+
+/**
+ * The icons as CSS custom properties (--kind-icon-trigger…), set once on the canvas: the nodes'
+ * labels draw them with `mask-image` (styles.css, .kind-label::before), so a node mounts no SVG.
+ */
+export const KIND_ICON_VARIABLES: CSSProperties = Object.fromEntries(
+  NODE_KINDS.map((kind) => [
+    `--kind-icon-${kind}`,
+    `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><path d='${PATHS[kind]}' fill-rule='evenodd'/></svg>`)}")`,
+  ]),
+);

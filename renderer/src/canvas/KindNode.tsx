@@ -10,8 +10,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { BASIS_LABELS, BASIS_MEANINGS, HOLDER_LABELS, type Basis } from '../../../core/model';
 import { useObservableSelector } from '../state/store';
 import { useWorkbench } from '../workspace-context';
-import { ANCHOR_HANDLES, ANCHOR_SIDE, isSourced, type FlowNode } from './flow-model';
-import { KindIcon } from './KindIcon';
+import { ANCHORS, isSourced, type FlowNode } from './flow-model';
 import './basis.css';
 
 const STANCE_MARK = { agree: '✓', disagree: '✕', uncertain: '?', unknown: '·' } as const;
@@ -25,6 +24,7 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
   const shows = (basis: Basis | undefined) => !reportOnly || isSourced(basis);
   const unsourced = reportOnly && !supported;
   const shownStances = reportOnly ? stances.filter((s) => isSourced(s.basis)) : stances;
+  const showsLead = node.kind === 'response' && shows(node.basis.leadActorId);
   const faded = decoration?.dimmed || !matches || unsourced;
   return (
     <div
@@ -43,7 +43,7 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handle type="target" position={Position.Left} className="kind-handle" />
       <div className="kind-head">
-        <KindIcon kind={node.kind} />
+        {/* The kind's icon is the label's ::before, drawn from KIND_ICON_VARIABLES. */}
         <span className="kind-label">{node.kind}</span>
         {score !== null && node.kind !== 'response' && shows(node.basis[scoreField]) && (
           <span
@@ -68,38 +68,41 @@ function KindNodeView({ data, selected }: NodeProps<FlowNode>) {
         {decoration?.badge && <span className="decoration-badge">{decoration.badge}</span>}
       </div>
       <NodeTitle nodeId={node.id} title={node.title} />
-      <div className="kind-foot">
-        {node.kind === 'response' &&
-          shows(node.basis.leadActorId) &&
-          (lead ? (
-            // The actor's colour (the planner's choice, of any lightness) marks the chip; the code is in ink, readable on any.
-            <span className={`lead-chip ${basisClass(node.basis.leadActorId)}`} style={{ borderColor: lead.color }} title={`Lead: ${lead.name}; ${basisTitle(node.basis.leadActorId)}`}>
-              <span className="lead-dot" style={{ background: lead.color }} aria-hidden="true" />
-              {lead.code}
-            </span>
-          ) : (
-            <span className="lead-chip lead-missing" title="No lead actor">
-              no lead
-            </span>
-          ))}
-        {shownStances.length > 0 && (
-          <span className="stance-strip" aria-label="Stances">
-            {shownStances.map((s) => (
-              <span
-                key={s.code}
-                className={`stance-chip stance-${s.position}${s.holder ? ` holder-${s.holder}` : ''}`}
-                title={`${s.code}: ${s.position}${s.holder ? ` (${HOLDER_LABELS[s.holder]}; ${BASIS_LABELS[s.basis ?? 'planner']})` : ''}`}
-              >
-                {s.code}
-                {STANCE_MARK[s.position]}
+      {/* The foot only when it holds something: one element fewer on most nodes of a big crisis. */}
+      {(showsLead || shownStances.length > 0) && (
+        <div className="kind-foot">
+          {showsLead &&
+            (lead ? (
+              // The actor's colour (the planner's choice, of any lightness) marks the chip; the code is in ink, readable on any.
+              <span className={`lead-chip ${basisClass(node.basis.leadActorId)}`} style={{ borderColor: lead.color }} title={`Lead: ${lead.name}; ${basisTitle(node.basis.leadActorId)}`}>
+                <span className="lead-dot" style={{ background: lead.color }} aria-hidden="true" />
+                {lead.code}
+              </span>
+            ) : (
+              <span className="lead-chip lead-missing" title="No lead actor">
+                no lead
               </span>
             ))}
-          </span>
-        )}
-      </div>
+          {shownStances.length > 0 && (
+            <span className="stance-strip" aria-label="Stances">
+              {shownStances.map((s) => (
+                <span
+                  key={s.code}
+                  className={`stance-chip stance-${s.position}${s.holder ? ` holder-${s.holder}` : ''}`}
+                  title={`${s.code}: ${s.position}${s.holder ? ` (${HOLDER_LABELS[s.holder]}; ${BASIS_LABELS[s.basis ?? 'planner']})` : ''}`}
+                >
+                  {s.code}
+                  {STANCE_MARK[s.position]}
+                </span>
+              ))}
+            </span>
+          )}
+        </div>
+      )}
       <Handle type="source" position={Position.Right} className="kind-handle" />
-      {ANCHOR_HANDLES.map((h) => (
-        <Handle key={h.id} type={h.type} id={h.id} position={ANCHOR_SIDE[h.side]} isConnectable={false} className="kind-handle kind-anchor" />
+      {/* The routes' anchors, not for connecting: plain elements React Flow reads as handles by their classes, one per side for both ends. */}
+      {ANCHORS.map((a) => (
+        <div key={a.side} className={`react-flow__handle react-flow__handle-${a.side} ${a.types.join(' ')} kind-handle kind-anchor`} data-handleid={a.side} data-handlepos={a.side} />
       ))}
     </div>
   );

@@ -6,11 +6,11 @@
  * useFlowEdges already built, reusing a marked object while its source object is the same, so
  * onlyRenderVisibleElements still mounts only what is on screen.
  */
-import type { Edge } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphNode } from '../../../core/model';
 import type { CompareMark, Comparison } from '../state/compare';
-import { edgeEnds, flowEdge, flowNode, type FlowNode, type FlowNodeData } from './flow-model';
+import { flowEdge, flowNode, routeOf, type FlowNode, type FlowNodeData } from './flow-model';
+import type { NamedFlowEdge } from './NamedEdge';
 
 const MARK_WORDS: Record<CompareMark, string> = { added: 'added', changed: 'changed', moved: 'moved' };
 
@@ -19,7 +19,11 @@ function markOf(comparison: Comparison, id: string, showMoves: boolean): Compare
   return mark === 'moved' && !showMoves ? undefined : mark;
 }
 
-function useMarked<T extends { id: string; className?: string; ariaLabel?: string }>(items: T[], comparison: Comparison | undefined, showMoves: boolean, ghosts: T[]): T[] {
+/** A node says its mark in its own accessible name; an edge in the note NamedEdge appends to its name. */
+const markNode = (node: FlowNode, words: string): FlowNode => ({ ...node, ariaLabel: `${node.ariaLabel ?? ''}${words}` });
+const markEdge = (edge: NamedFlowEdge, words: string): NamedFlowEdge => ({ ...edge, data: edge.data && { ...edge.data, note: `${edge.data.note}${words}` } });
+
+function useMarked<T extends { id: string; className?: string }>(items: T[], comparison: Comparison | undefined, showMoves: boolean, ghosts: T[], say: (item: T, words: string) => T): T[] {
   const cache = useRef(new WeakMap<T, { mark: CompareMark; out: T }>());
   return useMemo(() => {
     if (!comparison) return items;
@@ -29,20 +33,16 @@ function useMarked<T extends { id: string; className?: string; ariaLabel?: strin
       const hit = cache.current.get(item);
       if (hit && hit.mark === mark) return hit.out;
       const note = comparison.notes.get(item.id);
-      const marked = {
-        ...item,
-        className: `${item.className ?? ''} compare-${mark}`.trim(),
-        ariaLabel: `${item.ariaLabel ?? ''}, ${MARK_WORDS[mark]}${note && mark === 'changed' ? ` (${note})` : ''}`,
-      };
+      const marked = { ...say(item, `, ${MARK_WORDS[mark]}${note && mark === 'changed' ? ` (${note})` : ''}`), className: `${item.className ?? ''} compare-${mark}`.trim() };
       cache.current.set(item, { mark, out: marked });
       return marked;
     });
     return ghosts.length ? [...out, ...ghosts] : out;
-  }, [items, comparison, showMoves, ghosts]);
+  }, [items, comparison, showMoves, ghosts, say]);
 }
 
 /** The crisis's flow nodes and edges with the compare view's marks and ghosts, or as given outside it. */
-export function useCompareMarks(nodes: FlowNode[], edges: Edge[], comparison: Comparison | undefined, crisisId: string, showMoves: boolean, nodeById: ReadonlyMap<string, GraphNode>): { nodes: FlowNode[]; edges: Edge[] } {
+export function useCompareMarks(nodes: FlowNode[], edges: NamedFlowEdge[], comparison: Comparison | undefined, crisisId: string, showMoves: boolean, nodeById: ReadonlyMap<string, GraphNode>): { nodes: FlowNode[]; edges: NamedFlowEdge[] } {
   const ghostNodes = useMemo(() => (comparison ? comparison.removedNodes.filter((n) => n.crisisId === crisisId).map(ghostNode) : []), [comparison, crisisId]);
   const ghostEdges = useMemo(() => {
     if (!comparison) return [];
@@ -50,14 +50,14 @@ export function useCompareMarks(nodes: FlowNode[], edges: Edge[], comparison: Co
     const end = (id: string) => nodeById.get(id) ?? ghostById.get(id);
     return comparison.removedEdges
       .filter((e) => e.crisisId === crisisId && end(e.source) && end(e.target))
-      .map((e): Edge => {
-        const flow = flowEdge(e, false, edgeEnds(end(e.source), end(e.target)));
-        return { ...flow, className: `${flow.className ?? ''} compare-ghost`, ariaLabel: `${flow.ariaLabel ?? ''}, removed`, selectable: false, focusable: false, style: { ...flow.style, opacity: 0.45 } };
+      .map((e): NamedFlowEdge => {
+        const flow = markEdge(flowEdge(e, false, routeOf(end(e.source), end(e.target))), ', removed');
+        return { ...flow, className: `${flow.className ?? ''} compare-ghost`, selectable: false, focusable: false, style: { ...flow.style, opacity: 0.45 } };
       });
   }, [comparison, crisisId, nodeById]);
   return {
-    nodes: useMarked(nodes, comparison, showMoves, ghostNodes),
-    edges: useMarked(edges, comparison, showMoves, ghostEdges),
+    nodes: useMarked(nodes, comparison, showMoves, ghostNodes, markNode),
+    edges: useMarked(edges, comparison, showMoves, ghostEdges, markEdge),
   };
 }
 

@@ -5,7 +5,8 @@
  * re-render only what changed, and a re-analysis after an edit touches only the nodes whose
  * colour or badge really moved.
  */
-import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { MarkerType, Position as Side, type Node, type NodeHandle } from '@xyflow/react';
+import type { NamedFlowEdge } from './NamedEdge';
 import { SOURCED_BASES, type Actor, type Basis, type EdgeKind, type GraphEdge, type GraphNode, type Position, type ScenarioDocument, type StanceHolder } from '../../../core/model';
 import type { NodeDecoration } from '../analysis/decorate';
 import { anchorPoint, edgeRoute, ROUTE_SIDES, type AnchorSide, type EdgeRoute } from '../../../core/layout/edge-route';
@@ -47,18 +48,23 @@ const HANDLE = 9;
  * source's left side and enters the target's right side; one between two boxes of the same
  * column leaves the bottom (or top) of one and enters the top (or bottom) of the other, instead
  * of leaving rightwards and looping back round. The connectable handles are the forward route.
+ * An anchor is named by its side, and one element serves both ends that sit on a side (on top, a
+ * down edge's target and an up edge's source): four anchor elements per node, not six.
  */
 export const ANCHOR_SIDE: Record<AnchorSide, Side> = { left: Side.Left, right: Side.Right, top: Side.Top, bottom: Side.Bottom };
-/** The anchor handle ids of each route but the forward one, by end. */
-export const ROUTE_HANDLES: Record<Exclude<EdgeRoute, 'forward'>, { source: string; target: string }> = {
-  backward: { source: 'back-out', target: 'back-in' },
-  down: { source: 'down-out', target: 'down-in' },
-  up: { source: 'up-out', target: 'up-in' },
+const ANCHOR_ROUTES = ['backward', 'down', 'up'] as const;
+/** The anchor handle ids of each route but the forward one, by end: the sides they sit on. */
+export const ROUTE_HANDLES: Record<(typeof ANCHOR_ROUTES)[number], { source: AnchorSide; target: AnchorSide }> = {
+  backward: ROUTE_SIDES.backward,
+  down: ROUTE_SIDES.down,
+  up: ROUTE_SIDES.up,
 };
-export const ANCHOR_HANDLES = (['backward', 'down', 'up'] as const).flatMap((route) => [
-  { id: ROUTE_HANDLES[route].source, type: 'source' as const, side: ROUTE_SIDES[route].source },
-  { id: ROUTE_HANDLES[route].target, type: 'target' as const, side: ROUTE_SIDES[route].target },
-]);
+export type HandleType = 'source' | 'target';
+/** Each side's anchor with the ends it serves, in side order. */
+export const ANCHORS: readonly { side: AnchorSide; types: readonly HandleType[] }[] = (Object.keys(ANCHOR_SIDE) as AnchorSide[]).map((side) => ({
+  side,
+  types: (['source', 'target'] as const).filter((type) => ANCHOR_ROUTES.some((route) => ROUTE_HANDLES[route][type] === side)),
+}));
 const handleCache = new Map<string, NodeHandle[]>();
 function handlesFor(width: number, height: number): NodeHandle[] {
   const key = `${width}x${height}`;
@@ -72,7 +78,7 @@ function handlesFor(width: number, height: number): NodeHandle[] {
     handles = [
       { type: 'target', position: Side.Left, ...at('left') },
       { type: 'source', position: Side.Right, ...at('right') },
-      ...ANCHOR_HANDLES.map((h) => ({ id: h.id, type: h.type, position: ANCHOR_SIDE[h.side], ...at(h.side) })),
+      ...ANCHORS.flatMap((a) => a.types.map((type) => ({ id: a.side, type, position: ANCHOR_SIDE[a.side], ...at(a.side) }))),
     ];
     handleCache.set(key, handles);
   }
@@ -121,7 +127,9 @@ export class FlowNodeCache {
     return data;
   }
 
-  prune(live: ReadonlySet<string>): void {
+  /** Forget the nodes not in `live`; after a data() call for each live node, only a removal leaves more entries than live nodes. */
+  prune(live: ReadonlyMap<string, unknown>): void {
+    if (this.entries.size <= live.size) return;
     for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
   }
 }
@@ -198,26 +206,9 @@ export const EDGE_COLORS: Record<EdgeKind, string> = {
   contains: '#0e7490',
 };
 
-/** What an edge joins, as the canvas draws and names it. */
-export interface EdgeEnds {
-  sourceTitle: string;
-  targetTitle: string;
-  /** Which sides the edge leaves and enters (core/layout/edge-route.ts, shared with the exports). */
-  route: EdgeRoute;
-}
-
-export function edgeEnds(source: GraphNode | undefined, target: GraphNode | undefined): EdgeEnds {
-  return {
-    sourceTitle: source?.title ?? '',
-    targetTitle: target?.title ?? '',
-    route: source && target ? edgeRoute(source, target) : 'forward',
-  };
-}
-
-/** "Refugee exodus → Camps overwhelmed, leads to", and the edge's own label when it has one. */
-export function edgeName(edge: GraphEdge, ends: EdgeEnds): string {
-  const kind = edge.kind.replace('-', ' ');
-  return `${ends.sourceTitle} → ${ends.targetTitle}, ${kind}${edge.label ? ` (${edge.label})` : ''}`;
+/** Which sides an edge leaves and enters (core/layout/edge-route.ts, shared with the exports). */
+export function routeOf(source: GraphNode | undefined, target: GraphNode | undefined): EdgeRoute {
+  return source && target ? edgeRoute(source, target) : 'forward';
 }
 
 /**
@@ -229,7 +220,11 @@ export function edgeName(edge: GraphEdge, ends: EdgeEnds): string {
  */
 export const AVERTS_MARKER = 'sw-averts-bar';
 
-export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, reportOnly = false): Edge {
+/**
+ * The React Flow edge for a model edge. It holds nothing of the nodes it joins but the route:
+ * NamedEdge reads their titles for its name, so a rename does not renew the edge.
+ */
+export function flowEdge(edge: GraphEdge, selected: boolean, route: EdgeRoute, reportOnly = false): NamedFlowEdge {
   const color = EDGE_COLORS[edge.kind];
   // In the report-only view a link the report does not state is greyed (opacity, never a dash: see AVERTS_MARKER).
   const unsourced = reportOnly && !isSourced(edge.basis.kind);
@@ -237,8 +232,8 @@ export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, rep
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    ...(ends.route === 'forward' ? {} : { sourceHandle: ROUTE_HANDLES[ends.route].source, targetHandle: ROUTE_HANDLES[ends.route].target }),
-    ariaLabel: edgeName(edge, ends),
+    type: 'named',
+    ...(route === 'forward' ? {} : { sourceHandle: ROUTE_HANDLES[route].source, targetHandle: ROUTE_HANDLES[route].target }),
     selected,
     label: edge.label || (edge.kind === 'leads-to' ? undefined : edge.kind),
     className: `edge-${edge.kind}${unsourced ? ' edge-unsourced' : ''}`,
@@ -246,46 +241,101 @@ export function flowEdge(edge: GraphEdge, selected: boolean, ends: EdgeEnds, rep
     markerEnd: edge.kind === 'averts' ? AVERTS_MARKER : { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
     labelStyle: { fill: '#1d2430', fontSize: 11 },
     labelBgStyle: { fill: '#ffffff', fillOpacity: 0.9 },
-    data: { kind: edge.kind },
+    data: { kind: edge.kind, label: edge.label, note: '' },
   };
 }
 
-/** Edge objects reused while their model edge and selection are unchanged. */
+/** Edge objects reused while their model edge, selection and route are unchanged. */
 interface EdgeEntry {
   edge: GraphEdge;
   selected: boolean;
-  ends: EdgeEnds;
   reportOnly: boolean;
-  flow: Edge;
+  /** The end nodes the route was found for: it is found again only when one of them changes. */
+  source: GraphNode | undefined;
+  target: GraphNode | undefined;
+  route: EdgeRoute;
+  flow: NamedFlowEdge;
 }
 
 export class FlowEdgeCache {
   private entries = new Map<string, EdgeEntry>();
-  private last: Edge[] = [];
+  private last: NamedFlowEdge[] = [];
+  /** What the last array was built from, and where each node's edges sit in it. */
+  private from: { model: readonly GraphEdge[]; selected: ReadonlySet<string>; reportOnly: boolean } | null = null;
+  private byNode: Map<string, number[]> | null = null;
 
   /**
    * The flow edges, as the same array when not one of them changed: React Flow rebuilds its
    * connection lookup over every edge whenever it is handed a new array (a selection change
-   * that touches no edge, or an edit to a node no edge joins, would otherwise pay it).
+   * that touches no edge, an edit to a node's title or a move that turns no edge, would
+   * otherwise pay it). `replaced`, the ids of the nodes replaced since the last call (null when
+   * not known), lets an edit look only at the edges of those nodes when nothing else changed.
    */
-  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false): Edge[] {
-    const next = new Map<string, EdgeEntry>();
-    const out = model.map((edge) => {
-      const isSelected = selected.has(edge.id);
-      const ends = edgeEnds(nodeById.get(edge.source), nodeById.get(edge.target));
-      const hit = this.entries.get(edge.id);
-      const entry =
-        hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && sameEnds(hit.ends, ends)
-          ? hit
-          : { edge, selected: isSelected, ends, reportOnly, flow: flowEdge(edge, isSelected, ends, reportOnly) };
-      next.set(edge.id, entry);
-      return entry.flow;
-    });
-    this.entries = next;
+  edges(model: readonly GraphEdge[], selected: ReadonlySet<string>, nodeById: ReadonlyMap<string, GraphNode>, reportOnly = false, replaced: readonly string[] | null = null): NamedFlowEdge[] {
+    const from = this.from;
+    if (replaced && from && from.model === model && from.selected === selected && from.reportOnly === reportOnly) {
+      return this.patch(model, replaced, nodeById);
+    }
+    this.from = { model, selected, reportOnly };
+    if (from?.model !== model) this.byNode = null;
+    const out = model.map((edge) => this.entry(edge, selected.has(edge.id), nodeById, reportOnly).flow);
+    if (this.entries.size > model.length) {
+      const live = new Set(model.map((e) => e.id));
+      for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
+    }
     if (sameItems(out, this.last)) return this.last;
     this.last = out;
     return out;
   }
+
+  /** The last array with the edges of the replaced nodes looked at again. */
+  private patch(model: readonly GraphEdge[], replaced: readonly string[], nodeById: ReadonlyMap<string, GraphNode>): NamedFlowEdge[] {
+    const byNode = (this.byNode ??= edgesByNode(model));
+    let out: NamedFlowEdge[] | null = null;
+    for (const id of replaced) {
+      for (const at of byNode.get(id) ?? []) {
+        const edge = model[at]!;
+        const hit = this.entries.get(edge.id);
+        const flow = this.entry(edge, hit?.selected ?? false, nodeById, hit?.reportOnly ?? false).flow;
+        if (flow === this.last[at]) continue;
+        out ??= this.last.slice();
+        out[at] = flow;
+      }
+    }
+    if (out) this.last = out;
+    return this.last;
+  }
+
+  /** The edge's entry, found again only when its model edge, selection, view or route changed. */
+  private entry(edge: GraphEdge, isSelected: boolean, nodeById: ReadonlyMap<string, GraphNode>, reportOnly: boolean): EdgeEntry {
+    const source = nodeById.get(edge.source);
+    const target = nodeById.get(edge.target);
+    const hit = this.entries.get(edge.id);
+    const route = hit && hit.source === source && hit.target === target ? hit.route : routeOf(source, target);
+    if (hit && hit.edge === edge && hit.selected === isSelected && hit.reportOnly === reportOnly && hit.route === route) {
+      hit.source = source;
+      hit.target = target;
+      return hit;
+    }
+    const entry = { edge, selected: isSelected, reportOnly, source, target, route, flow: flowEdge(edge, isSelected, route, reportOnly) };
+    this.entries.set(edge.id, entry);
+    return entry;
+  }
+}
+
+/** Where each node's edges sit in the list, by node id. */
+function edgesByNode(model: readonly GraphEdge[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (id: string, at: number) => {
+    const list = out.get(id);
+    if (list) list.push(at);
+    else out.set(id, [at]);
+  };
+  model.forEach((edge, at) => {
+    add(edge.source, at);
+    if (edge.target !== edge.source) add(edge.target, at);
+  });
+  return out;
 }
 
 /** Whether two arrays hold the same objects in the same order. */
@@ -293,8 +343,4 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function sameEnds(a: EdgeEnds, b: EdgeEnds): boolean {
-  return a.route === b.route && a.sourceTitle === b.sourceTitle && a.targetTitle === b.targetTitle;
 }

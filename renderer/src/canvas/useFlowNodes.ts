@@ -4,7 +4,7 @@
  * fed back into them. While a node is dragged its position lives only here, one React Flow
  * change at a time; the document hears of it once, when the drag ends (see useDragCommit).
  */
-import { applyNodeChanges, type NodeChange } from '@xyflow/react';
+import type { NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphNode, ScenarioDocument } from '../../../core/model';
 import { decorateNodes } from '../analysis/decorate';
@@ -12,6 +12,7 @@ import { useObservable, useObservableSelector } from '../state/store';
 import type { ViewMode } from '../state/view';
 import { useWorkbench } from '../workspace-context';
 import { FlowNodeCache, flowNode, matchesFilter, sameItems, stanceChips, supportedNodeIds, type FlowNode } from './flow-model';
+import { applyLocalChanges, indexOfNodes, patchNodes, patchSelection, replacedNodes } from './node-patch';
 
 export interface FlowNodes {
   nodes: FlowNode[];
@@ -33,6 +34,8 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const cache = useRef(new FlowNodeCache());
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [nodesMode, setNodesMode] = useState<ViewMode>(mode);
+  /** The selection the nodes' flags show. */
+  const shownSelection = useRef<ReadonlySet<string>>(new Set());
 
   const { actors: actorList, stances } = doc;
   const coreActorIds = doc.scenario.coreActorIds;
@@ -45,54 +48,60 @@ export function useFlowNodes(doc: ScenarioDocument, crisisId: string): FlowNodes
   const nodeById = useMemo(() => new Map(modelNodes.map((n) => [n.id, n])), [modelNodes]);
 
   // What the document shows: rebuilt on a document, mode or filter change, reusing every node
-  // object whose data, position, size and selection are unchanged.
+  // object whose data, position, size and selection are unchanged. When only some model nodes
+  // were replaced (a rename, a move) and nothing else the nodes show changed, only those are
+  // rebuilt, found by id: an edit costs what it changed, not a pass over the crisis.
+  const built = useRef<{ modelNodes: readonly GraphNode[]; shown: readonly unknown[] } | null>(null);
   useEffect(() => {
-    cache.current.prune(new Set(nodeById.keys()));
     const selected = workbench.selection.get().nodeIds;
+    shownSelection.current = selected;
+    const shown = [chips, decorations, actors, filter, reportOnly, supported];
+    const last = built.current;
+    const replaced = last && sameItems(last.shown, shown) ? replacedNodes(last.modelNodes, modelNodes) : null;
+    built.current = { modelNodes, shown };
+    const rebuild = (n: GraphNode, old: FlowNode | undefined): FlowNode => {
+      const data = cache.current.data(
+        n,
+        n.leadActorId ? (actors.get(n.leadActorId) ?? null) : null,
+        chips.get(n.id) ?? [],
+        decorations.get(n.id),
+        matchesFilter(n, filter),
+        reportOnly,
+        supported.has(n.id),
+      );
+      const isSelected = selected.has(n.id);
+      if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
+        return old;
+      }
+      return flowNode(n, data, isSelected);
+    };
     setNodes((previous) => {
-      const before = new Map(previous.map((n) => [n.id, n]));
+      if (replaced) return patchNodes(previous, replaced, (old) => rebuild(nodeById.get(old.id)!, old));
+      const before = indexOfNodes(previous);
       const next = modelNodes.map((n) => {
-        const data = cache.current.data(
-          n,
-          n.leadActorId ? (actors.get(n.leadActorId) ?? null) : null,
-          chips.get(n.id) ?? [],
-          decorations.get(n.id),
-          matchesFilter(n, filter),
-          reportOnly,
-          supported.has(n.id),
-        );
-        const isSelected = selected.has(n.id);
-        const old = before.get(n.id);
-        if (old && old.data === data && old.position.x === n.x && old.position.y === n.y && !!old.selected === isSelected && old.width === n.width && old.height === n.height) {
-          return old;
-        }
-        return flowNode(n, data, isSelected);
+        const at = before.get(n.id);
+        return rebuild(n, at === undefined ? undefined : previous[at]);
       });
+      cache.current.prune(nodeById);
       // The same array when no node changed, so React Flow does not re-adopt every node.
       return sameItems(next, previous) ? previous : next;
     });
     setNodesMode(mode);
   }, [modelNodes, nodeById, chips, decorations, mode, actors, filter, reportOnly, supported, workbench]);
 
-  // What the user selected: only the nodes whose flag changes get a new object.
+  // What the user selected: only the nodes whose flag changes get a new object, found by id among
+  // those selected before or now (no other node can carry the flag).
   useEffect(() => {
-    setNodes((previous) => {
-      let changed = false;
-      const next = previous.map((n) => {
-        const want = selection.nodeIds.has(n.id);
-        if (!!n.selected === want) return n;
-        changed = true;
-        return { ...n, selected: want };
-      });
-      return changed ? next : previous;
-    });
+    const was = shownSelection.current;
+    shownSelection.current = selection.nodeIds;
+    setNodes((previous) => patchSelection(previous, [...was, ...selection.nodeIds], selection.nodeIds));
   }, [selection]);
 
   // React Flow reports drags (positions) and the user's clicks and boxes (select changes).
   // Positions stay local; selection goes to the session store, which feeds it back above.
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      setNodes((ns) => applyNodeChanges(changes, ns));
+      setNodes((ns) => applyLocalChanges(changes, ns));
       const picks = changes.filter((c) => c.type === 'select');
       if (picks.length === 0) return;
       const current = workbench.selection.get();

@@ -21,10 +21,16 @@ export class SelectionStore extends Observable<Selection> {
   selectEdges(ids: Iterable<string>): void {
     this.set({ nodeIds: new Set(), edgeIds: new Set(ids) });
   }
+  /**
+   * Set both; a set that does not change keeps its object, so what watches only the edges (the
+   * canvas's edge objects) is not told of a node selection, and the other way round.
+   */
   replace(nodeIds: Iterable<string>, edgeIds: Iterable<string>): void {
-    const next = { nodeIds: new Set(nodeIds), edgeIds: new Set(edgeIds) };
     const current = this.get();
-    if (sameSet(next.nodeIds, current.nodeIds) && sameSet(next.edgeIds, current.edgeIds)) return;
+    const nodes = new Set(nodeIds);
+    const edges = new Set(edgeIds);
+    const next = { nodeIds: sameSet(nodes, current.nodeIds) ? current.nodeIds : nodes, edgeIds: sameSet(edges, current.edgeIds) ? current.edgeIds : edges };
+    if (next.nodeIds === current.nodeIds && next.edgeIds === current.edgeIds) return;
     this.set(next);
   }
   clear(): void {

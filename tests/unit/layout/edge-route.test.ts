@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diagramGeometry } from '../../../core/export/geometry';
 import { edgeRoute } from '../../../core/layout/edge-route';
 import { blankNode, DEFAULT_ACTORS, DOCUMENT_FORMAT_VERSION, UNMARKED, type GraphEdge, type GraphNode, type ScenarioDocument } from '../../../core/model';
-import { edgeEnds, flowEdge, flowNode, type FlowNodeData } from '../../../renderer/src/canvas/flow-model';
+import { flowEdge, flowNode, routeOf, type FlowNodeData } from '../../../renderer/src/canvas/flow-model';
 
 const at = '2026-01-01T00:00:00.000Z';
 const node = (kind: GraphNode['kind'], id: string, x: number, y: number): GraphNode => ({ ...blankNode(kind, 'c', id, { x, y }), title: id });
@@ -72,7 +72,7 @@ describe('edges between boxes of one column', () => {
     for (const e of doc.edges) {
       const source = byId.get(e.source)!;
       const target = byId.get(e.target)!;
-      const flow = flowEdge(e, false, edgeEnds(source, target));
+      const flow = flowEdge(e, false, routeOf(source, target));
       const handleCentre = (n: GraphNode, id: string | null | undefined, type: 'source' | 'target') => {
         const h = flowNode(n, data, false).handles!.find((x) => x.type === type && (x.id ?? null) === (id ?? null))!;
         return { x: h.x + h.width! / 2, y: h.y + h.height! / 2 };

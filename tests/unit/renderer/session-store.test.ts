@@ -2,6 +2,7 @@
 // or remembered points at something the document no longer holds.
 import { describe, expect, it, vi } from 'vitest';
 import { blankNode, emptyDocument, type ScenarioDocument } from '../../../core/model';
+import { SelectionStore } from '../../../renderer/src/state/selection';
 import { SessionStore } from '../../../renderer/src/state/session';
 
 function scenario(): ScenarioDocument {
@@ -79,5 +80,17 @@ describe('session store', () => {
     vi.advanceTimersByTime(1);
     expect(saved).toEqual([['a', { x: 2, y: 2, zoom: 1 }]]);
     vi.useRealTimers();
+  });
+
+  it('keeps the edge selection object when only the nodes selected change, so the canvas rebuilds no edge', () => {
+    const selection = new SelectionStore();
+    selection.replace(['t'], ['e']);
+    const edges = selection.get().edgeIds;
+    selection.replace(['k'], ['e']);
+    expect(selection.get().nodeIds).toEqual(new Set(['k']));
+    expect(selection.get().edgeIds).toBe(edges);
+    const before = selection.get();
+    selection.replace(['k'], ['e']);
+    expect(selection.get()).toBe(before);
   });
 });
