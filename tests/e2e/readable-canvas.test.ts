@@ -34,6 +34,16 @@ async function canvasState(page: Page) {
   });
 }
 
+/** Open the sidebar's i-th crisis as a planner does, and read the canvas once it is still. */
+async function openCrisis(page: Page, i: number) {
+  await page.getByTestId('crisis-item').nth(i).click();
+  await page.locator('[data-testid="graph-node"]').first().waitFor();
+  await waitCanvasStill(page);
+  const state = await canvasState(page);
+  const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
+  return { state, title };
+}
+
 function expectVisible(state: Awaited<ReturnType<typeof canvasState>>, ids: readonly string[], label: string) {
   for (const node of state.nodes.filter((n) => ids.includes(n.id))) {
     expect(inside(node, state.pane), `${label}: ${node.id} inside the canvas`).toBe(true);
@@ -57,11 +67,7 @@ describe('a readable canvas', () => {
       const count = await page.getByTestId('crisis-item').count();
       expect(count).toBeGreaterThanOrEqual(10);
       for (let i = 0; i < count; i++) {
-        await page.getByTestId('crisis-item').nth(i).click();
-        await page.locator('[data-testid="graph-node"]').first().waitFor();
-        await waitCanvasStill(page);
-        const state = await canvasState(page);
-        const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
+        const { state, title } = await openCrisis(page, i);
         expect(state.nodes.length, title).toBeLessThanOrEqual(30);
         expect(state.zoom, title).toBeGreaterThanOrEqual(0.6);
         expectVisible(state, state.nodes.map((n) => n.id), title);
@@ -80,11 +86,7 @@ describe('a readable canvas', () => {
     const doc = current.value.document;
     const count = await page.getByTestId('crisis-item').count();
     for (let i = 0; i < count; i++) {
-      await page.getByTestId('crisis-item').nth(i).click();
-      await page.locator('[data-testid="graph-node"]').first().waitFor();
-      await waitCanvasStill(page);
-      const state = await canvasState(page);
-      const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
+      const { state, title } = await openCrisis(page, i);
       expect(state.zoom, title).toBeGreaterThanOrEqual(0.6);
       const crisisId = await page.getByTestId('canvas').getAttribute('data-crisis-id');
       const crisisNode = doc.nodes.find((n) => n.crisisId === crisisId && n.kind === 'crisis')!;

@@ -9,7 +9,7 @@
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { useDocument } from '../state/document-store';
-import { useObservable } from '../state/store';
+import { useObservableSelector } from '../state/store';
 import { BESIDE_ATTRIBUTE, closeBeside } from '../workbench';
 import { WorkbenchContext, useWorkbench, type Beside } from '../workspace-context';
 
@@ -17,15 +17,16 @@ const capitalised = (text: string): string => text.charAt(0).toUpperCase() + tex
 
 export function BesidePane({ beside }: { beside: Beside }) {
   const main = useWorkbench();
-  const live = useObservable(main.view);
-  const { view } = useDocument(beside.workbench.doc);
-  const { view: liveView } = useDocument(main.doc);
-  const past = view?.document;
-  const crisisId = live.crisisId;
+  // Only what the pane follows: a live edit, or a view change it does not follow, leaves the pane's canvas alone.
+  const crisisId = useObservableSelector(main.view, (v) => v.crisisId);
+  const mode = useObservableSelector(main.view, (v) => v.mode);
+  const reportOnly = useObservableSelector(main.view, (v) => v.reportOnly);
+  const filter = useObservableSelector(main.view, (v) => v.filter);
+  const whatIf = useObservableSelector(main.view, (v) => v.whatIf);
+  const past = useDocument(beside.workbench.doc).view?.document;
   const present = !!crisisId && !!past?.crises.some((c) => c.id === crisisId);
 
   // The pane follows the live canvas: its crisis, view mode, filter and report-only switch.
-  const { mode, reportOnly, filter, whatIf } = live;
   useEffect(() => {
     const held = new Set(past?.nodes.map((n) => n.id));
     beside.workbench.view.patch({ crisisId, mode, reportOnly, filter, whatIf: whatIf.filter((id) => held.has(id)) });
@@ -36,7 +37,6 @@ export function BesidePane({ beside }: { beside: Beside }) {
     if (looking) beside.workbench.canvas.current?.show(looking);
   };
   const close = () => closeBeside(main);
-  const crisisTitle = liveView?.document.crises.find((c) => c.id === crisisId)?.title ?? 'This crisis';
   const marker = { [BESIDE_ATTRIBUTE]: '' };
 
   return (
@@ -53,16 +53,25 @@ export function BesidePane({ beside }: { beside: Beside }) {
         </button>
       </header>
       <div className="beside-body">
-        <WorkbenchContext.Provider value={beside.workbench}>
-          {present && crisisId ? (
+        {present && crisisId ? (
+          <WorkbenchContext.Provider value={beside.workbench}>
             <Canvas key={crisisId} crisisId={crisisId} />
-          ) : (
-            <p className="muted empty-centre" data-testid="beside-absent">
-              “{crisisTitle}” is not in {beside.label}.
-            </p>
-          )}
-        </WorkbenchContext.Provider>
+          </WorkbenchContext.Provider>
+        ) : (
+          <AbsentCrisis crisisId={crisisId} label={beside.label} />
+        )}
       </div>
     </section>
+  );
+}
+
+/** Said in the pane when the live crisis did not exist in the past state (named as the live scenario names it now). */
+function AbsentCrisis({ crisisId, label }: { crisisId: string | null; label: string }) {
+  const { view } = useDocument(useWorkbench().doc);
+  const title = view?.document.crises.find((c) => c.id === crisisId)?.title ?? 'This crisis';
+  return (
+    <p className="muted empty-centre" data-testid="beside-absent">
+      “{title}” is not in {label}.
+    </p>
   );
 }
