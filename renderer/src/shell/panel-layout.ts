@@ -26,13 +26,19 @@ export const SIDEBAR_RAIL = 40;
 /** Room the title bar takes, for the analysis panel's share of the height. */
 const TITLEBAR = 80;
 
+/**
+ * The analysis panel opens at under a third of the room below the title bar: the canvas is what a
+ * planner came for, and each tab scrolls (36% at 1920×1080 read as a second main view).
+ */
+const ANALYSIS_DEFAULT = { share: 0.3, min: 170, max: 320 };
+
 export function defaultPanels(window: { width: number; height: number }): PanelSizes {
   const wide = window.width >= 1600;
   const medium = window.width >= 1280;
   return {
     sidebar: wide ? 260 : medium ? 230 : 200,
     inspector: wide ? 360 : medium ? 320 : 290,
-    analysis: Math.round(Math.min(380, Math.max(170, (window.height - TITLEBAR) * 0.36))),
+    analysis: Math.round(Math.min(ANALYSIS_DEFAULT.max, Math.max(ANALYSIS_DEFAULT.min, (window.height - TITLEBAR) * ANALYSIS_DEFAULT.share))),
     sidebarOpen: true,
   };
 }

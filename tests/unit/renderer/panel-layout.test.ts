@@ -18,6 +18,8 @@ describe('panel layout', () => {
     expect(defaultPanels({ width: 1024, height: 700 })).toMatchObject({ sidebar: 200, inspector: 290, sidebarOpen: true });
     expect(defaultPanels({ width: 1920, height: 1080 })).toMatchObject({ sidebar: 260, inspector: 360 });
     expect(SIDEBAR_RAIL).toBeLessThan(PANEL_RANGE.sidebar.min);
+    // The analysis panel opens at under a third of the room below the title bar, at every height.
+    for (const height of [700, 900, 1080, 1440]) expect(defaultPanels({ width: 1920, height }).analysis, `at ${height}`).toBeLessThan((height - 80) / 3);
   });
 
   it('reads saved sizes, ignoring anything malformed', () => {
