@@ -103,22 +103,10 @@ export function openBeside(main: Workbench, label: string, document: ScenarioDoc
     owns: inBeside,
   });
   const beside: Beside = { label, workbench };
-  keepingLiveCentre(main, () => main.session.beside.set(beside));
+  main.session.beside.set(beside);
 }
 
 /** Close the pane beside the live scenario. */
 export function closeBeside(main: Workbench): void {
-  keepingLiveCentre(main, () => main.session.beside.set(null));
-}
-
-/**
- * Opening or closing the pane halves or doubles the live canvas: keep what was at its centre at
- * its centre (React Flow keeps the top-left corner), so the nodes being worked on stay in view.
- */
-function keepingLiveCentre(main: Workbench, change: () => void): void {
-  const centre = main.canvas.current?.centre();
-  change();
-  if (!centre) return;
-  // After React has laid out the new split and React Flow has measured its pane.
-  requestAnimationFrame(() => requestAnimationFrame(() => main.canvas.current?.lookAt(centre)));
+  main.session.beside.set(null);
 }

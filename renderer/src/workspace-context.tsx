@@ -25,8 +25,6 @@ export interface CanvasHandle {
   viewport(): Viewport;
   /** Look where another canvas looks (the pane beside the live scenario matching it). */
   show(viewport: Viewport): void;
-  /** Put a flow point at the centre of the visible canvas, at the same zoom. */
-  lookAt(point: { x: number; y: number }): void;
 }
 
 /** A past state shown read-only beside the live scenario, in its own workbench (see workbench.ts). */

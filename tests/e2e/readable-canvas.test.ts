@@ -11,28 +11,9 @@ import { blankNode, type NodeKind } from '../../core/model';
 import type { Op } from '../../core/ops';
 import { launchApp, type AppSession } from './harness/app';
 import { readOnDisk } from './harness/disk';
+import { canvasState, expectVisible, inside } from './harness/canvas-geometry';
 import { saving, waitCanvasStill } from './harness/editor';
 import { openBuiltScenario } from './harness/scenario';
-
-type Box = { x: number; y: number; width: number; height: number };
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
-
-async function canvasState(page: Page) {
-  return page.evaluate(() => {
-    const rect = (el: Element | null) => {
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    };
-    return {
-      pane: rect(document.querySelector('[data-testid="canvas"] .react-flow'))!,
-      overlays: ['.palette', '.react-flow__controls', '.react-flow__minimap'].map((s) => rect(document.querySelector(s))).filter((r) => r !== null),
-      nodes: [...document.querySelectorAll('[data-testid="graph-node"]')].map((e) => ({ id: e.getAttribute('data-node-id')!, kind: e.getAttribute('data-kind'), ...rect(e)! })),
-      zoom: new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a,
-    };
-  });
-}
 
 /** Open the sidebar's i-th crisis as a planner does, and read the canvas once it is still. */
 async function openCrisis(page: Page, i: number) {
@@ -42,13 +23,6 @@ async function openCrisis(page: Page, i: number) {
   const state = await canvasState(page);
   const title = (await page.getByTestId('crisis-item').nth(i).textContent()) ?? String(i);
   return { state, title };
-}
-
-function expectVisible(state: Awaited<ReturnType<typeof canvasState>>, ids: readonly string[], label: string) {
-  for (const node of state.nodes.filter((n) => ids.includes(n.id))) {
-    expect(inside(node, state.pane), `${label}: ${node.id} inside the canvas`).toBe(true);
-    for (const overlay of state.overlays) expect(overlaps(node, overlay), `${label}: ${node.id} under an overlay`).toBe(false);
-  }
 }
 
 let app: AppSession;

@@ -29,6 +29,7 @@ import { useCanvasHandle } from './useCanvasHandle';
 import { useCanvasMenus } from './useCanvasMenus';
 import { useConnections } from './useConnections';
 import { useDragCommit } from './useDragCommit';
+import { useKeepInView } from './keep-in-view';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { ShownMode } from './ShownMode';
@@ -75,6 +76,7 @@ function CrisisFlow({ crisisId }: { crisisId: string }) {
   const { onConnect, isValidConnection, onConnectEnd } = useConnections(crisisId, nodeById, doc.edges);
   const menus = useCanvasMenus(crisisId, readOnly);
   const onNodeDragStop = useDragCommit(nodeById);
+  useKeepInView(modelNodes, motion);
   useCanvasHandle(useFramedNodes(nodeById, comparison, crisisId), motion);
   useCanvasCommands(crisisId, readOnly);
 

@@ -6,7 +6,7 @@
  */
 export class CanvasMotion {
   private element: HTMLElement | null = null;
-  private opened = false;
+  private isOpen = false;
   private animations = 0;
   private userMoving = false;
 
@@ -18,8 +18,13 @@ export class CanvasMotion {
 
   /** The crisis has nothing to open onto, or its first viewport is applied. */
   openedAt(): void {
-    this.opened = true;
+    this.isOpen = true;
     this.publish();
+  }
+
+  /** Whether the crisis's first viewport is applied. */
+  get opened(): boolean {
+    return this.isOpen;
   }
 
   /** An animation the app started (fit, focus, zoom): moving until it settles. */
@@ -42,7 +47,7 @@ export class CanvasMotion {
 
   private publish(): void {
     if (!this.element) return;
-    const state = !this.opened ? 'opening' : this.animations > 0 || this.userMoving ? 'moving' : 'still';
+    const state = !this.isOpen ? 'opening' : this.animations > 0 || this.userMoving ? 'moving' : 'still';
     this.element.setAttribute('data-canvas-state', state);
   }
 }

@@ -44,7 +44,6 @@ export function useCanvasHandle(nodeById: ReadonlyMap<string, GraphNode>, motion
       },
       viewport: () => flow.getViewport(),
       show: (viewport) => motion.track(flow.setViewport(viewport)),
-      lookAt: ({ x, y }) => motion.track(flow.setCenter(x, y, { zoom: flow.getZoom() })),
     };
     return () => {
       workbench.canvas.current = null;
